@@ -1,0 +1,1 @@
+"""Kazakh language resources and rules: alphabet, abbreviations, morphology, lexicons."""

@@ -1,0 +1,1 @@
+"""Shipped trained models (NER) live in this package directory."""

@@ -1,0 +1,217 @@
+"""Tokens and sentences of Kazakh (and Russian) text, with offsets into the original string.
+
+Tokenisation runs on the normalised text (see :mod:`qogam.nlp.normalize`) and reports every
+token with the span of the *original* text it covers, its surface form as written and its
+normalised form. Rules that matter for Kazakh news:
+
+* a hyphenated word is one token (Қасым-Жомарт, ой-пікірлерін, 2024-жылы);
+* initials glued to a surname are one token (И.Намазбаева); a spaced initial ("Ш. Жамалбек")
+  is a token of its own;
+* abbreviations keep their full stops (т.б., ж., млн.) and do not end a sentence;
+* a quotation in «…» is never cut into sentences, however many sentences it holds, as long as
+  it closes within its paragraph;
+* a line break ends a sentence unless the next line goes on in lower case.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qogam.nlp.normalize import NormalizedText, normalize
+from qogam.nlp.resources import load_sections
+
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎЇЄ"
+_LETTER = r"[^\W\d_]"
+_ALNUM = r"[^\W_]"
+
+_TOKEN_RE = re.compile(
+    rf"""
+    (?P<url>(?:https?://|www\.)[^\s«»"<>]+[^\s«»"<>.,;:!?)\]])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<initials>(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]{_LETTER}+(?:-{_LETTER}+)*)
+  | (?P<initial>[{_UPPER}]\.(?=\s*[{_UPPER}]))
+  | (?P<dotted>{_LETTER}{{1,4}}\.(?:{_LETTER}{{1,4}}\.)+)
+  | (?P<number>\d+(?:[.,:/]\d+)*(?:-{_LETTER}+)?)
+  | (?P<word>{_ALNUM}+(?:['\-]{_ALNUM}+)*\.?)
+  | (?P<punct>\.{{2,}}|[!?]+|\S)
+    """,
+    re.VERBOSE,
+)
+
+# Characters after which a sentence may end, and those that close a sentence after its end.
+_TERMINATORS = frozenset(".!?…")
+_CLOSERS = frozenset("»)]\"'")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``text`` as written in the original at ``[start, end)``, ``norm`` normalised.
+
+    ``kind`` is one of word, number, punct, abbrev, initial (a lone "Ш."), initials (a word
+    with initials glued on, "И.Намазбаева"), url, email.
+    """
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or a whole multi-sentence quotation with its attribution)."""
+
+    text: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (never final, may end a sentence) abbreviations, lower case with dots."""
+    sections = load_sections("qogam.nlp.kk", "abbreviations.txt")
+    return frozenset(sections.get("never_final", ())), frozenset(sections.get("may_end", ()))
+
+
+def _is_abbreviation(lower: str) -> bool:
+    never, may = _abbreviations()
+    return lower in never or lower in may
+
+
+def _tokens_of(norm: NormalizedText) -> list[Token]:
+    """Tokenise a normalised text; offsets of the returned tokens are original ones."""
+    text = norm.text
+    original = norm.original
+    identity = norm.starts is None
+    out: list[Token] = []
+    append = out.append
+    for match in _TOKEN_RE.finditer(text):
+        kind = match.lastgroup or "punct"
+        start, end = match.span()
+        surface = match.group()
+        if kind == "word" and surface.endswith("."):
+            # A word takes its full stop only when the pair is a known abbreviation ("млн.").
+            if _is_abbreviation(surface.lower()):
+                kind = "abbrev"
+            else:
+                _append(norm, start, end - 1, "word", out)
+                _append(norm, end - 1, end, "punct", out)
+                continue
+        elif kind == "dotted":
+            if not _is_abbreviation(surface.lower()) and not surface[:1].isupper():
+                # An unknown dotted chain in lower case ("сөз.сөз.") is words and stops.
+                _split_dotted(norm, start, surface, out)
+                continue
+            kind = "abbrev"
+        if identity:
+            append(Token(surface, start, end, surface, kind))
+        else:
+            o_start, o_end = norm.span_to_original(start, end)
+            append(Token(original[o_start:o_end], o_start, o_end, surface, kind))
+    return out
+
+
+def _append(norm: NormalizedText, start: int, end: int, kind: str, out: list[Token]) -> None:
+    """Append the token at normalised ``[start, end)`` with its original span."""
+    o_start, o_end = norm.span_to_original(start, end)
+    out.append(Token(norm.original[o_start:o_end], o_start, o_end, norm.text[start:end], kind))
+
+
+def _split_dotted(norm: NormalizedText, offset: int, surface: str, out: list[Token]) -> None:
+    """Append the words and full stops of an unknown dotted chain as separate tokens."""
+    for part in re.finditer(rf"{_ALNUM}+|\.", surface):
+        kind = "punct" if part.group() == "." else "word"
+        _append(norm, offset + part.start(), offset + part.end(), kind, out)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the tokens of ``text`` in order, with original offsets. Never raises."""
+    return _tokens_of(normalize(text))
+
+
+def _matched_quotes(tokens: list[Token]) -> set[int]:
+    """Return indices of the « and » tokens that pair up within their paragraph."""
+    matched: set[int] = set()
+    stack: list[int] = []
+    for i, tok in enumerate(tokens):
+        if tok.norm == "«":
+            stack.append(i)
+        elif tok.norm == "»" and stack:
+            matched.add(stack.pop())
+            matched.add(i)
+    return matched
+
+
+def _paragraphs(norm: NormalizedText, tokens: list[Token]) -> list[list[Token]]:
+    """Group tokens into paragraphs: a line break starts a new one unless lower case goes on."""
+    original = norm.original
+    groups: list[list[Token]] = []
+    current: list[Token] = []
+    prev_end = -1
+    for tok in tokens:
+        if current and "\n" in original[prev_end : tok.start]:
+            first = tok.norm[:1]
+            gap = original[prev_end : tok.start]
+            if gap.count("\n") > 1 or not first.islower():
+                groups.append(current)
+                current = []
+        current.append(tok)
+        prev_end = tok.end
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _starts_sentence(tok: Token) -> bool:
+    """Whether ``tok`` can open a sentence: a capital, a digit, an opening quote or a dash."""
+    first = tok.norm[0]
+    return first.isupper() or first.isdigit() or first in "«—("
+
+
+def _sentences_of(norm: NormalizedText, tokens: list[Token]) -> list[Sentence]:
+    original = norm.original
+    may_end = _abbreviations()[1]
+    out: list[Sentence] = []
+
+    def emit(chunk: list[Token]) -> None:
+        start, end = chunk[0].start, chunk[-1].end
+        out.append(Sentence(original[start:end], start, end, tuple(chunk)))
+
+    for para in _paragraphs(norm, tokens):
+        matched = _matched_quotes(para)
+        depth = 0
+        begin = 0
+        last = len(para) - 1
+        for i, tok in enumerate(para):
+            if i in matched:
+                depth += 1 if tok.norm == "«" else -1
+            if i == last:
+                emit(para[begin:])
+                break
+            if depth:
+                continue
+            nxt = para[i + 1]
+            if nxt.norm in _CLOSERS and not (nxt.norm == "»" and (i + 1) in matched):
+                continue  # a closing bracket or stray quote stays with the sentence it ends
+            norm_text = tok.norm
+            if tok.kind == "punct" and norm_text[0] in _TERMINATORS:
+                boundary = _starts_sentence(nxt)
+            elif norm_text in _CLOSERS and i > begin and para[i - 1].norm[0] in _TERMINATORS:
+                boundary = _starts_sentence(nxt)
+            elif tok.kind == "abbrev" and norm_text.lower() in may_end:
+                boundary = nxt.norm[0].isupper()
+            else:
+                boundary = False
+            if boundary:
+                emit(para[begin : i + 1])
+                begin = i + 1
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of ``text`` with their tokens and original offsets. Never raises."""
+    norm = normalize(text)
+    return _sentences_of(norm, _tokens_of(norm))
