@@ -38,10 +38,8 @@ _TRANSLATE = str.maketrans(
 # A straight quote opens when nothing but space or an opening bracket stands before it.
 _OPENING_STRAIGHT_QUOTE_RE = re.compile('(?:(?<=^)|(?<=[\\s(\\[{«—]))"')
 _SPACED_HYPHEN_RE = re.compile(r"(?<= )-(?= )")
-# Words that hold at least one look-alike letter; whether they are Cyrillic is checked after.
-_LOOKALIKE_WORD_RE = re.compile(
-    "[^\\W\\d_]*[" + re.escape("".join(CYRILLIC_LOOKALIKES)) + "][^\\W\\d_]*"
-)
+_LOOKALIKE_CHAR_RE = re.compile("[" + re.escape("".join(CYRILLIC_LOOKALIKES)) + "]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +102,7 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int] | None, list[int] | Non
 def _fix_lookalike_word(match: re.Match[str]) -> str:
     """Map look-alike letters of a word to Kazakh Cyrillic when the word is Cyrillic at all."""
     word = match.group()
-    if not any(is_cyrillic(ch) for ch in word):
+    if word.isascii() or not _LOOKALIKE_CHAR_RE.search(word) or not any(is_cyrillic(ch) for ch in word):
         return word
     return word.translate(_LOOKALIKE_TABLE)
 
@@ -124,7 +122,8 @@ def normalize(text: str) -> NormalizedText:
         out = _OPENING_STRAIGHT_QUOTE_RE.sub("«", out).replace('"', "»")
     if " - " in out:
         out = _SPACED_HYPHEN_RE.sub("—", out)
-    out = _LOOKALIKE_WORD_RE.sub(_fix_lookalike_word, out)
+    if _LOOKALIKE_CHAR_RE.search(out):
+        out = _WORD_RE.sub(_fix_lookalike_word, out)
     if not _DROP_RE.search(out):
         if starts is None:
             return NormalizedText(text, out)

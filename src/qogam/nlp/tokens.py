@@ -28,12 +28,12 @@ _ALNUM = r"[^\W_]"
 _TOKEN_RE = re.compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s«»"<>]+[^\s«»"<>.,;:!?)\]])
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)+)
   | (?P<initials>(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]{_LETTER}+(?:-{_LETTER}+)*)
   | (?P<initial>[{_UPPER}]\.(?=\s*[{_UPPER}]))
   | (?P<dotted>{_LETTER}{{1,4}}\.(?:{_LETTER}{{1,4}}\.)+)
   | (?P<number>\d+(?:[.,:/]\d+)*(?:-{_LETTER}+)?)
-  | (?P<word>{_ALNUM}+(?:['\-]{_ALNUM}+)*\.?)
+  | (?P<word>{_ALNUM}+(?:['\-]{_ALNUM}+)*(?:\.(?!\.))?)
   | (?P<punct>\.{{2,}}|[!?]+|\S)
     """,
     re.VERBOSE,
@@ -107,7 +107,7 @@ def _tokens_of(norm: NormalizedText) -> list[Token]:
                 continue
             kind = "abbrev"
         if identity:
-            append(Token(surface, start, end, surface, kind))
+            append(Token(original[start:end], start, end, surface, kind))
         else:
             o_start, o_end = norm.span_to_original(start, end)
             append(Token(original[o_start:o_end], o_start, o_end, surface, kind))

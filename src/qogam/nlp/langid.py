@@ -1,0 +1,90 @@
+"""Language identification for routing: Kazakh (kk), Russian (ru) or anything else (other).
+
+Kazakh-specific letters (ә ғ қ ң ө ұ ү һ і) are decisive: they make up about a tenth of the
+letters of running Kazakh and are absent from Russian except in Kazakh names. Where they give
+no clear answer (short text, Cyrillic without them) the statistical detector of
+``lingua-language-detector`` decides among a fixed set of languages; its models ship in the
+wheel, so nothing is downloaded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from qogam.nlp.kk.alphabet import KAZAKH_SPECIFIC, is_cyrillic
+from qogam.nlp.normalize import normalize
+
+# Russian letters that Kazakh spelling uses only in Russian loanwords and names.
+_RUSSIAN_LEANING = frozenset("ёъэщЁЪЭЩ")
+# Share of Kazakh-specific letters above which a Cyrillic text is Kazakh without further ado.
+_KAZAKH_SHARE = 0.02
+_MIN_LETTERS_FOR_RULES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The language of a text: ``lang`` is "kk", "ru" or "other"; ``method`` says how."""
+
+    lang: str
+    confidence: float
+    method: str
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [
+        Language.KAZAKH, Language.RUSSIAN, Language.UKRAINIAN, Language.BELARUSIAN,
+        Language.BULGARIAN, Language.MACEDONIAN, Language.SERBIAN, Language.MONGOLIAN,
+        Language.ENGLISH, Language.TURKISH, Language.GERMAN, Language.FRENCH,
+    ]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def _statistical(text: str) -> LanguageGuess:
+    values = _detector().compute_language_confidence_values(text)
+    if not values:
+        return LanguageGuess("other", 0.0, "lingua")
+    best = values[0]
+    code = {"KAZAKH": "kk", "RUSSIAN": "ru"}.get(best.language.name, "other")
+    return LanguageGuess(code, float(best.value), "lingua")
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Return the language of ``text`` (a document or one sentence). Never raises.
+
+    Text with no letters, or mostly in a non-Cyrillic script, is "other".
+    """
+    norm = normalize(text[:20000]).text
+    letters = cyrillic = kazakh = russian = 0
+    for ch in norm:
+        if ch.isalpha():
+            letters += 1
+            if is_cyrillic(ch):
+                cyrillic += 1
+                if ch in KAZAKH_SPECIFIC:
+                    kazakh += 1
+                elif ch in _RUSSIAN_LEANING:
+                    russian += 1
+    if letters == 0:
+        return LanguageGuess("other", 1.0, "no-letters")
+    if cyrillic < letters / 2:
+        guess = _statistical(norm)
+        if guess.lang == "other":
+            return guess
+        # Latin text the detector still calls Kazakh or Russian (names, transliteration).
+        return LanguageGuess(guess.lang, guess.confidence * cyrillic / letters, "lingua")
+    share = kazakh / cyrillic
+    if cyrillic >= _MIN_LETTERS_FOR_RULES:
+        if share >= _KAZAKH_SHARE:
+            return LanguageGuess("kk", min(1.0, 0.9 + share), "letters")
+        if kazakh == 0 and russian > 0:
+            return LanguageGuess("ru", 0.95, "letters")
+    guess = _statistical(norm)
+    if kazakh and (guess.lang == "other" or (guess.lang == "ru" and share >= _KAZAKH_SHARE)):
+        # A short Cyrillic phrase with Kazakh letters that the detector gives to another
+        # language: no other language it knows writes ә, ғ, қ, ң, ө, ұ, ү, һ or і together.
+        return LanguageGuess("kk", 0.6, "letters")
+    return guess

@@ -1,0 +1,20 @@
+"""The language library never imports Django, and every module of it imports cleanly."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CHECK = """
+import importlib, pkgutil, sys
+import qogam.nlp
+for info in pkgutil.walk_packages(qogam.nlp.__path__, "qogam.nlp."):
+    importlib.import_module(info.name)
+assert "django" not in sys.modules, sorted(m for m in sys.modules if m.startswith("django"))
+print("ok")
+"""
+
+
+def test_nlp_never_imports_django() -> None:
+    proc = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"
