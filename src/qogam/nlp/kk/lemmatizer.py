@@ -1,0 +1,206 @@
+"""The nominative of Kazakh person and place names, and the lemma of one input line.
+
+A name loses only its case ending, and only on its last word: "Қасым-Жомарт Тоқаевтың" →
+"Қасым-Жомарт Тоқаев", "Түркістан облысының" → "Түркістан облысы" (the possessive of the
+head noun of a multi-word name is part of the name), "Серікқызына" → "Серікқызы".
+
+Whether a cut is real is decided by evidence from the data files of this package:
+
+* the whole word is a known name or place (``first_names.txt``, ``places.txt``,
+  ``name_lookalikes.txt``) → never cut ("Қызылорда", "Арыстан", "Ерден");
+* the stem is a known name or place, or ends in a surname ending (``surname_endings.txt``) →
+  cut readily ("Тоқаевқа", "Намазбаеваның", "Қожинның");
+* otherwise a cut is believed only when the suffix is one that rarely ends a real name
+  (genitive, ablative, …; ``name_case_prior`` in ``suffixes.json``) and the stem is long enough.
+
+Every cut must first pass the phonotactic tables of :mod:`qogam.nlp.kk.morphology` (vowel
+harmony, the stem's final sound, bare -а/-н only after a possessive), which keeps
+"Назарбаева", "Дана", "Алматы" and "Ақтөбе" whole without any list.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from qogam.nlp.kk.morphology import PACKAGE, analyse, lemma, tables, word_lists
+from qogam.nlp.normalize import normalize
+from qogam.nlp.resources import load_words
+
+_SEPARATORS = ".-'"
+_SEPARATOR_RE = re.compile(r"[.\-']")
+_TRAILING_RE = re.compile(r"[^\w]+$")
+_POSS3_NAME_ENDINGS = ("ұлы", "қызы", "улы", "кызы")
+# Evidence threshold for a cut on a stem that is neither known nor surname-like.
+_UNKNOWN_STEM_THRESHOLD = 0.3
+_STRONG = 2.0
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """Return (known single names, known phrases, surname endings, protected endings, heads)."""
+    names: set[str] = set()
+    phrases: set[str] = set()
+    sections = word_lists()
+    entries = list(load_words(PACKAGE, "first_names.txt")) + list(load_words(PACKAGE, "places.txt"))
+    entries += list(sections.get("names", ()))
+    for entry in entries:
+        lower = entry.lower()
+        if " " in lower:
+            phrases.add(lower)
+        else:
+            names.add(lower)
+    endings = tuple(sorted({e.lower() for e in load_words(PACKAGE, "surname_endings.txt")}, key=len, reverse=True))
+    protected = tuple(e.lower() for e in sections.get("endings", ()))
+    heads = frozenset(e.lower() for e in load_words(PACKAGE, "izafet_heads.txt"))
+    return frozenset(names), frozenset(phrases), endings, protected, heads
+
+
+@lru_cache(maxsize=1)
+def _all_case_forms() -> frozenset[str]:
+    tab = tables()
+    forms = {case.form for case in tab.case}
+    for case in tab.case:
+        if case.tag == "LOC":
+            for attr in tab.attributive:
+                if case.form in attr.after:
+                    forms.add(case.form + attr.form)
+    return frozenset(forms)
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _is_acronym(part: str) -> bool:
+    """An acronym or number before a hyphenated case ending: "АҚШ-тың", "COVID-19-дың"."""
+    if any(ch.isdigit() for ch in part):
+        return True
+    letters = [ch for ch in part if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and len(letters) <= 6
+
+
+@lru_cache(maxsize=200_000)
+def _name_cut(word: str, context: str) -> tuple[int, float]:
+    """Return (length of the word to keep, evidence) for the last word of a name.
+
+    ``context`` is the lower-cased preceding word of a multi-word name ("" when alone); it lets
+    izafet heads ("облысы") and known phrases ("Төле би") count as evidence.
+    """
+    lower = word.lower()
+    if len(lower) != len(word):
+        return len(word), 0.0
+    names, phrases, endings, protected, heads = _lexicon()
+    tail = _SEPARATOR_RE.split(lower)[-1]
+    prefix_len = len(lower) - len(tail)
+    if prefix_len and lower[prefix_len - 1] in "-'" and tail in _all_case_forms():
+        if _is_acronym(word[: prefix_len - 1]):
+            return prefix_len - 1, _STRONG
+    if lower in names or tail in names or (context and f"{context} {lower}" in phrases):
+        return len(word), 0.0
+    if tail.endswith(protected) or _letters(tail) < 3:
+        return len(word), 0.0
+    priors = tables().name_case_prior
+    best: tuple[float, int] = (0.0, 0)
+    for analysis in analyse(tail):
+        tags = analysis.tags
+        if not tags or "PL" in tags:
+            continue
+        case_tags = [t for t in tags if t != "POSS3"]
+        if tags[0] == "POSS3":
+            if len(case_tags) != len(tags) - 1:
+                continue
+        elif "POSS3" in tags or any(t.startswith("POSS") for t in tags):
+            continue
+        if not case_tags:
+            continue
+        cut_len = sum(len(s) for s, t in zip(analysis.suffixes, tags) if t != "POSS3")
+        namepart = tail[: len(tail) - cut_len]
+        full = lower[: len(lower) - cut_len]
+        score = priors.get(case_tags[-1] if case_tags[-1] == "ATTR" else case_tags[0], 0.0)
+        known = namepart in names or full in names or bool(context and f"{context} {full}" in phrases)
+        if tags[0] == "POSS3" and not (
+            known or namepart.endswith(_POSS3_NAME_ENDINGS) or (context and namepart in heads)
+        ):
+            continue
+        if known or (context and namepart in heads):
+            score += 3.0
+        elif any(namepart.endswith(e) and len(namepart) >= len(e) + 2 for e in endings):
+            score += 2.0
+        elif _letters(namepart) < 3:
+            continue
+        if score < _UNKNOWN_STEM_THRESHOLD:
+            continue
+        if (score, cut_len) > best:
+            best = (score, cut_len)
+    return len(word) - best[1], best[0]
+
+
+def _split_last(text: str) -> tuple[str, str, str, str]:
+    """Split a line into (text before the last word, preceding word, last word, trailing marks)."""
+    trailing = ""
+    match = _TRAILING_RE.search(text)
+    if match and match.start() > 0:
+        trailing = match.group()
+        text = text[: match.start()]
+    head, _, last = text.rpartition(" ")
+    if not head:
+        return "", "", text, trailing
+    previous = head.split()[-1].lower() if head.split() else ""
+    return head + " ", previous, last, trailing
+
+
+def lemmatize_name(text: str) -> str:
+    """Return the nominative of a person or place name of one or several words.
+
+    Only the case ending of the last word is removed; letter case, hyphens, initials and
+    izafet possessives are kept ("И.Намазбаеваның" → "И.Намазбаева"). The text is normalised
+    first (Latin look-alike letters become Kazakh ones). Never raises; "" gives "".
+    """
+    return _lemmatize_name(normalize(text).text.strip())
+
+
+@lru_cache(maxsize=200_000)
+def _lemmatize_name(text: str) -> str:
+    if not text:
+        return ""
+    head, previous, last, trailing = _split_last(text)
+    keep, _ = _name_cut(last, previous)
+    return head + last[:keep] + trailing
+
+
+def _is_name(text: str) -> bool:
+    return any(word[:1].isupper() for word in text.split())
+
+
+@lru_cache(maxsize=200_000)
+def _lemmatize(text: str) -> str:
+    if not text:
+        return ""
+    if _is_name(text):
+        return _lemmatize_name(text)
+    head, previous, last, trailing = _split_last(text)
+    names = _lexicon()[0]
+    keep, evidence = _name_cut(last, previous)
+    if evidence >= _STRONG or last.lower() in names:
+        return head + last[:keep] + trailing
+    if not head:
+        return lemma(last) + trailing
+    # Inside a phrase the last word's third-person possessive is the izafet of a compound
+    # ("облысы" in "түркістан облысы"), so only the case goes; otherwise the full lemma.
+    best = analyse(last)[0]
+    if "POSS3" in best.tags:
+        index = best.tags.index("POSS3")
+        kept = best.stem + "".join(best.suffixes[: index + 1])
+        return head + kept + trailing
+    return head + best.lemma + trailing
+
+
+def lemmatize(text: str) -> str:
+    """Return what ``qogam lemma`` prints for one input line.
+
+    A line with a capitalised word is a name (:func:`lemmatize_name`); a single lower-case word
+    gets its common-noun lemma (:func:`qogam.nlp.kk.morphology.lemma`) unless it is clearly a
+    name or inflected surname; in a lower-case phrase the last word is lemmatised keeping an
+    izafet possessive. Never raises; "" gives "".
+    """
+    return _lemmatize(normalize(text).text.strip())
