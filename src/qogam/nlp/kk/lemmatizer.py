@@ -56,6 +56,19 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[s
 
 
 @lru_cache(maxsize=1)
+def _head_bases() -> frozenset[str]:
+    """Return the izafet heads without their possessive ("облыс" for "облысы")."""
+    bases = set()
+    for head in _lexicon()[4]:
+        last = head.split()[-1]
+        for analysis in analyse(last):
+            if analysis.tags == ("POSS3",):
+                bases.add(analysis.lemma.lower())
+                break
+    return frozenset(bases)
+
+
+@lru_cache(maxsize=1)
 def _all_case_forms() -> frozenset[str]:
     tab = tables()
     forms = {case.form for case in tab.case}
@@ -90,6 +103,7 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
     if len(lower) != len(word):
         return len(word), 0.0
     names, phrases, endings, protected, heads = _lexicon()
+    head_bases = _head_bases()
     tail = _SEPARATOR_RE.split(lower)[-1]
     prefix_len = len(lower) - len(tail)
     if prefix_len and lower[prefix_len - 1] in "-'" and tail in _all_case_forms():
@@ -101,33 +115,40 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
         return len(word), 0.0
     priors = tables().name_case_prior
     best: tuple[float, int] = (0.0, 0)
-    for analysis in analyse(tail):
+    # The whole word is analysed so that "Нью-" can tell the harmony of "Йоркте" is foreign.
+    for analysis in analyse(lower):
         tags = analysis.tags
-        if not tags or "PL" in tags:
+        if not tags or any(t.startswith("POSS") and t != "POSS3" for t in tags):
             continue
-        case_tags = [t for t in tags if t != "POSS3"]
-        if tags[0] == "POSS3":
-            if len(case_tags) != len(tags) - 1:
-                continue
-        elif "POSS3" in tags or any(t.startswith("POSS") for t in tags):
+        # A name keeps everything up to its possessive (the izafet "облыстары" of a compound);
+        # only the case after it goes.
+        poss_end = tags.index("POSS3") + 1 if "POSS3" in tags else 0
+        if "PL" in tags[poss_end:] or poss_end == len(tags):
             continue
-        if not case_tags:
+        case_tags = tags[poss_end:]
+        cut_len = sum(len(s) for s in analysis.suffixes[poss_end:])
+        if cut_len >= len(tail):
             continue
-        cut_len = sum(len(s) for s, t in zip(analysis.suffixes, tags) if t != "POSS3")
         namepart = tail[: len(tail) - cut_len]
         full = lower[: len(lower) - cut_len]
         score = priors.get(case_tags[-1] if case_tags[-1] == "ATTR" else case_tags[0], 0.0)
         known = namepart in names or full in names or bool(context and f"{context} {full}" in phrases)
-        if tags[0] == "POSS3" and not (
-            known or namepart.endswith(_POSS3_NAME_ENDINGS) or (context and namepart in heads)
+        is_head = bool(context) and (namepart in heads or analysis.stem.lower() in head_bases)
+        if poss_end and not (
+            known or is_head or namepart.endswith(_POSS3_NAME_ENDINGS) or (context and word[:1].islower())
         ):
             continue
-        if known or (context and namepart in heads):
+        if known or is_head:
             score += 3.0
         elif any(namepart.endswith(e) and len(namepart) >= len(e) + 2 for e in endings):
             score += 2.0
+        elif poss_end:
+            score += 1.0
         elif _letters(namepart) < 3:
             continue
+        elif _letters(namepart) < 4:
+            # Short unknown stems are where real names hide ("Саида" is not "Саи" + -да).
+            score -= 0.3
         if score < _UNKNOWN_STEM_THRESHOLD:
             continue
         if (score, cut_len) > best:
@@ -149,6 +170,7 @@ def _split_last(text: str) -> tuple[str, str, str, str]:
     return head + " ", previous, last, trailing
 
 
+@lru_cache(maxsize=200_000)
 def lemmatize_name(text: str) -> str:
     """Return the nominative of a person or place name of one or several words.
 
@@ -195,6 +217,7 @@ def _lemmatize(text: str) -> str:
     return head + best.lemma + trailing
 
 
+@lru_cache(maxsize=200_000)
 def lemmatize(text: str) -> str:
     """Return what ``qogam lemma`` prints for one input line.
 

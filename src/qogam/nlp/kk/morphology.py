@@ -83,6 +83,7 @@ class _Tables:
             for ch in letters:
                 self.harmony_of[ch] = name
         self.neutral_endings = tuple(raw["harmony_neutral_endings"])
+        self.foreign_letters = frozenset(raw["foreign_letters"])
         self.alternations: dict[str, str] = dict(raw["alternations"])
         self.alternation_exceptions = frozenset(raw["alternation_exceptions"])
 
@@ -116,7 +117,7 @@ class _Tables:
 
     def harmony(self, text: str) -> str:
         """Return "back", "front" or "either" for the last vowel of ``text``."""
-        if text.endswith(tuple(_SILENT)) or text.endswith(self.neutral_endings):
+        if text.endswith(self.neutral_endings) or not self.foreign_letters.isdisjoint(text):
             return "either"
         for ch in reversed(text):
             cls = self.harmony_of.get(ch)
