@@ -148,6 +148,16 @@ def test_multi_word_names(text: str, expected: str) -> None:
         # lower-case phrases keep the izafet possessive of the last word
         ("түркістан облысының", "түркістан облысы"),
         ("қоғамдық бірлестіктердің", "қоғамдық бірлестік"),
+        # quotes, brackets and trailing punctuation stay where they are
+        ("«Алматыға»", "«Алматы»"),
+        ("(Астанада)", "(Астана)"),
+        ("Тоқаевтың,", "Тоқаев,"),
+        ("БҰҰ-ның", "БҰҰ"),
+        ("Әл-Фарабидің", "Әл-Фараби"),
+        ("Өтеген батырға", "Өтеген батыр"),
+        # "-стан" belongs to the name unless a known name stands before it
+        ("Айдостан", "Айдос"),
+        ("Қазақстан", "Қазақстан"),
         # white space and the empty line
         ("  Тоқаевқа  ", "Тоқаев"),
         ("", ""),

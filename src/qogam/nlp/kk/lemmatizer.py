@@ -111,8 +111,9 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
             return prefix_len - 1, _STRONG
     if lower in names or tail in names or (context and f"{context} {lower}" in phrases):
         return len(word), 0.0
-    if tail.endswith(protected) or _letters(tail) < 3:
+    if _letters(tail) < 3:
         return len(word), 0.0
+    guarded = [len(tail) - len(e) for e in protected if tail.endswith(e)]
     priors = tables().name_case_prior
     best: tuple[float, int] = (0.0, 0)
     # The whole word is analysed so that "Нью-" can tell the harmony of "Йоркте" is foreign.
@@ -137,6 +138,10 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
         if poss_end and not (
             known or is_head or namepart.endswith(_POSS3_NAME_ENDINGS) or (context and word[:1].islower())
         ):
+            continue
+        if guarded and not known and len(namepart) > min(guarded):
+            # The cut falls inside an ending that belongs to names ("-стан", "-берді"): only
+            # a known stem ("Айдос" + -тан) makes it believable.
             continue
         if known or is_head:
             score += 3.0
@@ -191,7 +196,14 @@ def _lemmatize_name(text: str) -> str:
 
 
 def _is_name(text: str) -> bool:
-    return any(word[:1].isupper() for word in text.split())
+    """A line is a name when one of its words starts (after quotes or initials) upper case."""
+    for word in text.split():
+        for ch in word:
+            if ch.isalpha():
+                if ch.isupper():
+                    return True
+                break
+    return False
 
 
 @lru_cache(maxsize=200_000)
