@@ -125,3 +125,15 @@ def test_seed_article_tokens(seed_text: str) -> None:
         assert expected in surfaces
     for tok in tokens:
         assert seed_text[tok.start : tok.end] == tok.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("— Жаңарту қашан аяқталады? — деп сұрады ол. — Шілдеде.", ["— Жаңарту қашан аяқталады? — деп сұрады ол.", "— Шілдеде."]),
+        ("Неге? — Себебі белгісіз.", ["Неге?", "— Себебі белгісіз."]),
+        ("«Қашан?» — деп сұрады ол.", ["«Қашан?» — деп сұрады ол."]),
+    ],
+)
+def test_dialogue_dash_after_question(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected

@@ -165,10 +165,16 @@ def _paragraphs(norm: NormalizedText, tokens: list[Token]) -> list[list[Token]]:
     return groups
 
 
-def _starts_sentence(tok: Token) -> bool:
-    """Whether ``tok`` can open a sentence: a capital, a digit, an opening quote or a dash."""
-    first = tok.norm[0]
-    return first.isupper() or first.isdigit() or first in "«—("
+def _starts_sentence(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` can open a sentence: a capital, a digit, an opening quote or a dash.
+
+    A dash followed by a lower-case word is the attribution of dialogue, not a new sentence:
+    "— Жаңарту қашан аяқталады? — деп сұрады ол."
+    """
+    first = tokens[i].norm[0]
+    if first == "—":
+        return i + 1 >= len(tokens) or not tokens[i + 1].norm[:1].islower()
+    return first.isupper() or first.isdigit() or first in "«("
 
 
 def _sentences_of(norm: NormalizedText, tokens: list[Token]) -> list[Sentence]:
@@ -198,9 +204,9 @@ def _sentences_of(norm: NormalizedText, tokens: list[Token]) -> list[Sentence]:
                 continue  # a closing bracket or stray quote stays with the sentence it ends
             norm_text = tok.norm
             if tok.kind == "punct" and norm_text[0] in _TERMINATORS:
-                boundary = _starts_sentence(nxt)
+                boundary = _starts_sentence(para, i + 1)
             elif norm_text in _CLOSERS and i > begin and para[i - 1].norm[0] in _TERMINATORS:
-                boundary = _starts_sentence(nxt)
+                boundary = _starts_sentence(para, i + 1)
             elif tok.kind == "abbrev" and norm_text.lower() in may_end:
                 boundary = nxt.norm[0].isupper()
             else:

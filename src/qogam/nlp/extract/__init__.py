@@ -1,0 +1,89 @@
+"""Information extraction from Kazakh news: organisations, people, posts, quotes, events, places.
+
+``extract(text)`` runs the whole pipeline on one document and returns an
+:class:`~qogam.nlp.extract.results.Extraction`; ``.to_json()`` gives the JSON document of the
+``qogam extract`` contract. The pipeline: sentences and tokens → named entities (the shipped
+CRF model) → person mentions (lexicons + model) grouped into persons → organisation mentions →
+posts → quotes (speakers resolved through persons and posts) → events → places.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from qogam.errors import ModelError
+from qogam.nlp.extract.document import Document, EntitySpan
+from qogam.nlp.extract.events import find_events
+from qogam.nlp.extract.organizations import find_org_mentions, group_organizations
+from qogam.nlp.extract.persons import PersonIndex, find_person_mentions, group_persons
+from qogam.nlp.extract.places import find_places
+from qogam.nlp.extract.posts import find_posts, role_index
+from qogam.nlp.extract.quotes import find_quotes
+from qogam.nlp.extract.results import Extraction
+from qogam.nlp.langid import detect_language
+
+__all__ = ["Extraction", "extract"]
+
+# Longer sentences are cut for the tagger: CRF decoding of one 100k-token "sentence" (a
+# document without punctuation) would take long and says nothing useful.
+_MAX_TAGGED_TOKENS = 400
+
+
+def _tag_entities(doc: Document, warnings: list[str]) -> None:
+    """Fill ``doc.entities`` from the shipped NER model (a warning when it cannot load)."""
+    try:
+        from qogam.nlp.ner import load_model
+        from qogam.nlp.ner.scorer import iob_spans
+
+        model = load_model()
+    except (ModelError, ImportError) as exc:
+        warnings.append(f"named-entity model unavailable, rules only: {exc}")
+        return
+    offset = 0
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        for chunk_start in range(0, len(tokens), _MAX_TAGGED_TOKENS):
+            chunk = tokens[chunk_start : chunk_start + _MAX_TAGGED_TOKENS]
+            tagged = model.tag_with_confidence([t.norm for t in chunk])
+            for label, first, last in iob_spans([label for label, _ in tagged]):
+                confidence = sum(p for _, p in tagged[first:last]) / (last - first)
+                a, b = offset + chunk_start + first, offset + chunk_start + last - 1
+                doc.entities.append(
+                    EntitySpan(label, a, b, doc.tokens[a].start, doc.tokens[b].end, round(confidence, 4))
+                )
+        offset += len(tokens)
+
+
+def extract(text: str, lang: str = "auto", published: date | None = None, use_model: bool = True) -> Extraction:
+    """Return everything Qogam extracts from one document ``text``.
+
+    ``lang`` is "kk", "ru" or "auto" (detected). Only Kazakh has extraction rules yet: other
+    text gives an empty result with a warning. ``published`` (the article's date) resolves
+    relative dates such as "Күні кеше". ``use_model=False`` skips the NER model (rules only).
+    Never raises for any string.
+    """
+    warnings: list[str] = []
+    if not text.strip():
+        return Extraction(lang if lang != "auto" else "other", warnings=["empty text: nothing to extract"])
+    if lang == "auto":
+        lang = detect_language(text).lang
+    result = Extraction(lang)
+    if lang != "kk":
+        result.warnings.append(f"language is {lang!r}: only Kazakh extraction is implemented, nothing extracted")
+        return result
+    if text.count("«") != text.count("»"):
+        warnings.append("unbalanced «» quotation marks: quotes in the unbalanced paragraphs are skipped")
+    doc = Document.from_text(text)
+    if use_model:
+        _tag_entities(doc, warnings)
+    mentions = find_person_mentions(doc)
+    result.persons = group_persons(doc, mentions)
+    person_tokens = {k for m in mentions if m.person is not None for k in range(m.first, m.last + 1)}
+    org_mentions = find_org_mentions(doc, person_tokens)
+    result.organizations = group_organizations(doc, org_mentions)
+    result.posts = find_posts(doc, mentions, org_mentions)
+    speakers = PersonIndex(mentions, role_index(result.posts))
+    result.quotes = find_quotes(doc, speakers)
+    result.events = find_events(doc, mentions, published)
+    result.places = find_places(doc, org_mentions)
+    result.warnings = warnings
+    return result

@@ -1,0 +1,110 @@
+"""A document prepared once for all extractors: tokens, sentences, lemmas, entity spans."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qogam.nlp.kk.lemmatizer import lemmatize_name
+from qogam.nlp.kk.morphology import analyse, lemma
+from qogam.nlp.tokens import Sentence, Token, split_sentences
+
+
+@lru_cache(maxsize=200_000)
+def word_lemma(norm: str) -> str:
+    """Return the common-noun lemma of a normalised word, lower case."""
+    return lemma(norm.lower())
+
+
+@lru_cache(maxsize=200_000)
+def word_case(norm: str) -> str:
+    """Return the grammatical case of the most plausible reading of a normalised word."""
+    readings = analyse(norm.lower())
+    return readings[0].case if readings else "NOM"
+
+
+@lru_cache(maxsize=200_000)
+def has_possessive(norm: str) -> bool:
+    """Whether the most plausible reading of a word carries a 3rd-person possessive."""
+    readings = analyse(norm.lower())
+    return bool(readings) and any(tag.startswith("POSS3") for tag in readings[0].tags)
+
+
+@dataclass(slots=True)
+class EntitySpan:
+    """A named-entity span over document tokens ``[first, last]`` (inclusive)."""
+
+    label: str
+    first: int
+    last: int
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(slots=True)
+class Document:
+    """The text, its tokens (flat, document order) and sentences, with lookups between them."""
+
+    text: str
+    sentences: list[Sentence]
+    tokens: list[Token]
+    sentence_of: list[int]
+    entities: list[EntitySpan] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str) -> Document:
+        sentences = split_sentences(text)
+        tokens: list[Token] = []
+        sentence_of: list[int] = []
+        for i, sentence in enumerate(sentences):
+            tokens.extend(sentence.tokens)
+            sentence_of.extend([i] * len(sentence.tokens))
+        return cls(text, sentences, tokens, sentence_of, [], [t.start for t in tokens])
+
+    def token_at(self, offset: int) -> int:
+        """Return the index of the token that starts at or covers ``offset`` (−1 when none)."""
+        i = bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and self.tokens[i].end > offset else -1
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """Return the first and last token index of the sentence holding token ``index``."""
+        s = self.sentences[self.sentence_of[index]]
+        first = self.token_at(s.start)
+        return first, first + len(s.tokens) - 1
+
+    def span_text(self, first: int, last: int) -> str:
+        """Return the original text from token ``first`` to token ``last`` inclusive."""
+        return self.text[self.tokens[first].start : self.tokens[last].end]
+
+    def opens_clause(self, index: int) -> bool:
+        """Whether token ``index`` opens its sentence, a quotation or a dialogue line, where
+        a capital letter says nothing about names."""
+        if self.sentences[self.sentence_of[index]].start == self.tokens[index].start:
+            return True
+        return self.tokens[index - 1].norm in ("«", "—", ":") and (
+            index < 2 or self.tokens[index - 2].norm not in ("«",) or self.opens_clause(index - 1)
+        )
+
+    def lower(self, index: int) -> str:
+        return self.tokens[index].norm.lower()
+
+    def lemma(self, index: int) -> str:
+        return word_lemma(self.tokens[index].norm)
+
+    def nominative(self, first: int, last: int) -> str:
+        """Return tokens ``first..last`` as a name in the nominative (normalised spelling)."""
+        return lemmatize_name(self.norm_span(first, last))
+
+    def norm_span(self, first: int, last: int) -> str:
+        """Return the normalised text of tokens ``first..last`` with the original spacing."""
+        parts: list[str] = []
+        for i in range(first, last + 1):
+            if i > first:
+                gap = self.text[self.tokens[i - 1].end : self.tokens[i].start]
+                # tokens cover every visible character: a gap is space or dropped invisibles
+                if any(ch.isspace() for ch in gap):
+                    parts.append(" ")
+            parts.append(self.tokens[i].norm)
+        return "".join(parts)

@@ -1,0 +1,137 @@
+"""Meetings and other events: type, chair, participants, topic and date.
+
+An event noun (жиын, кездесу, отырыс, форум…, from ``nlp/kk/event_nouns.json``) in a sentence
+makes an event; mentions of the same type in one article are one event. The chair is the
+person "X-тың төрағалығымен" or the one "жиынды жүргізген"; the participants are the people
+named in the sentences that mention the event; the topic is the topic word the article uses
+most; the date is an explicit one ("2024 жылғы 12 наурызда") or a relative one ("Күні кеше",
+"кеше", "бүгін") counted from the article's date when it is known.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+from functools import lru_cache
+
+from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.persons import PersonMention
+from qogam.nlp.extract.results import Evidence, Event, Mention
+from qogam.nlp.resources import load_json
+
+_MONTHS = {
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
+    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+}
+_DATE_RE = re.compile(
+    r"(?:(?P<year>\d{4})\s*(?:жылғы|ж\.)\s*)?(?P<day>\d{1,2})\s*(?:-\s*)?(?P<month>"
+    + "|".join(_MONTHS)
+    + r")",
+    re.IGNORECASE,
+)
+_RELATIVE = (("күні кеше", -1), ("кеше", -1), ("бүгін", 0), ("алдыңғы күні", -2), ("бүрсігүні", 2), ("ертең", 1))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[tuple[str, ...], str], tuple[str, ...], frozenset[str]]:
+    data = load_json("qogam.nlp.kk", "event_nouns.json")
+    events = {tuple(k.split()): v for k, v in data["events"].items()}
+    return events, tuple(data["topics"]), frozenset(data["chair_markers"])
+
+
+def _event_at(doc: Document, i: int) -> tuple[int, str] | None:
+    """(length, type) of the longest event phrase starting at token ``i``."""
+    events, _, _ = _lexicon()
+    best: tuple[int, str] | None = None
+    for phrase, type_ in events.items():
+        k = len(phrase)
+        if i + k <= len(doc.tokens) and all(doc.lemma(i + j) == phrase[j] for j in range(k)):
+            if best is None or k > best[0]:
+                best = (k, type_)
+    return best
+
+
+def is_event_noun(doc: Document, i: int) -> bool:
+    """Whether token ``i`` is (the last word of) an event noun: жиын, отырыс, форум…"""
+    lemma = doc.lemma(i)
+    return any(phrase[-1] == lemma for phrase in _lexicon()[0])
+
+
+def _chair(doc: Document, persons: list[PersonMention], first: int, last: int) -> str | None:
+    """The person marked as chair in tokens ``first..last``."""
+    _, _, markers = _lexicon()
+    for m in persons:
+        if m.person is None or not first <= m.first <= last:
+            continue
+        if m.last + 1 <= last and doc.lemma(m.last + 1) in markers:
+            return m.person.name  # "X-тың төрағалығымен"
+        # "жиынды жүргізген X", "жиынды жүргізіп отырған X"
+        before = [doc.lower(k) for k in range(max(first, m.first - 2), m.first)]
+        if any(w.startswith("жүргіз") for w in before):
+            return m.person.name
+    return None
+
+
+def _topic(doc: Document) -> str | None:
+    _, topics, _ = _lexicon()
+    wanted = {tuple(t.split()) for t in topics}
+    counts: Counter[str] = Counter()
+    for i in range(len(doc.tokens)):
+        for phrase in wanted:
+            k = len(phrase)
+            if all(i + j < len(doc.tokens) and doc.lemma(i + j) == phrase[j] for j in range(k)):
+                counts[" ".join(phrase)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _date(text: str, published: date | None) -> tuple[str | None, str | None]:
+    match = _DATE_RE.search(text)
+    if match:
+        year = int(match.group("year")) if match.group("year") else (published.year if published else None)
+        month, day = _MONTHS[match.group("month").lower()], int(match.group("day"))
+        try:
+            return (date(year, month, day).isoformat() if year else None), match.group()
+        except ValueError:
+            return None, match.group()
+    lower = text.lower()
+    for phrase, delta in _RELATIVE:
+        if re.search(rf"(?<!\w){phrase}(?!\w)", lower):
+            return ((published + timedelta(days=delta)).isoformat() if published else None), phrase
+    return None, None
+
+
+def find_events(doc: Document, persons: list[PersonMention], published: date | None = None) -> list[Event]:
+    """Return the events of ``doc``: one per event type, in order of first mention."""
+    by_type: dict[str, Event] = {}
+    topic = _topic(doc)
+    for i in range(len(doc.tokens)):
+        hit = _event_at(doc, i)
+        if hit is None:
+            continue
+        length, type_ = hit
+        s_index = doc.sentence_of[i]
+        sentence = doc.sentences[s_index]
+        first, last = doc.sentence_bounds(i)
+        event = by_type.get(type_)
+        if event is None:
+            when, when_text = _date(_context(doc, s_index), published)
+            start, end = doc.tokens[i].start, doc.tokens[i + length - 1].end
+            event = Event(
+                type_, Mention(doc.text[start:end], start, end), topic=topic, date=when, date_text=when_text,
+                evidence=Evidence("event-noun", 0.7, sentence.start, sentence.end),
+            )
+            by_type[type_] = event
+        event.chair = event.chair or _chair(doc, persons, first, last)
+        for m in persons:
+            if m.person is not None and first <= m.first <= last and m.person.name not in event.participants:
+                event.participants.append(m.person.name)
+    for event in by_type.values():
+        if event.chair and event.chair not in event.participants:
+            event.participants.insert(0, event.chair)
+    return list(by_type.values())
+
+
+def _context(doc: Document, s_index: int) -> str:
+    """The sentence of an event and the one before it, where its date is usually given."""
+    start = doc.sentences[max(0, s_index - 1)].start
+    return doc.text[start : doc.sentences[s_index].end]

@@ -1,0 +1,68 @@
+"""The Kazakh word lists extraction reads, loaded once: names, places, posts, organisation types."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qogam.nlp.resources import load_json, load_sections, load_words
+
+_PATRONYMIC_ENDINGS = ("ұлы", "қызы", "улы", "кызы", "ович", "евич", "овна", "евна", "ична", "инична")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lower-case first names (Kazakh, Russian and others common in Kazakhstan)."""
+    return frozenset(name.lower() for name in load_words("qogam.nlp.kk", "first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def surname_endings() -> tuple[str, ...]:
+    """Lower-case endings of family names, longest first."""
+    endings = load_words("qogam.nlp.kk", "surname_endings.txt")
+    return tuple(sorted({e.lower() for e in endings}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Lower-case place names in the nominative, single- and multi-word."""
+    return frozenset(p.lower() for p in load_words("qogam.nlp.kk", "places.txt"))
+
+
+@lru_cache(maxsize=1)
+def izafet_heads() -> frozenset[str]:
+    """Lower-case possessive head nouns that belong to a place name (облысы, ауданы, …)."""
+    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "izafet_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def post_nouns() -> frozenset[str]:
+    """Lemmas of single-word post nouns (төраға, төрайым, директор, әкім, …)."""
+    sections = load_sections("qogam.nlp.kk", "post_nouns.txt")
+    words = {w.lower() for lines in sections.values() for w in lines if " " not in w}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def org_types() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """Return (lemma phrase → type, abbreviation → type) for organisation types."""
+    data = load_json("qogam.nlp.kk", "org_types.json")
+    phrases: dict[tuple[str, ...], str] = {}
+    for type_, entries in data["types"].items():
+        for entry in entries:
+            phrases.setdefault(tuple(entry.lower().split()), type_)
+    return phrases, dict(data["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Lemmas that can end a Kazakh organisation type phrase."""
+    return frozenset(phrase[-1] for phrase in org_types()[0])
+
+
+def is_patronymic(word: str) -> bool:
+    """Whether a lower-case nominative word is a patronymic (-ұлы, -қызы, -ович, -овна…)."""
+    return len(word) > 5 and word.endswith(_PATRONYMIC_ENDINGS)
+
+
+def has_surname_ending(word: str) -> bool:
+    """Whether a lower-case nominative word ends like a family name, with a stem before it."""
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in surname_endings())

@@ -1,0 +1,315 @@
+"""Organisations: a type phrase (қоғамдық бірлестігі, қоры, әкімдігі…) and the name before it.
+
+A Kazakh organisation name ends in its type phrase and is inflected only there:
+"«Жайылма» қоғамдық бірлестігінің". Working right to left, each type phrase (matched on
+lemmas, longest first, from ``nlp/kk/org_types.json``) takes the name to its left: a «quoted
+core», place words and adjectives before it ("Түркістан қалалық «…»"), or capitalised words
+("Сайрам аудандық мәслихаты"). The name is reported in the nominative — only the case ending
+of the last word goes; its possessive belongs to the name ("бірлестігі"). Russian-style names
+put an abbreviation before the core ("ҚБ «Жайылма»", "ОО «Жайылма»").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qogam.nlp.extract.document import Document, word_lemma
+from qogam.nlp.extract.lexicon import izafet_heads, org_heads, org_types, places
+from qogam.nlp.extract.results import Evidence, Mention, Organization
+from qogam.nlp.kk.morphology import CASE_TAGS, analyse
+
+# Lower-case words that may stand inside a name before its type phrase without a capital.
+_MODIFIER_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
+_MODIFIER_WORDS = frozenset(
+    {
+        "облыстық", "қалалық", "аудандық", "ауылдық", "республикалық", "халықаралық", "өңірлік",
+        "жергілікті", "ұлттық", "мемлекеттік", "коммуналдық", "қоғамдық", "жастар", "әйелдер",
+        "ардагерлер", "мүгедектер", "кәсіпкерлер", "іскер", "экологиялық", "қайырымдылық",
+        "жанындағы", "жанынан", "атындағы", "облысы", "ауданы", "қаласы", "облысының",
+        "ауданының", "қаласының", "әкімдігі", "әкімдігінің", "мәслихаты", "мәслихатының",
+        "демократиялық", "саяси", "білім", "беру", "және", "мен", "ішкі", "саясат",
+    }
+)
+_GENERIC_CORES = frozenset({"үкіметтік емес", "аудандық", "облыстық", "қалалық"})
+
+
+@dataclass(slots=True)
+class OrgMention:
+    first: int
+    last: int
+    start: int
+    end: int
+    name: str
+    core: str
+    type: str
+    case: str
+    abbreviation: str | None
+    confidence: float
+    source: str
+    core_first: int = -1  # tokens inside the quotation marks of a quoted core
+    core_last: int = -1
+
+
+def strip_case(word: str) -> tuple[str, str]:
+    """Return ``word`` without its case ending (possessive kept) and the case removed.
+
+    "бірлестігінің" → ("бірлестігі", "GEN"); "ҚБ-ның" → ("ҚБ", "GEN"); "кеңесі" → ("кеңесі", "NOM").
+    """
+    head, dash, tail = word.rpartition("-")
+    if dash and head and head.isupper():
+        readings = analyse("а" + tail.lower()) if tail else []
+        if readings and readings[0].case != "NOM" and readings[0].stem.lower() == "а":
+            return head, readings[0].case
+        return word, "NOM"
+    readings = analyse(word)
+    if not readings:
+        return word, "NOM"
+    best = readings[0]
+    for k, tag in enumerate(best.tags):
+        if tag in CASE_TAGS:
+            cut = sum(len(s) for s in best.suffixes[k:])
+            return word[: len(word) - cut], tag
+    return word, "NOM"
+
+
+def _match_type(doc: Document, head: int, floor: int) -> tuple[int, str] | None:
+    """The longest type phrase ending at token ``head``: (its first token, the type)."""
+    phrases, _ = org_types()
+    lemma = doc.lemma(head)
+    if lemma not in org_heads():
+        return None
+    best: tuple[int, str] | None = None
+    for phrase, type_ in phrases.items():
+        if phrase[-1] != lemma:
+            continue
+        k = len(phrase)
+        first = head - k + 1
+        if first < floor:
+            continue
+        if all(doc.lemma(first + j) == phrase[j] or doc.lower(first + j) == phrase[j] for j in range(k - 1)):
+            if best is None or first < best[0]:
+                best = (first, type_)
+    return best
+
+
+def _quote_before(doc: Document, index: int, floor: int) -> int | None:
+    """If token ``index`` is a closing », return its matching «, else None."""
+    if index < floor or doc.tokens[index].norm != "»":
+        return None
+    depth = 0
+    for i in range(index, floor - 1, -1):
+        norm = doc.tokens[i].norm
+        if norm == "»":
+            depth += 1
+        elif norm == "«":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+# Words after a place that make it the anchor of a long lower-case name:
+# "Мақтаарал аудандық жұмыспен қамту және әлеуметтік бағдарламалар бөлімі".
+_ANCHORS = frozenset(
+    {"аудандық", "облыстық", "қалалық", "ауылдық", "ауданы", "облысы", "қаласы", "ауданының", "облысының", "қаласының"}
+)
+_ANCHOR_WINDOW = 8
+
+
+def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
+    tok = doc.tokens[i]
+    if tok.kind != "word" or i in blocked:
+        return False
+    lower = tok.norm.lower()
+    if tok.norm[:1].isupper():
+        return not _sentence_opener(doc, i)
+    return lower in _MODIFIER_WORDS or lower in izafet_heads() or lower.endswith(_MODIFIER_SUFFIXES)
+
+
+def _sentence_opener(doc: Document, i: int) -> bool:
+    """A capital that only opens its sentence: not a place, and not inside a model's entity."""
+    if not doc.opens_clause(i):
+        return False
+    if strip_case(doc.tokens[i].norm)[0].lower() in places():
+        return False
+    return not any(
+        span.label in ("ORGANISATION", "GPE", "FACILITY") and span.first <= i <= span.last for span in doc.entities
+    )
+
+
+def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> int | None:
+    """Start of a name whose lower-case middle hangs on "PLACE аудандық/облысы …"."""
+    i = type_first - 1
+    while i > floor and type_first - i <= _ANCHOR_WINDOW:
+        tok = doc.tokens[i]
+        if tok.kind != "word" or i in blocked or not tok.norm[:1].islower():
+            return None
+        if doc.lower(i) in _ANCHORS and _is_modifier(doc, i - 1, blocked) and doc.tokens[i - 1].norm[:1].isupper():
+            start = i - 1
+            while start - 1 >= floor and doc.tokens[start - 1].norm[:1].isupper() and _is_modifier(doc, start - 1, blocked):
+                start -= 1
+            return start
+        i -= 1
+    return None
+
+
+def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> tuple[int, int | None]:
+    """Where the name before a type phrase starts, and the « of its quoted core if any."""
+    i = type_first - 1
+    # up to two adjectives may stand between a quoted core and its type phrase
+    j = i
+    while j >= floor and i - j < 2 and doc.tokens[j].norm.islower() and doc.lower(j).endswith(_MODIFIER_SUFFIXES):
+        j -= 1
+    quote = _quote_before(doc, j, floor)
+    if quote is None and j != i:
+        quote = _quote_before(doc, i, floor)
+    if quote is not None:
+        i = quote - 1
+    start = quote if quote is not None else type_first
+    # words before the core (or the type phrase): place names, adjectives, capitalised words
+    while i >= floor and _is_modifier(doc, i, blocked):
+        start = i
+        i -= 1
+    # the name must open with a capital or a quote: drop lower-case words from its left
+    limit = quote if quote is not None else type_first
+    while start < limit and not doc.tokens[start].norm[:1].isupper():
+        start += 1
+    if quote is None and start == type_first:
+        anchored = _anchor_start(doc, type_first, floor, blocked)
+        if anchored is not None:
+            start = anchored
+    return start, quote
+
+
+def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> list[OrgMention]:
+    """Return organisation mentions of ``doc`` in text order.
+
+    ``person_tokens`` are token indices of person mentions: no organisation name runs into them.
+    A council or commission "X жанындағы" also gives X, its parent body, as a mention.
+    """
+    blocked = person_tokens or set()
+    found: list[OrgMention] = []
+    _, abbreviations = org_types()
+    for sentence in doc.sentences:
+        if not sentence.tokens:
+            continue
+        floor = doc.token_at(sentence.start)
+        i = floor + len(sentence.tokens) - 1
+        while i >= floor:
+            mention = _mention_ending_at(doc, i, floor, abbreviations, blocked)
+            if mention is None or mention.first > i:
+                i -= 1
+                continue
+            found.append(mention)
+            found.extend(_parents(doc, mention, abbreviations, blocked))
+            i = mention.first - 1
+    found.extend(_prefixed(doc, abbreviations, found))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _parents(doc: Document, mention: OrgMention, abbreviations: dict[str, str], blocked: set[int]) -> list[OrgMention]:
+    """The body a council or commission sits under: "Сайрам ауданы әкімдігі жанындағы …"."""
+    for k in range(mention.first + 1, mention.last):
+        if doc.lower(k) in ("жанындағы", "жанынан") and k - 1 > mention.first:
+            parent = _mention_ending_at(doc, k - 1, mention.first, abbreviations, blocked)
+            if parent is not None:
+                parent.source = "org-parent"
+                return [parent]
+    return []
+
+
+def _mention_ending_at(
+    doc: Document, i: int, floor: int, abbreviations: dict[str, str], blocked: set[int]
+) -> OrgMention | None:
+    tok = doc.tokens[i]
+    base, case = strip_case(tok.norm)
+    abbreviation: str | None = None
+    if base in abbreviations:
+        type_first, type_ = i, abbreviations[base]
+        abbreviation = base
+    else:
+        matched = _match_type(doc, i, floor)
+        if matched is None:
+            return None
+        type_first, type_ = matched
+        if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
+            return None  # "бірлестігіміз" (our association) names no one
+    start, quote = _name_start(doc, type_first, floor, blocked)
+    if quote is None and start == type_first:
+        return None  # a bare type phrase ("қоғамдық бірлестік") names nothing
+    core_first = core_last = -1
+    if quote is not None:
+        core_first, core_last = quote + 1, _closing(doc, quote)
+        core = doc.span_text(core_first, core_last) if core_first <= core_last else ""
+    else:
+        if "PL" in _tags(tok.norm.lower()):
+            return None  # "әкімдіктер жанындағы кеңестер": a plural names no one body
+        core = doc.norm_span(start, type_first - 1)
+    if not core or core.lower() in _GENERIC_CORES:
+        return None
+    full = doc.norm_span(start, i)
+    name = full[: len(full) - len(tok.norm)] + base
+    confidence = 0.9 if quote is not None else 0.75
+    return OrgMention(
+        start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
+        confidence, "org-quoted-core" if quote is not None else "org-capitalised", core_first, core_last,
+    )
+
+
+def _tags(word: str) -> tuple[str, ...]:
+    readings = analyse(word)
+    return readings[0].tags if readings else ()
+
+
+def _closing(doc: Document, opener: int) -> int:
+    """The last token inside the «…» opened at ``opener``."""
+    depth = 0
+    for i in range(opener, len(doc.tokens)):
+        norm = doc.tokens[i].norm
+        if norm == "«":
+            depth += 1
+        elif norm == "»":
+            depth -= 1
+            if depth == 0:
+                return i - 1
+    return opener
+
+
+def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMention]) -> list[OrgMention]:
+    """Russian-style names: an abbreviation, then the quoted core ("ОО «Жайылма»")."""
+    covered = {k for m in found for k in range(m.first, m.last + 1)}
+    out: list[OrgMention] = []
+    for i, tok in enumerate(doc.tokens[:-1]):
+        if i in covered or tok.norm not in abbreviations or doc.tokens[i + 1].norm != "«":
+            continue
+        last = _closing(doc, i + 1) + 1
+        if last <= i + 2 or last >= len(doc.tokens):
+            continue
+        core = doc.span_text(i + 2, last - 1)
+        out.append(
+            OrgMention(
+                i, last, tok.start, doc.tokens[last].end, doc.span_text(i, last), core,
+                abbreviations[tok.norm], "NOM", tok.norm, 0.85, "org-abbreviation-first",
+            )
+        )
+    return out
+
+
+def _key(m: OrgMention) -> str:
+    return " ".join(m.core.lower().split()) or m.name.lower()
+
+
+def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organization]:
+    """Merge mentions of one organisation (same core name); name it by its fullest mention."""
+    by_key: dict[str, Organization] = {}
+    for m in mentions:
+        org = by_key.get(_key(m))
+        if org is None:
+            org = by_key[_key(m)] = Organization(m.name, m.type, m.core, abbreviation=m.abbreviation)
+        elif m.abbreviation is None and (org.abbreviation is not None or len(m.name) > len(org.name)):
+            # a spelled-out type phrase beats an abbreviation; a longer name beats a shorter one
+            org.name, org.type = m.name, m.type
+        org.mentions.append(Mention(doc.text[m.start : m.end], m.start, m.end))
+        sentence = doc.sentences[doc.sentence_of[m.first]]
+        org.evidence.append(Evidence(m.source, m.confidence, sentence.start, sentence.end))
+    return list(by_key.values())

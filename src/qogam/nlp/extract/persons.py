@@ -1,0 +1,395 @@
+"""People: find name mentions, bring them to the nominative, and group them into persons.
+
+A mention is a run of name-like tokens — capitalised words, initials ("И.Намазбаева",
+"Ш. Жамалбек") — that the lexicons or the named-entity model call a person: a known first
+name, a family-name ending (-ов, -ева, -ин, -бек, -ұлы…), a patronymic, initials. Only the
+last word of a Kazakh noun phrase is inflected, so the nominative comes from the lemmatiser
+on the whole run. Mentions are grouped: "И.Намазбаева" and "Намазбаеваның" join "Инара
+Намазбаева" when the document names her in full; a person is named by the fullest form seen.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from qogam.nlp.extract.document import Document, word_lemma
+from qogam.nlp.extract.lexicon import first_names, has_surname_ending, is_patronymic, org_heads, places, post_nouns
+from qogam.nlp.extract.results import Evidence, Mention, Person
+from qogam.nlp.kk.lemmatizer import lemmatize_name
+
+# Words after a name that make it part of something else: "Абай атындағы мектеп".
+_NOT_PERSON_AFTER = frozenset({"атындағы", "атында", "атымен", "ауданы", "облысы", "қаласы", "көшесі", "даңғылы"})
+
+
+@dataclass(slots=True)
+class PersonMention:
+    """One mention: tokens ``first..last`` of the document and what they say of the name."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    nominative: str
+    given: str | None
+    family: str | None
+    patronymic: str | None
+    initials: str | None
+    source: str
+    confidence: float
+    case: str = "NOM"  # the case of the last word: NOM, GEN, DAT, ACC, LOC, ABL, INS
+    person: Person | None = field(default=None, repr=False)
+
+
+_CASE_ENDINGS = (
+    ("GEN", ("ның", "нің", "дың", "дің", "тың", "тің")),
+    ("ABL", ("нан", "нен", "дан", "ден", "тан", "тен")),
+    ("INS", ("мен", "бен", "пен", "менен", "бенен", "пенен")),
+    ("LOC", ("нда", "нде", "да", "де", "та", "те")),
+    ("DAT", ("на", "не", "ға", "ге", "қа", "ке", "а", "е")),
+    ("ACC", ("ны", "ні", "ды", "ді", "ты", "ті", "н")),
+)
+
+
+def ending_case(surface_last: str, nominative: str) -> str:
+    """The case of a name's last word, from what the lemmatiser cut off it ("NOM" if nothing)."""
+    base = nominative.split()[-1] if nominative.split() else ""
+    if not surface_last.lower().startswith(base.lower()) or len(surface_last) == len(base):
+        return "NOM"
+    ending = surface_last[len(base) :].lower()
+    for case, endings in _CASE_ENDINGS:
+        if ending in endings:
+            return case
+    return "NOM"
+
+
+def _is_name_token(doc: Document, i: int) -> bool:
+    tok = doc.tokens[i]
+    if tok.kind in ("initials", "initial"):
+        return True
+    if tok.kind != "word" or not tok.norm[:1].isupper():
+        return False
+    # all-capital words are abbreviations (ҚР, ҮЕҰ) unless a known name is written in capitals
+    return not (tok.norm.isupper() and len(tok.norm) > 1 and tok.norm.lower() not in first_names())
+
+
+def _name_runs(doc: Document) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc.tokens)
+    while i < n:
+        if not _is_name_token(doc, i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _is_name_token(doc, j + 1) and doc.sentence_of[j + 1] == doc.sentence_of[i]:
+            j += 1
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _word_class(nominative_word: str) -> str:
+    """Classify one nominative word: first, patronymic, surname, place, post, org, other."""
+    lower = nominative_word.lower()
+    if lower in first_names():
+        return "first"
+    if is_patronymic(lower):
+        return "patronymic"
+    if lower in places():
+        return "place"
+    if has_surname_ending(lower):
+        return "surname"
+    lemma = word_lemma(lower)
+    if lemma in post_nouns():
+        return "post"
+    if lemma in org_heads():
+        return "org"
+    return "other"
+
+
+def _classes(doc: Document, first: int, last: int) -> list[str]:
+    """The class of each token of a run, each word brought to the nominative on its own."""
+    out: list[str] = []
+    for i in range(first, last + 1):
+        tok = doc.tokens[i]
+        if tok.kind in ("initial", "initials"):
+            out.append(tok.kind)
+        else:
+            out.append(_word_class(lemmatize_name(tok.norm)))
+    return out
+
+
+def _segments(classes: list[str]) -> list[tuple[int, int]]:
+    """Cut a run of name-like words into the names it holds: "Д.Рахымов Мәдина Жолдасқызы",
+    "Оразбаев Ерболат Сәуле Жұмабекова". Returns (first, last) offsets into the run."""
+    out: list[tuple[int, int]] = []
+    n = len(classes)
+
+    def at(k: int) -> str:
+        return classes[k] if k < n else ""
+
+    k = 0
+    while k < n:
+        c = classes[k]
+        if c == "initials":
+            end = k + 1 if at(k + 1) == "patronymic" else k
+        elif c == "initial":
+            end = k + 1 if at(k + 1) in ("surname", "other", "first", "patronymic") else k
+        elif c == "first":
+            end = k
+            if at(k + 1) == "first" and at(k + 2) == "patronymic":
+                end = k + 2  # surname-first with patronymic: Жамалбек Шәріпбек Жамалбекұлы
+            elif at(k + 1) in ("surname", "other", "first", "patronymic"):
+                end = k + 1
+                if at(k + 2) in ("patronymic", "surname") and at(k + 1) != at(k + 2):
+                    end = k + 2  # Жазира Қайратқызы Омарова, Серік Ахметұлы?
+        elif c in ("surname", "other") and at(k + 1) == "first":
+            end = k + 2 if at(k + 2) == "patronymic" else k + 1  # Сүйінбаев Жанболат
+        elif c == "other" and at(k + 1) in ("surname", "patronymic"):
+            end = k + 1  # an unlisted first name and a family name or patronymic
+        elif c in ("surname", "patronymic"):
+            end = k
+        else:
+            k += 1
+            continue
+        out.append((k, end))
+        k = end + 1
+    return out
+
+
+def _parse(doc: Document, first: int, last: int, classes: list[str]) -> PersonMention | None:
+    """Parse tokens ``first..last`` (one name, word classes given) into a person mention."""
+    nominative = lemmatize_name(doc.norm_span(first, last))
+    words = nominative.split()
+    initials: str | None = None
+    if classes[0] == "initial":
+        initials, words, classes = doc.tokens[first].norm, words[1:], classes[1:]
+    elif classes[0] == "initials":
+        head, _, rest = words[0].rpartition(".")
+        initials, words = head + ".", [rest] + words[1:]
+        classes = [_word_class(rest)] + classes[1:]
+    if not words:
+        return None
+    given = family = patronymic = None
+    if len(words) >= 2 and classes[-1] == "patronymic" and not initials:
+        patronymic = words[-1]
+        words, classes = words[:-1], classes[:-1]
+    elif len(words) == 3 and classes[1] == "patronymic":
+        patronymic = words[1]  # Жазира Қайратқызы Омарова
+        words, classes = [words[0], words[2]], [classes[0], classes[2]]
+    if initials:
+        family, confidence = " ".join(words), 0.9
+    elif len(words) == 1:
+        if patronymic:
+            # "Серік Жақыпбекұлы": the patronymic serves as the family name
+            given, family, patronymic, confidence = words[0], patronymic, None, 0.9
+        elif classes[0] in ("surname", "patronymic"):
+            family, confidence = words[0], 0.55
+        elif classes[0] == "first":
+            given, confidence = words[0], 0.4
+        else:
+            return None
+    elif classes[0] == "first":
+        given, family = words[0], " ".join(words[1:])
+        confidence = 0.95 if classes[-1] in ("surname", "first") or patronymic else 0.8
+    elif classes[-1] == "first":
+        family, given = words[0], " ".join(words[1:])
+        confidence = 0.9 if classes[0] == "surname" else 0.75
+    elif "surname" in classes:
+        given, family = words[0], " ".join(words[1:])
+        confidence = 0.65
+    else:
+        return None
+    start, end = doc.tokens[first].start, doc.tokens[last].end
+    return PersonMention(
+        first, last, start, end, doc.text[start:end], nominative, given, family, patronymic, initials,
+        "rules", confidence, ending_case(doc.tokens[last].norm, nominative),
+    )
+
+
+def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """Drop words that open a run but are no name: titles ("Президент"), sentence openers."""
+    while first <= last:
+        tok = doc.tokens[first]
+        if tok.kind in ("initial", "initials"):
+            break
+        cls = _word_class(lemmatize_name(tok.norm))
+        if cls in ("post", "org") or (doc.opens_clause(first) and cls == "other" and last > first):
+            first += 1
+            continue
+        break
+    return first, last
+
+
+def find_person_mentions(doc: Document) -> list[PersonMention]:
+    """Return the person mentions of ``doc`` in text order (rules, then the model's spans)."""
+    mentions: list[PersonMention] = []
+    for first, last in _name_runs(doc):
+        if first > 0 and doc.tokens[first - 1].norm == "«" and last + 1 < len(doc.tokens) and doc.tokens[last + 1].norm == "»":
+            continue  # a name in quotation marks is an organisation's or a title's
+        first, last = _trim(doc, first, last)
+        if first > last:
+            continue
+        if last + 1 < len(doc.tokens) and doc.lower(last + 1) in _NOT_PERSON_AFTER:
+            continue
+        classes = _classes(doc, first, last)
+        segments = _segments(classes)
+        if not segments:
+            mention = _from_model(doc, first, last)
+            if mention is not None:
+                mentions.append(mention)
+            continue
+        for a, b in segments:
+            mention = _parse(doc, first + a, first + b, classes[a : b + 1])
+            if mention is None:
+                mention = _from_model(doc, first + a, first + b)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _from_model(doc: Document, first: int, last: int) -> PersonMention | None:
+    """A run the lexicons cannot place, accepted when the model tags it PERSON throughout."""
+    for span in doc.entities:
+        if span.label == "PERSON" and span.first <= first and span.last >= last:
+            nominative = lemmatize_name(doc.norm_span(first, last))
+            words = nominative.split()
+            given, family = (words[0], " ".join(words[1:])) if len(words) > 1 else (None, words[0])
+            start, end = doc.tokens[first].start, doc.tokens[last].end
+            return PersonMention(
+                first, last, start, end, doc.text[start:end], nominative, given, family, None, None,
+                "ner", round(0.6 * span.confidence + 0.2, 3), ending_case(doc.tokens[last].norm, nominative),
+            )
+    return None
+
+
+def _same_family(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.lower() == b.lower()
+
+
+def _initial_fits(initials: str | None, given: str | None) -> bool:
+    return bool(initials and given) and given[:1].lower() == initials[:1].lower()  # type: ignore[index]
+
+
+def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
+    """Group mentions into persons; set each mention's ``person``. Returns persons in order of
+    first mention. Unattached single first names and surnames are dropped."""
+    persons: list[Person] = []
+    full: list[PersonMention] = [m for m in mentions if m.given and m.family]
+    for m in full:
+        match = next(
+            (p for p in persons if _same_family(p.family, m.family) and (p.given or "").lower() == m.given.lower()),  # type: ignore[union-attr]
+            None,
+        )
+        if match is None:
+            match = Person(_display(m), given=m.given, family=m.family, patronymic=m.patronymic)
+            persons.append(match)
+        elif m.patronymic and not match.patronymic:
+            match.patronymic, match.name = m.patronymic, _display(m)
+        m.person = match
+    for m in mentions:
+        if m.person is not None:
+            continue
+        candidates = [
+            p for p in persons
+            if (m.family and _same_family(p.family, m.family) and (not m.initials or _initial_fits(m.initials, p.given)))
+            or (m.given and not m.family and (p.given or "").lower() == m.given.lower())
+        ]
+        if len(candidates) == 1:
+            m.person = candidates[0]
+        elif m.initials and m.family:
+            # initials and a surname with no full name in the text: the initials are the name
+            person = next((p for p in persons if p.name == m.nominative), None)
+            if person is None:
+                person = Person(m.nominative, family=m.family)
+                persons.append(person)
+            m.person = person
+        elif m.family and not candidates and _model_says_person(doc, m):
+            # a lone family name makes a person of its own only when the model agrees
+            person = Person(m.nominative, family=m.family)
+            persons.append(person)
+            m.person = person
+    for m in mentions:
+        if m.person is None:
+            continue
+        m.person.mentions.append(Mention(m.text, m.start, m.end))
+        sentence = doc.sentences[doc.sentence_of[m.first]]
+        m.person.evidence.append(Evidence(m.source, m.confidence, sentence.start, sentence.end))
+    ordered = sorted((p for p in persons if p.mentions), key=lambda p: p.mentions[0].start)
+    for p in ordered:
+        p.mentions.sort(key=lambda x: x.start)
+    return ordered
+
+
+def _model_says_person(doc: Document, m: PersonMention) -> bool:
+    return any(
+        span.label == "PERSON" and span.first <= m.first and span.last >= m.last and span.confidence >= 0.7
+        for span in doc.entities
+    )
+
+
+def _display(m: PersonMention) -> str:
+    """The name of a person in the nominative, given name first.
+
+    "Сүйінбаев Жанболат" becomes "Жанболат Сүйінбаев"; a full official form with a patronymic
+    ("Жамалбек Шәріпбек Жамалбекұлы", "Жазира Қайратқызы Омарова") stays as written.
+    """
+    if m.initials or not (m.given and m.family):
+        return m.nominative
+    if m.patronymic or m.nominative.startswith(m.given):
+        return m.nominative
+    return f"{m.given} {m.family}"
+
+
+class PersonIndex:
+    """Who is mentioned where: the speaker lookups quote attribution needs."""
+
+    def __init__(self, mentions: list[PersonMention], roles: list[tuple[int, str, str, str]] | None = None) -> None:
+        self._mentions = sorted((m for m in mentions if m.person is not None), key=lambda m: m.start)
+        self._starts = [m.start for m in self._mentions]
+        # (offset, role lemma, role text lower, person name) of every post found
+        self.roles = roles or []
+
+    def named_in(self, start: int, end: int) -> str | None:
+        i = bisect_right(self._starts, start - 1)
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            person = self._mentions[i].person
+            if person is not None:
+                return person.name
+            i += 1
+        return None
+
+    def last_before(self, offset: int) -> str | None:
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            m = self._mentions[i]
+            if m.end <= offset and m.person is not None:
+                return m.person.name
+            i -= 1
+        return None
+
+    def holder_of(self, words: list[str], before: int) -> str | None:
+        lemmas = [word_lemma(w) for w in words]
+        wanted = [lem for lem in lemmas if lem in post_nouns()]
+        if not wanted:
+            return None
+        role = wanted[-1]
+        context = set(lemmas)
+        best: tuple[int, int, str] | None = None
+        for offset, role_lemma, role_text, person in self.roles:
+            if role_lemma != role:
+                continue
+            # "облыс әкімі" should find the region's akim, not a district's; then the nearest
+            score = len(context & {word_lemma(w) for w in role_text.split()})
+            candidate = (score, -abs(before - offset), person)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+        return best[2] if best else None
+
+    def mention_at(self, first_token: int) -> PersonMention | None:
+        """The mention that starts at token ``first_token`` (None when none does)."""
+        for m in self._mentions:
+            if m.first == first_token:
+                return m
+        return None

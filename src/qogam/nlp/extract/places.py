@@ -1,0 +1,70 @@
+"""Places: Kazakhstan's regions, districts, cities and villages, and countries, in the nominative.
+
+A place is a gazetteer name (``nlp/kk/places.txt``) found in the text in any case, with the
+izafet head that belongs to it ("Түркістан облысының" → "Түркістан облысы"), or a GPE or
+LOCATION span of the named-entity model. Inside a quoted organisation name only full
+izafet names count ("«Түркістан облысының … Альянсы»"); a bare word there is part of a name
+("«Семей ядролық сынақ полигоны»").
+"""
+from __future__ import annotations
+
+from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.lexicon import izafet_heads, places
+from qogam.nlp.extract.organizations import OrgMention, strip_case
+from qogam.nlp.extract.results import Evidence, Mention, Place
+from qogam.nlp.kk.lemmatizer import lemmatize_name
+
+_KINDS = (("облысы", "region"), ("ауданы", "district"), ("қаласы", "city"), ("ауылы", "village"))
+
+
+def _kind(name: str) -> str:
+    lower = name.lower()
+    for ending, kind in _KINDS:
+        if lower.endswith(ending):
+            return kind
+    return "place"
+
+
+def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
+    """Return the places named in ``doc``, each once, in order of first mention."""
+    gazetteer = places()
+    heads = izafet_heads()
+    in_core: set[int] = set()
+    for org in orgs:
+        if org.core_first >= 0:
+            in_core.update(range(org.core_first, org.core_last + 1))
+    found: dict[str, Place] = {}
+    i, n = 0, len(doc.tokens)
+    while i < n:
+        tok = doc.tokens[i]
+        if tok.kind != "word" or not tok.norm[:1].isupper():
+            i += 1
+            continue
+        candidates: list[tuple[int, str]] = []
+        if i + 1 < n:
+            head, _ = strip_case(doc.tokens[i + 1].norm)
+            if head.lower() in heads:
+                candidates.append((i + 1, f"{tok.norm} {head}"))
+        candidates.append((i, lemmatize_name(tok.norm)))
+        for last, name in candidates:
+            if name.lower() not in gazetteer or (last == i and i in in_core):
+                continue
+            place = found.setdefault(name.lower(), Place(name, _kind(name)))
+            start, end = tok.start, doc.tokens[last].end
+            place.mentions.append(Mention(doc.text[start:end], start, end))
+            sentence = doc.sentences[doc.sentence_of[i]]
+            place.evidence.append(Evidence("gazetteer", 0.9, sentence.start, sentence.end))
+            i = last
+            break
+        i += 1
+    for span in doc.entities:
+        if span.label not in ("GPE", "LOCATION") or span.confidence < 0.8:
+            continue
+        name = lemmatize_name(doc.norm_span(span.first, span.last))
+        if name.lower() in found or not name[:1].isupper():
+            continue
+        place = found.setdefault(name.lower(), Place(name, _kind(name)))
+        place.mentions.append(Mention(doc.text[span.start : span.end], span.start, span.end))
+        sentence = doc.sentences[doc.sentence_of[span.first]]
+        place.evidence.append(Evidence("ner", round(span.confidence, 3), sentence.start, sentence.end))
+    return sorted(found.values(), key=lambda p: p.mentions[0].start)

@@ -1,0 +1,283 @@
+"""Posts: who holds which role in which organisation.
+
+Patterns, on the person and organisation mentions already found:
+
+* ORG-ның ROLE-ы PERSON — "«Жайылма» қоғамдық бірлестігінің төрағасы Жанболат Сүйінбаев";
+* PERSON, ORG ROLE-ы — "Жанболат Сүйінбаев, «Жайылма» ҚБ төрағасы, …";
+* ROLE PERSON — "Президент Қасым-Жомарт Тоқаев", "аудан әкімі Бақыт Сапаров";
+* chains — "«Болашақ жолы» партиясының мүшесі, аудандық мәслихат депутаты Жақсыбеков Данияр";
+* an organisation named again by its type noun — "Кеңес төрағасы …", "қордың жоба
+  жетекшісі …" — means the last organisation of that type;
+* "ORG атынан кеңес құрамына енген PERSON" — a council member on behalf of an NGO.
+
+The role is the lemma of the last post noun of the role phrase, so modifiers fall away
+("атқарушы хатшысы" → хатшы, "төрағасының бірінші орынбасары" → орынбасар). A post of a
+territory ("облыс әкімі", "Сайрам ауданының әкімі") has no organisation. A role of an event
+("жиын төрағасы") is no post. A plural role ("кеңес мүшелері") or a bare one ("Үйлестіруші")
+followed by a name in the dative, accusative, ablative or instrumental is the subject of a
+sentence about that person, not that person's post.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.events import is_event_noun
+from qogam.nlp.extract.lexicon import izafet_heads, org_heads, post_nouns
+from qogam.nlp.extract.organizations import OrgMention
+from qogam.nlp.extract.persons import PersonMention
+from qogam.nlp.extract.results import Evidence, Mention, Post
+from qogam.nlp.kk.morphology import analyse
+
+# Words that may stand inside a role phrase besides post nouns.
+_ROLE_MODIFIERS = frozenset(
+    {
+        "бірінші", "екінші", "бас", "атқарушы", "жауапты", "құрметті", "тұрақты", "ғылыми",
+        "міндетін", "атқарушысы", "уақытша", "облыс", "аудан", "қала", "ауыл", "облыстың",
+        "ауданның", "қаланың", "ауылдың", "облысының", "ауданының", "қаласының", "округінің",
+        "ауылдық", "округ", "округі", "жоба", "аудандық", "облыстық", "қалалық",
+    }
+)
+_TERRITORY = frozenset({"облыс", "аудан", "қала", "ауыл", "округ", "өңір", "ел", "республика"})
+_COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
+_MEMBER_VERBS = ("енген", "болған", "сайланған", "кірген", "енді", "болды", "сайланды", "кірді")
+
+
+@dataclass(slots=True)
+class RolePhrase:
+    first: int
+    last: int
+    head: int  # the last post noun
+    role: str
+
+
+def _is_post(doc: Document, i: int) -> bool:
+    return doc.tokens[i].kind == "word" and doc.lemma(i) in post_nouns()
+
+
+def _tags(doc: Document, i: int) -> tuple[str, ...]:
+    readings = analyse(doc.lower(i))
+    return readings[0].tags if readings else ()
+
+
+def _role_phrases(doc: Document, names: set[int]) -> list[RolePhrase]:
+    """Maximal runs of post nouns and role modifiers that hold at least one post noun.
+
+    Tokens of person names (``names``) are never part of a role: "Ғалым" is a name as well
+    as the noun "scientist"."""
+    phrases: list[RolePhrase] = []
+    i, n = 0, len(doc.tokens)
+
+    def part(k: int) -> bool:
+        return k not in names and (_is_post(doc, k) or doc.lower(k) in _ROLE_MODIFIERS)
+
+    while i < n:
+        if not part(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and part(j + 1):
+            j += 1
+        heads = [k for k in range(i, j + 1) if _is_post(doc, k) and k not in names]
+        if heads:
+            last = heads[-1]  # trailing modifiers belong to what follows
+            phrases.append(RolePhrase(i, last, last, doc.lemma(last)))
+        i = j + 1
+    return phrases
+
+
+def _territorial(doc: Document, phrase: RolePhrase) -> bool:
+    """Whether the phrase (with the place before it) names a post of a territory."""
+    if {doc.lemma(k) for k in range(phrase.first, phrase.head)} & _TERRITORY:
+        return True
+    before = phrase.first - 1
+    return before >= 0 and (doc.lower(before) in izafet_heads() or doc.lemma(before) in _TERRITORY)
+
+
+def _chained(doc: Document, phrase: RolePhrase, nxt: RolePhrase) -> bool:
+    """"партиясының мүшесі, аудандық мәслихат депутаты X": a comma, at most three words, a role."""
+    between = range(phrase.last + 2, nxt.first)
+    return (
+        phrase.last + 1 < len(doc.tokens)
+        and doc.tokens[phrase.last + 1].norm == ","
+        and len(between) <= 3
+        and all(doc.tokens[k].kind == "word" for k in between)
+    )
+
+
+def _skip_parenthesis(doc: Document, i: int) -> int:
+    """Index before a parenthesis "(ЗТБ)" that ends at token ``i``; ``i`` when there is none."""
+    if i >= 2 and doc.tokens[i].norm == ")" and doc.tokens[i - 2].norm == "(":
+        return i - 3
+    return i
+
+
+class _Orgs:
+    """Organisation mentions by where they end, and by type noun for anaphora."""
+
+    def __init__(self, doc: Document, orgs: list[OrgMention]) -> None:
+        self.doc = doc
+        self.ending = {m.last: m for m in orgs}
+        self.covered = {k for m in orgs for k in range(m.first, m.last + 1)}
+        self.ordered = sorted(orgs, key=lambda m: m.start)
+
+    def before(self, i: int) -> OrgMention | None:
+        """The organisation that ends right before token ``i`` (a parenthesis may come between)."""
+        return self.ending.get(_skip_parenthesis(self.doc, i - 1))
+
+    def anaphor(self, phrase: RolePhrase) -> OrgMention | None:
+        """"Кеңес төрағасы", "қордың жоба жетекшісі": the last organisation of that type noun."""
+        for k in range(phrase.head - 1, max(phrase.first - 3, -1), -1):
+            found = self.by_noun(k)
+            if found is not None:
+                return found
+        return None
+
+    def by_noun(self, k: int) -> OrgMention | None:
+        """The organisation a bare type noun at token ``k`` ("кеңес", "қордың") refers to."""
+        if k < 0 or k in self.covered:
+            return None
+        lemma = self.doc.lemma(k)
+        if lemma not in org_heads() or _is_post(self.doc, k):
+            return None
+        return self._last_with_head(lemma, self.doc.tokens[k].start)
+
+    def _last_with_head(self, lemma: str, offset: int) -> OrgMention | None:
+        matching = [m for m in self.ordered if self.doc.lemma(m.last) == lemma]
+        earlier = [m for m in matching if m.start < offset]
+        if earlier:
+            return earlier[-1]
+        return matching[0] if matching else None
+
+
+def _holders(
+    doc: Document, phrase: RolePhrase, person_at: dict[int, PersonMention], plural: bool, bare: bool
+) -> list[PersonMention]:
+    """The persons named right after a role phrase (several when coordinated)."""
+    found: list[PersonMention] = []
+    i = phrase.last + 1
+    while i in person_at:
+        m = person_at[i]
+        case = m.case
+        if (plural or bare) and case not in ("NOM", "GEN"):
+            break  # "кеңес мүшелері Ержан Тұрсынбаевқа сұрақ қойды": he is asked, not a member
+        found.append(m)
+        if not plural:
+            break
+        k = m.last + 1
+        if k < len(doc.tokens) and doc.lower(k) in _COORDINATION:
+            i = k + 1
+            continue
+        break
+    return found
+
+
+def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMention]) -> list[Post]:
+    """Return the posts stated in ``doc`` (one per person, role and organisation)."""
+    person_at = {m.first: m for m in persons if m.person is not None}
+    person_ending = {m.last: m for m in persons if m.person is not None}
+    org_index = _Orgs(doc, orgs)
+    posts: list[Post] = []
+    seen: set[tuple[str, str, str | None]] = set()
+
+    def add(person: PersonMention, phrase: RolePhrase, org: OrgMention | None, source: str, confidence: float,
+            on_behalf_of: OrgMention | None = None) -> None:
+        assert person.person is not None
+        key = (person.person.name, phrase.role, org.name if org else None)
+        if key in seen:
+            return
+        seen.add(key)
+        same_sentence = org is not None and doc.sentence_of[org.first] == doc.sentence_of[phrase.head]
+        first = min(phrase.first, person.first, org.first if org is not None and same_sentence else phrase.first)
+        last = max(phrase.last, person.last)
+        start, end = doc.tokens[first].start, doc.tokens[last].end
+        sentence = doc.sentences[doc.sentence_of[phrase.head]]
+        posts.append(
+            Post(
+                person.person.name, phrase.role, org.name if org else None, doc.span_text(phrase.first, phrase.last),
+                Mention(doc.text[start:end], start, end), Evidence(source, confidence, sentence.start, sentence.end),
+                on_behalf_of.name if on_behalf_of else None,
+            )
+        )
+
+    names = {k for m in person_at.values() for k in range(m.first, m.last + 1)}
+    phrases = _role_phrases(doc, names)
+    # holders found after a phrase serve the phrase before it in a chain "ROLE1, ROLE2 PERSON"
+    chained: dict[int, list[PersonMention]] = {}
+    for index in range(len(phrases) - 1, -1, -1):
+        phrase = phrases[index]
+        before = phrase.first - 1
+        if before >= 0 and (is_event_noun(doc, before) or (before - 1 >= 0 and is_event_noun(doc, before - 1) and doc.lower(before) in ("бұл", "осы"))):
+            continue  # "жиын төрағасы" chairs a meeting; that is no post
+        tags = _tags(doc, phrase.head)
+        plural = "PL" in tags
+        bare = not any(t.startswith("POSS") for t in tags)
+        holders = _holders(doc, phrase, person_at, plural, bare)
+        nxt = phrases[index + 1] if index + 1 < len(phrases) else None
+        if not holders and nxt is not None and _chained(doc, phrase, nxt):
+            holders = chained.get(index + 1, [])
+        chained[index] = holders
+        org = org_index.before(phrase.first)
+        anaphoric = None if org else org_index.anaphor(phrase)
+        for holder in holders:
+            if org is not None:
+                add(holder, phrase, org, "post:org-role-person", 0.9)
+            elif anaphoric is not None:
+                add(holder, phrase, anaphoric, "post:anaphor-role-person", 0.75)
+            else:
+                source = "post:territory-role-person" if _territorial(doc, phrase) else "post:role-person"
+                add(holder, phrase, None, source, 0.8)
+        if holders:
+            continue
+        # PERSON, [ORG] ROLE-ы — the person comes before, with a comma or dash between
+        anchor = org.first if org is not None else phrase.first
+        k = anchor - 1
+        while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
+            k -= 1
+        leader = person_ending.get(k)
+        if leader is not None and k < anchor - 1 and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
+            if org is not None:
+                add(leader, phrase, org, "post:person-org-role", 0.85)
+            elif anaphoric is not None:
+                add(leader, phrase, anaphoric, "post:person-anaphor-role", 0.7)
+            elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
+                add(leader, phrase, None, "post:person-role", 0.7)
+    posts.extend(_on_behalf(doc, person_at, org_index, seen))
+    return posts
+
+
+def _on_behalf(doc: Document, person_at: dict[int, PersonMention], orgs: _Orgs, seen: set[tuple[str, str, str | None]]) -> list[Post]:
+    """"«Мейірім» қоғамдық бірлестігі атынан кеңес құрамына енген Наталья Петренко"."""
+    out: list[Post] = []
+    for i, tok in enumerate(doc.tokens):
+        if doc.lower(i) != "атынан":
+            continue
+        represented = orgs.before(i)
+        if represented is None:
+            continue
+        for j in range(i + 1, min(i + 7, len(doc.tokens) - 1)):
+            if doc.lower(j) in _MEMBER_VERBS and j + 1 in person_at:
+                body = next((b for b in (orgs.by_noun(k) for k in range(i + 1, j)) if b is not None), None)
+                person = person_at[j + 1]
+                if body is None or person.person is None:
+                    break
+                key = (person.person.name, "мүше", body.name)
+                if key in seen:
+                    break
+                seen.add(key)
+                start, end = doc.tokens[represented.first].start, person.end
+                sentence = doc.sentences[doc.sentence_of[i]]
+                out.append(
+                    Post(
+                        person.person.name, "мүше", body.name, doc.span_text(i + 1, j),
+                        Mention(doc.text[start:end], start, end),
+                        Evidence("post:on-behalf-member", 0.75, sentence.start, sentence.end), represented.name,
+                    )
+                )
+                break
+    return out
+
+
+def role_index(posts: list[Post]) -> list[tuple[int, str, str, str]]:
+    """(offset, role, role text lower, person) of every post: who holds "облыс әкімі" and the like."""
+    return [(p.mention.start, p.role, p.role_text.lower(), p.person) for p in posts]

@@ -1,0 +1,285 @@
+"""Direct speech: «…», деді X; X: «…»; — …, — деді X; and quotes split by their attribution.
+
+A «…» is a quotation only when speech is attributed to it: a speech verb right after it
+("«…», деді Шәріпбек Жамалбек", "«…» деп атап өтті ол") or a colon right before it
+("Аудан әкімі: «…»"). Anything else in «» is a name or a title, and indirect speech (no
+quotation marks) is never a quote. The speaker is the person named in the attribution; a
+pronoun ("деді ол") means the person last named; a post ("деді аудан әкімі") means the person
+who holds it in this document.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.results import Evidence, Mention, Quote
+from qogam.nlp.resources import load_sections
+
+_PRONOUNS = frozenset({"ол", "оның", "ол кісі", "он", "она", "спикер", "сөйлеуші"})
+_LEAD_PUNCT = frozenset({",", "—", "-", ":"})
+_CLAUSE_END = frozenset({".", "!", "?", "...", "…", "«", ";"})
+# How far into an attribution clause its speech verb may stand ("деп атап өтті ол" is 0,
+# "— деп Ж.Сүйінбаев атап өтті" is 2).
+_VERB_WINDOW = 6
+
+
+class Speakers(Protocol):
+    """What quote attribution needs to know of the people of a document."""
+
+    def named_in(self, start: int, end: int) -> str | None:
+        """The person with a mention inside original offsets ``[start, end)``, if any."""
+
+    def last_before(self, offset: int) -> str | None:
+        """The person mentioned last before ``offset``."""
+
+    def holder_of(self, words: list[str], before: int) -> str | None:
+        """The person who holds the post named by lower-case ``words`` before ``offset``."""
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> tuple[tuple[str, ...], ...]:
+    sections = load_sections("qogam.nlp.kk", "speech_verbs.txt")
+    phrases = {tuple(line.split()) for lines in sections.values() for line in lines}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _verb_at(words: list[str], i: int) -> int:
+    """Return the length of the speech-verb phrase starting at ``words[i]`` (0 when none)."""
+    for phrase in _speech_verbs():
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+@dataclass(slots=True)
+class _Clause:
+    first: int  # token indices, inclusive
+    last: int
+    verb: int  # index of the speech verb's first token
+
+
+def _top_level_pairs(doc: Document, first: int, last: int) -> list[tuple[int, int]]:
+    """Return the outermost matched «…» token pairs of tokens ``first..last``."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i in range(first, last + 1):
+        norm = doc.tokens[i].norm
+        if norm == "«":
+            stack.append(i)
+        elif norm == "»" and stack:
+            opener = stack.pop()
+            if not stack:
+                pairs.append((opener, i))
+    return pairs
+
+
+def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
+    """An attribution clause starting after token ``index``: punctuation, then a speech verb."""
+    i = index + 1
+    while i <= last and doc.tokens[i].norm in _LEAD_PUNCT:
+        i += 1
+    start = i
+    words: list[str] = []
+    end = start
+    while end <= last and doc.tokens[end].norm not in _CLAUSE_END and doc.tokens[end].norm != "—":
+        words.append(doc.lower(end))
+        end += 1
+    for k in range(min(len(words), _VERB_WINDOW)):
+        if _verb_at(words, k):
+            return _Clause(start, end - 1, start + k)
+    return None
+
+
+def _clause_before_colon(doc: Document, opener: int, first: int) -> _Clause | None:
+    """An attribution clause ending in a colon just before the opening quote ``opener``."""
+    colon = opener - 1
+    if colon > first and doc.tokens[colon].norm == "—":
+        colon -= 1
+    if colon <= first or doc.tokens[colon].norm != ":":
+        return None
+    start = colon - 1
+    while start > first and doc.tokens[start - 1].norm not in _CLAUSE_END | {"»"}:
+        start -= 1
+    return _Clause(start, colon - 1, colon - 1)
+
+
+def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speakers) -> tuple[str | None, str]:
+    """Return (speaker, how it was found) for an attribution clause."""
+    start, end = doc.tokens[clause.first].start, doc.tokens[clause.last].end
+    named = speakers.named_in(start, end)
+    if named:
+        return named, "named"
+    words = [doc.lower(i) for i in range(clause.first, clause.last + 1)]
+    if any(w in _PRONOUNS for w in words):
+        return speakers.last_before(quote_start), "pronoun"
+    held = speakers.holder_of(words, quote_start)
+    if held:
+        return held, "post"
+    return None, "unresolved"
+
+
+def _quote_text(doc: Document, start: int, end: int) -> tuple[str, int, int]:
+    """Trim spaces and a trailing comma or dash from original ``[start, end)``."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–-"):
+        end -= 1
+    return text[start:end], start, end
+
+
+def _split_inside(doc: Document, opener: int, closer: int) -> Iterator[tuple[int, int, _Clause | None]]:
+    """Yield (first, last, inner attribution) parts of a quote cut by ", — деді X. —"."""
+    part_start = opener + 1
+    i = opener + 1
+    while i < closer:
+        if doc.tokens[i].norm == "—" and i > part_start and doc.tokens[i - 1].norm in {",", "!", "?", "..."}:
+            clause = _clause_after(doc, i, closer - 1)
+            if clause and clause.verb - i <= 3:
+                # the attribution runs to the dash that resumes the quote
+                resume = clause.last + 1
+                while resume < closer and doc.tokens[resume].norm != "—":
+                    resume += 1
+                if resume < closer:
+                    yield part_start, i - 1, clause
+                    part_start = resume + 1
+                    i = part_start
+                    continue
+        i += 1
+    yield part_start, closer - 1, None
+
+
+def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
+    """Return the direct quotations of ``doc`` in text order, each with its speaker."""
+    quotes: list[Quote] = []
+    for sentence in doc.sentences:
+        if not sentence.tokens:
+            continue
+        first = doc.token_at(sentence.start)
+        last = first + len(sentence.tokens) - 1
+        quotes.extend(_quotes_in_sentence(doc, first, last, speakers, sentence.start, sentence.end))
+    for first, last in _paragraphs(doc):
+        quotes.extend(_dash_quotes(doc, first, last, speakers))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
+    """(first, last) token indices of each paragraph: sentences with no line break between."""
+    first = 0
+    for k in range(1, len(doc.sentences) + 1):
+        if k == len(doc.sentences) or "\n" in doc.text[doc.sentences[k - 1].end : doc.sentences[k].start]:
+            start = doc.token_at(doc.sentences[first].start)
+            end_sentence = doc.sentences[k - 1]
+            yield start, doc.token_at(end_sentence.end - 1)
+            first = k
+
+
+def _quotes_in_sentence(
+    doc: Document, first: int, last: int, speakers: Speakers, s_start: int, s_end: int
+) -> list[Quote]:
+    found: list[Quote] = []
+    previous_speaker: str | None = None
+    previous_closer = -10
+    for opener, closer in _top_level_pairs(doc, first, last):
+        after = _clause_after(doc, closer, last)
+        before = _clause_before_colon(doc, opener, first)
+        source = "quote-verb-after" if after else "quote-colon-before" if before else ""
+        clause = after or before
+        speaker: str | None = None
+        how = ""
+        parts = list(_split_inside(doc, opener, closer))
+        inner_clauses = [inner for _, _, inner in parts if inner is not None]
+        if clause:
+            speaker, how = _speaker(doc, clause, doc.tokens[opener].start, speakers)
+        elif inner_clauses:
+            # «A, — дейді X. — B»: the attribution stands inside the quotation marks
+            speaker, how = _speaker(doc, inner_clauses[0], doc.tokens[opener].start, speakers)
+            source, clause = "quote-split", inner_clauses[0]
+        elif previous_speaker and opener - previous_closer <= 12 and _continues(doc, previous_closer, opener):
+            # «A», — деді X, — «B»: the second part has no attribution of its own
+            speaker, how, source = previous_speaker, "continued", "quote-continued"
+        else:
+            continue
+        for p_first, p_last, inner in parts:
+            if p_first > p_last:
+                continue
+            text, start, end = _quote_text(doc, doc.tokens[p_first].start, doc.tokens[p_last].end)
+            if not text or len(text.split()) < 2:
+                continue
+            who, how_inner = speaker, how
+            if inner is not None:
+                who, how_inner = _speaker(doc, inner, doc.tokens[opener].start, speakers)
+                speaker = speaker or who
+            attribution = inner or clause
+            confidence = {"named": 0.95, "continued": 0.8, "post": 0.8, "pronoun": 0.75}.get(how_inner, 0.5)
+            found.append(
+                Quote(
+                    who if inner is not None else speaker,
+                    text,
+                    start,
+                    end,
+                    _mention(doc, attribution) if attribution else None,
+                    Evidence(f"{source}:{how_inner}", confidence, s_start, s_end),
+                )
+            )
+        previous_speaker, previous_closer = speaker, closer
+    return found
+
+
+def _continues(doc: Document, closer: int, opener: int) -> bool:
+    """Whether the tokens between two quotes are only an attribution and joining punctuation."""
+    words = [doc.lower(i) for i in range(closer + 1, opener)]
+    return any(_verb_at(words, k) for k in range(len(words))) and doc.tokens[opener - 1].norm in {"—", ",", ":"}
+
+
+def _mention(doc: Document, clause: _Clause) -> Mention:
+    start, end = doc.tokens[clause.first].start, doc.tokens[clause.last].end
+    return Mention(doc.text[start:end], start, end)
+
+
+def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> list[Quote]:
+    """Dialogue: "— Біз дайынбыз. Барамыз, — деді Ахмет Оспанов. — Сайлауға барамыз."
+
+    A paragraph that opens with a dash is speech up to ", —" (or "? —", "! —") and an
+    attribution with a speech verb; after the attribution another dash resumes the speech
+    of the same speaker.
+    """
+    if doc.tokens[first].norm != "—" or last - first < 2:
+        return []
+    quotes: list[Quote] = []
+    part_start = first + 1
+    speaker: str | None = None
+    i = first + 2
+    while i <= last:
+        if doc.tokens[i].norm == "—" and doc.tokens[i - 1].norm in {",", "!", "?", "...", "…"}:
+            clause = _clause_after(doc, i, last)
+            if clause and clause.verb - i <= 3:
+                speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
+                end_token = i - 2 if doc.tokens[i - 1].norm == "," else i - 1
+                quotes.append(_dash_quote(doc, part_start, end_token, speaker, f"quote-dash:{how}", clause))
+                resume = clause.last + 1
+                while resume <= last and doc.tokens[resume].norm != "—":
+                    resume += 1
+                part_start = resume + 1
+                i = resume + 1
+                continue
+        i += 1
+    if quotes and part_start <= last:
+        end_token = last - 1 if doc.tokens[last].norm in {".", ","} else last
+        if part_start <= end_token:
+            quotes.append(_dash_quote(doc, part_start, end_token, speaker, "quote-dash:continued", None))
+    return [q for q in quotes if q.text]
+
+
+def _dash_quote(doc: Document, first: int, last: int, speaker: str | None, source: str, clause: _Clause | None) -> Quote:
+    text, start, end = _quote_text(doc, doc.tokens[first].start, doc.tokens[last].end)
+    sentence = doc.sentences[doc.sentence_of[first]]
+    confidence = 0.85 if source.endswith("named") else 0.7
+    return Quote(
+        speaker, text, start, end, _mention(doc, clause) if clause else None,
+        Evidence(source, confidence, sentence.start, sentence.end),
+    )
