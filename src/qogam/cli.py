@@ -140,6 +140,35 @@ def langid(source: str, per_sentence: bool) -> None:
 
 
 @main.command()
+@click.argument("source", type=click.Path(allow_dash=True, path_type=str))
+@click.option("--lang", type=click.Choice(["kk", "ru", "auto"]), default="auto", show_default=True, help="Language of the text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--no-model", is_flag=True, help="Rules only: skip the named-entity model.")
+@reports_errors
+def extract(source: str, lang: str, output: Path | None, no_model: bool) -> None:
+    """Extract organisations, people, posts, quotes, events and places from SOURCE.
+
+    SOURCE is a text file, "-" for standard input, a JSON article ({"text": …, "date": …})
+    or a directory. A file gives one JSON document (schema in the README); a directory gives
+    one JSON line per article (*.txt and *.json, gold and meta files skipped), with its
+    "source". Problems with the text itself (empty, not Kazakh, unbalanced «») give an empty
+    or partial result and a note on stderr, not an error.
+    """
+    from qogam.extraction_io import extract_directory, extract_source, write_output
+
+    if source != "-" and Path(source).is_dir():
+        rows = extract_directory(Path(source), lang=lang, use_model=not no_model, warn=_warn)
+        write_output(rows, output, lines=True)
+        return
+    document = extract_source(source, lang=lang, use_model=not no_model, warn=_warn)
+    write_output([document], output, lines=False)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"qogam: note: {message}", err=True)
+
+
+@main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @reports_errors
 def demo(directory: Path | None) -> None:
@@ -150,6 +179,85 @@ def demo(directory: Path | None) -> None:
     from qogam.demo import default_articles_dir, run_demo
 
     run_demo(directory or default_articles_dir(), sys.stdout)
+
+
+@main.group()
+def ner() -> None:
+    """Kazakh named entities (KazNERD labels: PERSON, ORGANISATION, POSITION, GPE, …)."""
+
+
+@ner.command("tag")
+@click.argument("source", type=click.Path(allow_dash=True, path_type=str))
+@click.option("--conll", "conll", is_flag=True, help="SOURCE is CoNLL (token first, blank line between sentences); print token<TAB>LABEL lines.")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), help="Model directory (default: the shipped model).")
+@reports_errors
+def ner_tag(source: str, conll: bool, model_dir: Path | None) -> None:
+    """Tag the entities of SOURCE (a file or "-").
+
+    With --conll: one "token<TAB>LABEL" line per input token (IOB2), a blank line between
+    sentences, same tokens in the same order. Without: raw text in, one JSON line per
+    entity {"label", "start", "end", "text", "confidence"} with original character offsets.
+    """
+    from qogam.nlp.ner import load_model
+
+    if conll:
+        from qogam.nlp.ner.conll import format_sentences, read_conll
+
+        sentences = [s.tokens for s in read_conll(source)]
+        model = load_model(model_dir)
+        out = sys.stdout
+        out.writelines(format_sentences(zip(sentences, model.tag_many(sentences))))
+        out.flush()
+        return
+    from qogam.ingest.files import read_text
+
+    _, text = read_text(source)
+    write_json_lines(
+        {"label": s.label, "start": s.start, "end": s.end, "text": s.text, "confidence": s.confidence}
+        for s in load_model(model_dir).spans(text)
+    )
+
+
+@ner.command("evaluate")
+@click.argument("source", type=click.Path(allow_dash=True, path_type=str))
+@click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), help="Model directory (default: the shipped model).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@reports_errors
+def ner_evaluate(source: str, model_dir: Path | None, as_json: bool) -> None:
+    """Score the model on labelled CoNLL SOURCE: exact-match P/R/F1 overall and per label."""
+    from qogam.nlp.ner import load_model
+    from qogam.nlp.ner.conll import read_labelled
+    from qogam.nlp.ner.train import evaluate
+
+    scores = evaluate(load_model(model_dir), read_labelled(source))
+    click.echo(json.dumps(scores.as_dict(), ensure_ascii=False) if as_json else scores.table())
+
+
+@main.group()
+def train() -> None:
+    """Train the models that ship with Qogam."""
+
+
+@train.command("ner")
+@click.option("--data", "data", multiple=True, required=True, type=click.Path(dir_okay=False, path_type=str), help="Labelled CoNLL file (repeat for more); the held-out block is the end of the first.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), help="Model directory to write (default: the shipped model's).")
+@click.option("--c1", type=float, help="L1 regularisation (default: the shipped setting).")
+@click.option("--c2", type=float, help="L2 regularisation (default: the shipped setting).")
+@click.option("--max-iterations", type=int, help="L-BFGS iterations (default: the shipped setting).")
+@click.option("--heldout", type=float, default=0.2, show_default=True, help="Fraction at the end of the first file scored by a first run (0 to skip).")
+@reports_errors
+def train_ner(data: tuple[str, ...], out: Path | None, c1: float | None, c2: float | None, max_iterations: int | None, heldout: float) -> None:
+    """Train the Kazakh NER model on --data and write it with its card (train + held-out runs)."""
+    from qogam.nlp.ner import default_model_dir
+    from qogam.nlp.ner.train import train as train_model
+
+    crf = {k: v for k, v in {"c1": c1, "c2": c2, "max_iterations": max_iterations}.items() if v is not None}
+    target = out or default_model_dir()
+    train_model(
+        data, target, crf=crf, heldout_fraction=heldout, command="qogam " + " ".join(sys.argv[1:]),
+        log=lambda message: click.echo(message, err=True),
+    )
+    click.echo(f"model written to {target}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,212 @@
+"""Training the CRF tagger from CoNLL files and writing a model directory with its card.
+
+Held-out scores are measured on a *contiguous* block at the end of the first data file: in
+KazNERD neighbouring sentences repeat the same entities (often the same sentence with numbers
+spelt out and in digits), so a random sample of sentences as dev overstates accuracy.
+The model that ships is then trained again on every sentence with the same settings.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from qogam.nlp.ner.conll import read_labelled
+from qogam.nlp.ner.features import FeatureExtractor, resolve_config
+from qogam.nlp.ner.model import NerModel
+from qogam.nlp.ner.scorer import Scores, score
+
+Sentence = tuple[list[str], list[str]]
+
+DEFAULT_CRF: dict[str, Any] = {
+    "algorithm": "lbfgs",
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+
+
+@dataclass(slots=True)
+class DataFile:
+    """One training file: its path as given, sha256 and sentences."""
+
+    path: str
+    sha256: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def describe(self) -> dict[str, Any]:
+        """Return {"path", "sha256", "sentences", "tokens"} for the model card."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "sentences": len(self.sentences),
+            "tokens": sum(len(t) for t, _ in self.sentences),
+        }
+
+
+def load_data(path: str | Path) -> DataFile:
+    """Return the labelled sentences of a CoNLL file with its sha256.
+
+    Raises :class:`~qogam.errors.InputError` / :class:`~qogam.errors.FormatError` as
+    :func:`~qogam.nlp.ner.conll.read_labelled`.
+    """
+    sentences = read_labelled(path)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return DataFile(str(path), digest, sentences)
+
+
+def resource_digests() -> dict[str, str]:
+    """Return sha256 of each word list the features read, so that a changed list can be spotted."""
+    from importlib import resources
+
+    out = {}
+    for name in ("first_names.txt", "surname_endings.txt", "places.txt", "countries.txt", "post_nouns.txt", "org_type_phrases.txt"):
+        path = resources.files("qogam.nlp.kk").joinpath(name)
+        if path.is_file():
+            out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def split_contiguous(sentences: Sequence[Sentence], fraction: float) -> tuple[list[Sentence], list[Sentence]]:
+    """Return (first part, last ``fraction`` of the sentences) without shuffling."""
+    cut = len(sentences) - int(round(len(sentences) * fraction))
+    return list(sentences[:cut]), list(sentences[cut:])
+
+
+class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
+    """A crfsuite trainer that reports each iteration to a callback instead of printing."""
+
+    on_progress: Callable[[int, float], None] | None = None
+
+    def on_iteration(self, log: str, info: dict[str, Any]) -> None:
+        if self.on_progress is not None:
+            self.on_progress(int(info.get("num", 0)), float(info.get("loss", 0.0)))
+
+
+def fit(
+    sentences: Sequence[Sentence],
+    crf: dict[str, Any] | None = None,
+    features: dict[str, Any] | None = None,
+    progress: Callable[[int, float], None] | None = None,
+) -> tuple[bytes, dict[str, Any], float]:
+    """Train a CRF on ``sentences``; return (model bytes, resolved feature config, seconds).
+
+    Raises :class:`ValueError` when there are no sentences.
+    """
+    import os
+    import tempfile
+
+    if not sentences:
+        raise ValueError("no training sentences")
+    params = {**DEFAULT_CRF, **(crf or {})}
+    extractor = FeatureExtractor(features)
+    started = time.perf_counter()
+    trainer = _Trainer(algorithm=params["algorithm"], verbose=False)
+    trainer.on_progress = progress
+    trainer.set_params({k: v for k, v in params.items() if k != "algorithm"})
+    for tokens, labels in sentences:
+        trainer.append(extractor.sentence(tokens), labels)
+    handle, tmp = tempfile.mkstemp(suffix=".crfsuite")
+    os.close(handle)
+    try:
+        trainer.train(tmp)
+        weights = Path(tmp).read_bytes()
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return weights, extractor.config, time.perf_counter() - started
+
+
+def evaluate(model: NerModel, sentences: Sequence[Sentence]) -> Scores:
+    """Return exact-match span scores of ``model`` on labelled ``sentences``."""
+    predicted = list(model.tag_many(tokens for tokens, _ in sentences))
+    return score([labels for _, labels in sentences], predicted)
+
+
+def _progress_bar(total: int, desc: str) -> tuple[Callable[[int, float], None], Callable[[], None]]:
+    """Return (update, close) of a tqdm bar on a terminal, or no-ops elsewhere."""
+    if not sys.stderr.isatty():
+        return (lambda num, loss: None), (lambda: None)
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc=desc, unit="it", leave=False)
+
+    def update(num: int, loss: float) -> None:
+        bar.n = min(num, total)
+        bar.set_postfix(loss=f"{loss:.0f}", refresh=False)
+        bar.refresh()
+
+    return update, bar.close
+
+
+def train(
+    data: Sequence[str | Path],
+    out: str | Path,
+    crf: dict[str, Any] | None = None,
+    features: dict[str, Any] | None = None,
+    heldout_fraction: float = 0.2,
+    command: str = "",
+    log: Callable[[str], None] = lambda message: None,
+) -> NerModel:
+    """Train on the CoNLL files ``data`` and write the model directory ``out``; return the model.
+
+    With ``heldout_fraction`` > 0, first trains on all but the last block of the first file,
+    scores that block and records it in the card; then trains the shipped model on every
+    sentence. Raises the input errors of :func:`load_data` and :class:`ModelError` on write.
+    """
+    from qogam import __version__
+    from qogam.nlp.ner.model import NerModel
+
+    params = {**DEFAULT_CRF, **(crf or {})}
+    # Resolve "auto" once, so that the held-out run and the final model use the same features.
+    features = resolve_config(features)
+    files = [load_data(path) for path in data]
+    heldout_card: dict[str, Any] | None = None
+    if heldout_fraction > 0:
+        head, block = split_contiguous(files[0].sentences, heldout_fraction)
+        train_part = head + [s for f in files[1:] for s in f.sentences]
+        log(f"held-out run: training on {len(train_part)} sentences, scoring the last {len(block)} of {files[0].path}")
+        update, close = _progress_bar(params["max_iterations"], "held-out run")
+        weights, config, _ = fit(train_part, params, features, update)
+        close()
+        scores = evaluate(NerModel(weights, {"features": config}), block)
+        log(scores.table())
+        heldout_card = {
+            "description": (
+                f"Trained on the first {len(head)} sentences of {Path(files[0].path).name} plus the other files, "
+                f"scored on its last {len(block)} sentences (a contiguous block, exact-match spans)."
+            ),
+            "train_sentences": len(train_part),
+            "heldout_sentences": len(block),
+            "scores": scores.as_dict(),
+        }
+    everything = [s for f in files for s in f.sentences]
+    log(f"final run: training on all {len(everything)} sentences")
+    update, close = _progress_bar(params["max_iterations"], "final model")
+    weights, config, seconds = fit(everything, params, features, update)
+    close()
+    card: dict[str, Any] = {
+        "name": "ner-kk",
+        "description": "Kazakh named-entity tagger: a CRF over cached per-word-type features, IOB2 output with KazNERD labels.",
+        "license_note": "Trained on KazNERD (CC BY 4.0, Yeshpanov et al. 2022) and in-domain sentences written for Qogam.",
+        "data": [f.describe() for f in files],
+        "crf": params,
+        "features": config,
+        "resources": resource_digests(),
+        "heldout": heldout_card,
+        "training_seconds": round(seconds, 1),
+        "model_bytes": len(weights),
+        "trained_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "qogam_version": __version__,
+        "command": command,
+    }
+    model = NerModel(weights, card)
+    model.save(out)
+    return model
