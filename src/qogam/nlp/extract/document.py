@@ -52,6 +52,7 @@ class Document:
     sentence_of: list[int]
     entities: list[EntitySpan] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _lemmas: list[str | None] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str) -> Document:
@@ -61,7 +62,7 @@ class Document:
         for i, sentence in enumerate(sentences):
             tokens.extend(sentence.tokens)
             sentence_of.extend([i] * len(sentence.tokens))
-        return cls(text, sentences, tokens, sentence_of, [], [t.start for t in tokens])
+        return cls(text, sentences, tokens, sentence_of, [], [t.start for t in tokens], [None] * len(tokens))
 
     def token_at(self, offset: int) -> int:
         """Return the index of the token that starts at or covers ``offset`` (−1 when none)."""
@@ -91,7 +92,11 @@ class Document:
         return self.tokens[index].norm.lower()
 
     def lemma(self, index: int) -> str:
-        return word_lemma(self.tokens[index].norm)
+        """The common-noun lemma of token ``index``, lower case (computed once per token)."""
+        cached = self._lemmas[index]
+        if cached is None:
+            cached = self._lemmas[index] = word_lemma(self.tokens[index].norm)
+        return cached
 
     def nominative(self, first: int, last: int) -> str:
         """Return tokens ``first..last`` as a name in the nominative (normalised spelling)."""

@@ -32,34 +32,49 @@ _DATE_RE = re.compile(
 _RELATIVE = (("күні кеше", -1), ("кеше", -1), ("бүгін", 0), ("алдыңғы күні", -2), ("бүрсігүні", 2), ("ертең", 1))
 
 
+PhraseIndex = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[tuple[str, ...], str], tuple[str, ...], frozenset[str]]:
+def _lexicon() -> tuple[PhraseIndex, PhraseIndex, frozenset[str], frozenset[str]]:
+    """(event phrases by first lemma, topic phrases by first lemma, chair markers, event heads)."""
     data = load_json("qogam.nlp.kk", "event_nouns.json")
-    events = {tuple(k.split()): v for k, v in data["events"].items()}
-    return events, tuple(data["topics"]), frozenset(data["chair_markers"])
+    events: PhraseIndex = {}
+    for key, type_ in data["events"].items():
+        phrase = tuple(key.split())
+        events.setdefault(phrase[0], []).append((phrase, type_))
+    topics: PhraseIndex = {}
+    for key in data["topics"]:
+        phrase = tuple(key.split())
+        topics.setdefault(phrase[0], []).append((phrase, key))
+    heads = frozenset(phrase[-1] for entries in events.values() for phrase, _ in entries)
+    return events, topics, frozenset(data["chair_markers"]), heads
+
+
+def _longest(doc: Document, i: int, index: PhraseIndex) -> tuple[int, str] | None:
+    """(length, value) of the longest phrase of ``index`` whose lemmas start at token ``i``."""
+    best: tuple[int, str] | None = None
+    for phrase, value in index.get(doc.lemma(i), ()):
+        k = len(phrase)
+        if (best is None or k > best[0]) and i + k <= len(doc.tokens):
+            if all(doc.lemma(i + j) == phrase[j] for j in range(1, k)):
+                best = (k, value)
+    return best
 
 
 def _event_at(doc: Document, i: int) -> tuple[int, str] | None:
     """(length, type) of the longest event phrase starting at token ``i``."""
-    events, _, _ = _lexicon()
-    best: tuple[int, str] | None = None
-    for phrase, type_ in events.items():
-        k = len(phrase)
-        if i + k <= len(doc.tokens) and all(doc.lemma(i + j) == phrase[j] for j in range(k)):
-            if best is None or k > best[0]:
-                best = (k, type_)
-    return best
+    return _longest(doc, i, _lexicon()[0])
 
 
 def is_event_noun(doc: Document, i: int) -> bool:
     """Whether token ``i`` is (the last word of) an event noun: жиын, отырыс, форум…"""
-    lemma = doc.lemma(i)
-    return any(phrase[-1] == lemma for phrase in _lexicon()[0])
+    return doc.lemma(i) in _lexicon()[3]
 
 
 def _chair(doc: Document, persons: list[PersonMention], first: int, last: int) -> str | None:
     """The person marked as chair in tokens ``first..last``."""
-    _, _, markers = _lexicon()
+    markers = _lexicon()[2]
     for m in persons:
         if m.person is None or not first <= m.first <= last:
             continue
@@ -73,14 +88,13 @@ def _chair(doc: Document, persons: list[PersonMention], first: int, last: int) -
 
 
 def _topic(doc: Document) -> str | None:
-    _, topics, _ = _lexicon()
-    wanted = {tuple(t.split()) for t in topics}
+    """The topic word the document uses most (сайлау, экология, грант…), or None."""
+    index = _lexicon()[1]
     counts: Counter[str] = Counter()
     for i in range(len(doc.tokens)):
-        for phrase in wanted:
-            k = len(phrase)
-            if all(i + j < len(doc.tokens) and doc.lemma(i + j) == phrase[j] for j in range(k)):
-                counts[" ".join(phrase)] += 1
+        hit = _longest(doc, i, index)
+        if hit is not None:
+            counts[hit[1]] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -104,6 +118,11 @@ def find_events(doc: Document, persons: list[PersonMention], published: date | N
     """Return the events of ``doc``: one per event type, in order of first mention."""
     by_type: dict[str, Event] = {}
     topic = _topic(doc)
+    in_sentence: dict[int, list[PersonMention]] = {}
+    for m in persons:
+        if m.person is not None:
+            in_sentence.setdefault(doc.sentence_of[m.first], []).append(m)
+    done: set[tuple[str, int]] = set()
     for i in range(len(doc.tokens)):
         hit = _event_at(doc, i)
         if hit is None:
@@ -121,9 +140,13 @@ def find_events(doc: Document, persons: list[PersonMention], published: date | N
                 evidence=Evidence("event-noun", 0.7, sentence.start, sentence.end),
             )
             by_type[type_] = event
-        event.chair = event.chair or _chair(doc, persons, first, last)
-        for m in persons:
-            if m.person is not None and first <= m.first <= last and m.person.name not in event.participants:
+        if (type_, s_index) in done:
+            continue
+        done.add((type_, s_index))
+        here = in_sentence.get(s_index, [])
+        event.chair = event.chair or _chair(doc, here, first, last)
+        for m in here:
+            if m.person is not None and m.person.name not in event.participants:
                 event.participants.append(m.person.name)
     for event in by_type.values():
         if event.chair and event.chair not in event.participants:

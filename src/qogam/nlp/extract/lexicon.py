@@ -15,6 +15,12 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Lower-case words that open sentences but never belong to a name (ал, сосын, бұл…)."""
+    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "function_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def surname_endings() -> tuple[str, ...]:
     """Lower-case endings of family names, longest first."""
     endings = load_words("qogam.nlp.kk", "surname_endings.txt")
@@ -25,6 +31,12 @@ def surname_endings() -> tuple[str, ...]:
 def places() -> frozenset[str]:
     """Lower-case place names in the nominative, single- and multi-word."""
     return frozenset(p.lower() for p in load_words("qogam.nlp.kk", "places.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_prefixes() -> frozenset[str]:
+    """The first two words of multi-word place names, and whole two-word names, lower case."""
+    return frozenset(" ".join(p.split()[:2]) for p in places() if " " in p)
 
 
 @lru_cache(maxsize=1)
@@ -66,3 +78,30 @@ def is_patronymic(word: str) -> bool:
 def has_surname_ending(word: str) -> bool:
     """Whether a lower-case nominative word ends like a family name, with a stem before it."""
     return any(word.endswith(e) and len(word) >= len(e) + 3 for e in surname_endings())
+
+
+_CASE_ENDINGS = (
+    ("GEN", ("ның", "нің", "дың", "дің", "тың", "тің")),
+    ("ABL", ("нан", "нен", "дан", "ден", "тан", "тен")),
+    ("INS", ("мен", "бен", "пен", "менен", "бенен", "пенен")),
+    ("LOC", ("нда", "нде", "да", "де", "та", "те")),
+    ("DAT", ("на", "не", "ға", "ге", "қа", "ке", "а", "е")),
+    ("ACC", ("ны", "ні", "ды", "ді", "ты", "ті", "н")),
+)
+
+
+def ending_case(surface_last: str, nominative: str) -> str:
+    """The case of a name's last word, from what the lemmatiser cut off it ("NOM" if nothing)."""
+    base = nominative.split()[-1] if nominative.split() else ""
+    if not surface_last.lower().startswith(base.lower()) or len(surface_last) == len(base):
+        return "NOM"
+    return case_of_ending(surface_last[len(base) :].lstrip("-"))
+
+
+def case_of_ending(ending: str) -> str:
+    """The case a bare case ending marks ("ның" → GEN, "ға" → DAT); "NOM" for anything else."""
+    lower = ending.lower()
+    for case, endings in _CASE_ENDINGS:
+        if lower in endings:
+            return case
+    return "NOM"

@@ -11,9 +11,10 @@ put an abbreviation before the core ("ҚБ «Жайылма»", "ОО «Жайы
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import izafet_heads, org_heads, org_types, places
+from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.lexicon import case_of_ending, izafet_heads, org_heads, org_types, place_prefixes, places
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse
 
@@ -47,8 +48,10 @@ class OrgMention:
     source: str
     core_first: int = -1  # tokens inside the quotation marks of a quoted core
     core_last: int = -1
+    parent: OrgMention | None = None  # the body a branch belongs to
 
 
+@lru_cache(maxsize=100_000)
 def strip_case(word: str) -> tuple[str, str]:
     """Return ``word`` without its case ending (possessive kept) and the case removed.
 
@@ -56,10 +59,9 @@ def strip_case(word: str) -> tuple[str, str]:
     """
     head, dash, tail = word.rpartition("-")
     if dash and head and head.isupper():
-        readings = analyse("а" + tail.lower()) if tail else []
-        if readings and readings[0].case != "NOM" and readings[0].stem.lower() == "а":
-            return head, readings[0].case
-        return word, "NOM"
+        # an abbreviation takes its ending after a hyphen: "ҚБ-ның", "ЖШС-ке"
+        case = case_of_ending(tail)
+        return (head, case) if case != "NOM" else (word, "NOM")
     readings = analyse(word)
     if not readings:
         return word, "NOM"
@@ -129,8 +131,11 @@ def _sentence_opener(doc: Document, i: int) -> bool:
     """A capital that only opens its sentence: not a place, and not inside a model's entity."""
     if not doc.opens_clause(i):
         return False
-    if strip_case(doc.tokens[i].norm)[0].lower() in places():
+    word = strip_case(doc.tokens[i].norm)[0].lower()
+    if word in places():
         return False
+    if i + 1 < len(doc.tokens) and f"{word} {strip_case(doc.tokens[i + 1].norm)[0].lower()}" in place_prefixes():
+        return False  # "Оңтүстік Қазақстан университеті"
     return not any(
         span.label in ("ORGANISATION", "GPE", "FACILITY") and span.first <= i <= span.last for span in doc.entities
     )
@@ -208,7 +213,11 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
 
 
 def _parents(doc: Document, mention: OrgMention, abbreviations: dict[str, str], blocked: set[int]) -> list[OrgMention]:
-    """The body a council or commission sits under: "Сайрам ауданы әкімдігі жанындағы …"."""
+    """The body a council or commission sits under ("Сайрам ауданы әкімдігі жанындағы …") or
+    a branch belongs to ("«AMANAT» партиясының аудандық филиалы")."""
+    if mention.parent is not None:
+        mention.parent.source = "org-parent"
+        return [mention.parent]
     for k in range(mention.first + 1, mention.last):
         if doc.lower(k) in ("жанындағы", "жанынан") and k - 1 > mention.first:
             parent = _mention_ending_at(doc, k - 1, mention.first, abbreviations, blocked)
@@ -235,10 +244,20 @@ def _mention_ending_at(
         if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
             return None  # "бірлестігіміз" (our association) names no one
     start, quote = _name_start(doc, type_first, floor, blocked)
-    if quote is None and start == type_first:
+    owner = _owner(doc, type_first, floor, abbreviations, blocked)
+    if owner is not None:
+        # "«AMANAT» партиясының аудандық филиалы": a branch named by the body it belongs to
+        start, quote = owner.first, None
+        if type_ == "other":
+            type_ = owner.type
+    elif quote is None and start == type_first:
         return None  # a bare type phrase ("қоғамдық бірлестік") names nothing
     core_first = core_last = -1
-    if quote is not None:
+    if owner is not None:
+        # the branch is a body of its own: its core is its whole name, not the parent's
+        core_first, core_last = owner.core_first, owner.core_last
+        core = doc.norm_span(start, type_first - 1) + " " + doc.lemma(type_first)
+    elif quote is not None:
         core_first, core_last = quote + 1, _closing(doc, quote)
         core = doc.span_text(core_first, core_last) if core_first <= core_last else ""
     else:
@@ -252,8 +271,23 @@ def _mention_ending_at(
     confidence = 0.9 if quote is not None else 0.75
     return OrgMention(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
-        confidence, "org-quoted-core" if quote is not None else "org-capitalised", core_first, core_last,
+        confidence, "org-quoted-core" if quote is not None else "org-capitalised", core_first, core_last, owner,
     )
+
+
+_BRANCH_HEADS = frozenset({"филиал", "бөлімше", "бөлім", "кеңсе", "өкілдік"})
+
+
+def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, str], blocked: set[int]) -> OrgMention | None:
+    """The organisation in the genitive just before a branch ("партиясының аудандық филиалы")."""
+    if doc.lemma(type_first) not in _BRANCH_HEADS:
+        return None
+    k = type_first - 1
+    while k > floor and type_first - k <= 2 and doc.tokens[k].norm.islower() and doc.lower(k).endswith(_MODIFIER_SUFFIXES):
+        k -= 1
+    if k < floor or strip_case(doc.tokens[k].norm)[1] != "GEN":
+        return None
+    return _mention_ending_at(doc, k, floor, abbreviations, blocked)
 
 
 def _tags(word: str) -> tuple[str, ...]:

@@ -13,9 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import first_names, has_surname_ending, is_patronymic, org_heads, places, post_nouns
+from qogam.nlp.extract.lexicon import ending_case, first_names, function_words, has_surname_ending, is_patronymic, org_heads, places, post_nouns
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.kk.lemmatizer import lemmatize_name
+from qogam.nlp.kk.morphology import analyse, known_words
 
 # Words after a name that make it part of something else: "Абай атындағы мектеп".
 _NOT_PERSON_AFTER = frozenset({"атындағы", "атында", "атымен", "ауданы", "облысы", "қаласы", "көшесі", "даңғылы"})
@@ -39,28 +40,6 @@ class PersonMention:
     confidence: float
     case: str = "NOM"  # the case of the last word: NOM, GEN, DAT, ACC, LOC, ABL, INS
     person: Person | None = field(default=None, repr=False)
-
-
-_CASE_ENDINGS = (
-    ("GEN", ("ның", "нің", "дың", "дің", "тың", "тің")),
-    ("ABL", ("нан", "нен", "дан", "ден", "тан", "тен")),
-    ("INS", ("мен", "бен", "пен", "менен", "бенен", "пенен")),
-    ("LOC", ("нда", "нде", "да", "де", "та", "те")),
-    ("DAT", ("на", "не", "ға", "ге", "қа", "ке", "а", "е")),
-    ("ACC", ("ны", "ні", "ды", "ді", "ты", "ті", "н")),
-)
-
-
-def ending_case(surface_last: str, nominative: str) -> str:
-    """The case of a name's last word, from what the lemmatiser cut off it ("NOM" if nothing)."""
-    base = nominative.split()[-1] if nominative.split() else ""
-    if not surface_last.lower().startswith(base.lower()) or len(surface_last) == len(base):
-        return "NOM"
-    ending = surface_last[len(base) :].lower()
-    for case, endings in _CASE_ENDINGS:
-        if ending in endings:
-            return case
-    return "NOM"
 
 
 def _is_name_token(doc: Document, i: int) -> bool:
@@ -146,6 +125,8 @@ def _segments(classes: list[str]) -> list[tuple[int, int]]:
                     end = k + 2  # Жазира Қайратқызы Омарова, Серік Ахметұлы?
         elif c in ("surname", "other") and at(k + 1) == "first":
             end = k + 2 if at(k + 2) == "patronymic" else k + 1  # Сүйінбаев Жанболат
+        elif c == "surname" and at(k + 1) == "other":
+            end = k + 1  # Юсупов Ильдар: a family name, then an unlisted first name
         elif c == "other" and at(k + 1) in ("surname", "patronymic"):
             end = k + 1  # an unlisted first name and a family name or patronymic
         elif c in ("surname", "patronymic"):
@@ -193,9 +174,9 @@ def _parse(doc: Document, first: int, last: int, classes: list[str]) -> PersonMe
     elif classes[0] == "first":
         given, family = words[0], " ".join(words[1:])
         confidence = 0.95 if classes[-1] in ("surname", "first") or patronymic else 0.8
-    elif classes[-1] == "first":
+    elif classes[-1] == "first" or classes == ["surname", "other"]:
         family, given = words[0], " ".join(words[1:])
-        confidence = 0.9 if classes[0] == "surname" else 0.75
+        confidence = 0.9 if classes[-1] == "first" and classes[0] == "surname" else 0.7
     elif "surname" in classes:
         given, family = words[0], " ".join(words[1:])
         confidence = 0.65
@@ -208,6 +189,12 @@ def _parse(doc: Document, first: int, last: int, classes: list[str]) -> PersonMe
     )
 
 
+def _looks_common(word: str) -> bool:
+    """A capitalised word that is an inflected common noun ("Сөзді", "Жиында"), not a name."""
+    readings = analyse(word.lower())
+    return bool(readings) and readings[0].case != "NOM" and readings[0].lemma in known_words()
+
+
 def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
     """Drop words that open a run but are no name: titles ("Президент"), sentence openers."""
     while first <= last:
@@ -215,9 +202,18 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
         if tok.kind in ("initial", "initials"):
             break
         cls = _word_class(lemmatize_name(tok.norm))
-        if cls in ("post", "org") or (doc.opens_clause(first) and cls == "other" and last > first):
+        if cls in ("post", "org") or tok.norm.lower() in function_words():
             first += 1
             continue
+        if doc.opens_clause(first) and cls == "other" and last > first and _looks_common(tok.norm):
+            first += 1
+            continue
+        if doc.opens_clause(first) and cls == "other" and last > first:
+            # "Мысалы Инара …" loses its opener; "Азамат Нұрланұлы" keeps its first name
+            following = _word_class(lemmatize_name(doc.tokens[first + 1].norm))
+            if following in ("first", "initial", "initials", "place", "post", "org", "other"):
+                first += 1
+                continue
         break
     return first, last
 
@@ -288,14 +284,21 @@ def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
         elif m.patronymic and not match.patronymic:
             match.patronymic, match.name = m.patronymic, _display(m)
         m.person = match
+    by_family: dict[str, list[Person]] = {}
+    by_given: dict[str, list[Person]] = {}
+    for p in persons:
+        by_family.setdefault((p.family or "").lower(), []).append(p)
+        by_given.setdefault((p.given or "").lower(), []).append(p)
     for m in mentions:
         if m.person is not None:
             continue
-        candidates = [
-            p for p in persons
-            if (m.family and _same_family(p.family, m.family) and (not m.initials or _initial_fits(m.initials, p.given)))
-            or (m.given and not m.family and (p.given or "").lower() == m.given.lower())
-        ]
+        if m.family:
+            candidates = [
+                p for p in by_family.get(m.family.lower(), [])
+                if not m.initials or _initial_fits(m.initials, p.given)
+            ]
+        else:
+            candidates = list(by_given.get((m.given or "").lower(), [])) if m.given else []
         if len(candidates) == 1:
             m.person = candidates[0]
         elif m.initials and m.family:

@@ -17,6 +17,9 @@ from qogam.nlp.kk.lemmatizer import lemmatize_name
 _KINDS = (("облысы", "region"), ("ауданы", "district"), ("қаласы", "city"), ("ауылы", "village"))
 
 
+_TERRITORIAL_HEADS = ("облысы", "ауданы", "қаласы", "ауылы", "ауылдық округі")
+
+
 def _kind(name: str) -> str:
     lower = name.lower()
     for ending, kind in _KINDS:
@@ -41,13 +44,18 @@ def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
             i += 1
             continue
         candidates: list[tuple[int, str]] = []
+        single = lemmatize_name(tok.norm)
         if i + 1 < n:
             head, _ = strip_case(doc.tokens[i + 1].norm)
             if head.lower() in heads:
                 candidates.append((i + 1, f"{tok.norm} {head}"))
-        candidates.append((i, lemmatize_name(tok.norm)))
+        candidates.append((i, single))
         for last, name in candidates:
-            if name.lower() not in gazetteer or (last == i and i in in_core):
+            known = name.lower() in gazetteer
+            if last > i and not known:
+                # "Сайрам ауданы": a known place with its territorial head
+                known = tok.norm.lower() in gazetteer and name.lower().endswith(_TERRITORIAL_HEADS)
+            if not known or (last == i and i in in_core):
                 continue
             place = found.setdefault(name.lower(), Place(name, _kind(name)))
             start, end = tok.start, doc.tokens[last].end

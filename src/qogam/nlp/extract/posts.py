@@ -19,6 +19,7 @@ sentence about that person, not that person's post.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from qogam.nlp.extract.document import Document
@@ -39,6 +40,8 @@ _ROLE_MODIFIERS = frozenset(
     }
 )
 _TERRITORY = frozenset({"облыс", "аудан", "қала", "ауыл", "округ", "өңір", "ел", "республика"})
+# "PERSON ORG ROLE-ы болып тағайындалды", "PERSON ORG ROLE-ы ретінде": no comma needed.
+_AS_ROLE = frozenset({"болып", "ретінде", "қызметіне", "қызметінде", "лауазымына"})
 _COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
 _MEMBER_VERBS = ("енген", "болған", "сайланған", "кірген", "енді", "болды", "сайланды", "кірді")
 
@@ -119,7 +122,10 @@ class _Orgs:
         self.doc = doc
         self.ending = {m.last: m for m in orgs}
         self.covered = {k for m in orgs for k in range(m.first, m.last + 1)}
-        self.ordered = sorted(orgs, key=lambda m: m.start)
+        self.by_head: dict[str, list[OrgMention]] = {}
+        for m in sorted(orgs, key=lambda m: m.start):
+            self.by_head.setdefault(doc.lemma(m.last), []).append(m)
+        self.head_starts = {lemma: [m.start for m in ms] for lemma, ms in self.by_head.items()}
 
     def before(self, i: int) -> OrgMention | None:
         """The organisation that ends right before token ``i`` (a parenthesis may come between)."""
@@ -143,11 +149,12 @@ class _Orgs:
         return self._last_with_head(lemma, self.doc.tokens[k].start)
 
     def _last_with_head(self, lemma: str, offset: int) -> OrgMention | None:
-        matching = [m for m in self.ordered if self.doc.lemma(m.last) == lemma]
-        earlier = [m for m in matching if m.start < offset]
-        if earlier:
-            return earlier[-1]
-        return matching[0] if matching else None
+        """The last organisation ending in type noun ``lemma`` before ``offset`` (else the first)."""
+        matching = self.by_head.get(lemma)
+        if not matching:
+            return None
+        k = bisect_left(self.head_starts[lemma], offset)
+        return matching[k - 1] if k else matching[0]
 
 
 def _holders(
@@ -235,7 +242,8 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
             k -= 1
         leader = person_ending.get(k)
-        if leader is not None and k < anchor - 1 and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
+        as_role = phrase.last + 1 < len(doc.tokens) and doc.lower(phrase.last + 1) in _AS_ROLE
+        if leader is not None and (k < anchor - 1 or as_role) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
             if org is not None:
                 add(leader, phrase, org, "post:person-org-role", 0.85)
             elif anaphoric is not None:

@@ -40,15 +40,19 @@ class Speakers(Protocol):
 
 
 @lru_cache(maxsize=1)
-def _speech_verbs() -> tuple[tuple[str, ...], ...]:
+def _speech_verbs() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Speech-verb phrases by their first word, longest first."""
     sections = load_sections("qogam.nlp.kk", "speech_verbs.txt")
     phrases = {tuple(line.split()) for lines in sections.values() for line in lines}
-    return tuple(sorted(phrases, key=len, reverse=True))
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in index.items()}
 
 
 def _verb_at(words: list[str], i: int) -> int:
     """Return the length of the speech-verb phrase starting at ``words[i]`` (0 when none)."""
-    for phrase in _speech_verbs():
+    for phrase in _speech_verbs().get(words[i], ()):
         if tuple(words[i : i + len(phrase)]) == phrase:
             return len(phrase)
     return 0

@@ -80,6 +80,11 @@ def _all_case_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in load_words(PACKAGE, "first_names.txt"))
+
+
 def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
@@ -151,6 +156,9 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
             score += 1.0
         elif _letters(namepart) < 3:
             continue
+        elif context in _first_names():
+            # after a first name the word is a family name, short or not ("Елена Пакқа")
+            score += 1.0
         elif _letters(namepart) < 4:
             # Short unknown stems are where real names hide ("Саида" is not "Саи" + -да).
             score -= 0.3
