@@ -124,3 +124,40 @@ def test_demo_runs_on_a_directory(tmp_path: Path) -> None:
 def test_demo_on_empty_directory_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["demo", str(tmp_path)])
     assert result.exit_code == 2 and "no .txt articles" in result.stderr
+
+
+def test_extract_file_prints_one_document(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("«Жайылма» қоғамдық бірлестігінің төрағасы Жанболат Сүйінбаев келді.", encoding="utf-8")
+    result = run(["extract", str(path), "--no-model"])
+    doc = json.loads(result.output)
+    assert set(doc) >= {"lang", "persons", "organizations", "posts", "quotes", "events", "places"}
+    assert doc["posts"][0]["person"] == "Жанболат Сүйінбаев"
+
+
+def test_extract_directory_prints_a_line_per_article(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Жиынды Шәріпбек Жамалбек жүргізді.", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"text": "Ахмет Оспанов сөйледі.", "date": "2024-03-12"}), encoding="utf-8")
+    (tmp_path / "b.gold.json").write_text("{}", encoding="utf-8")
+    rows = [json.loads(line) for line in run(["extract", str(tmp_path), "--no-model"]).output.splitlines()]
+    assert [r["source"] for r in rows] == ["a.txt", "b.json"]
+    assert rows[1]["persons"][0]["name"] == "Ахмет Оспанов"
+
+
+def test_extract_writes_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = run(["extract", "-", "-o", str(out), "--no-model"], "Ахмет Оспанов сөйледі.")
+    assert result.output == "" and json.loads(out.read_text(encoding="utf-8"))["persons"]
+
+
+def test_extract_empty_text_is_a_note_not_an_error() -> None:
+    result = CliRunner().invoke(main, ["extract", "-"], input="")
+    assert result.exit_code == 0 and json.loads(result.stdout)["persons"] == []
+    assert "empty text" in result.stderr
+
+
+def test_extract_bad_json_article_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 2 and "not valid JSON" in result.stderr

@@ -19,7 +19,7 @@ def decode_text(data: bytes, name: str, *, allow_empty: bool = False) -> str:
     """
     if not data.strip():
         if allow_empty:
-            return ""
+            return data.decode("ascii", errors="replace")  # white space only: keep the line breaks
         raise InputError(f"{name}: the input is empty")
     head = data[:8192]
     if b"\x00" in head or sum(b in _BINARY_BYTES for b in head) > len(head) // 100 + 2:
