@@ -39,7 +39,6 @@ _TRANSLATE = str.maketrans(
 _OPENING_STRAIGHT_QUOTE_RE = re.compile('(?:(?<=^)|(?<=[\\s(\\[{«—]))"')
 _SPACED_HYPHEN_RE = re.compile(r"(?<= )-(?= )")
 _LOOKALIKE_CHAR_RE = re.compile("[" + re.escape("".join(CYRILLIC_LOOKALIKES)) + "]")
-_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +98,37 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int] | None, list[int] | Non
     return "".join(out), starts, ends
 
 
-def _fix_lookalike_word(match: re.Match[str]) -> str:
-    """Map look-alike letters of a word to Kazakh Cyrillic when the word is Cyrillic at all."""
-    word = match.group()
-    if word.isascii() or not _LOOKALIKE_CHAR_RE.search(word) or not any(is_cyrillic(ch) for ch in word):
-        return word
-    return word.translate(_LOOKALIKE_TABLE)
+def _fix_lookalikes(text: str) -> str:
+    """Map look-alike letters to Kazakh Cyrillic inside the words that hold a Cyrillic letter.
+
+    Only the words around a look-alike letter are looked at, so Kazakh text with a few Latin
+    words costs little.
+    """
+    chars: list[str] | None = None
+    done_until = 0
+    n = len(text)
+    for match in _LOOKALIKE_CHAR_RE.finditer(text):
+        pos = match.start()
+        if pos < done_until:
+            continue
+        start = pos
+        while start > 0 and _is_word_char(text[start - 1]):
+            start -= 1
+        end = pos + 1
+        while end < n and _is_word_char(text[end]):
+            end += 1
+        done_until = end
+        word = text[start:end]
+        if word.isascii() or not any(is_cyrillic(ch) for ch in word):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[start:end] = word.translate(_LOOKALIKE_TABLE)
+    return text if chars is None else "".join(chars)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalpha()
 
 
 _LOOKALIKE_TABLE = str.maketrans(CYRILLIC_LOOKALIKES)
@@ -123,7 +147,7 @@ def normalize(text: str) -> NormalizedText:
     if " - " in out:
         out = _SPACED_HYPHEN_RE.sub("—", out)
     if _LOOKALIKE_CHAR_RE.search(out):
-        out = _WORD_RE.sub(_fix_lookalike_word, out)
+        out = _fix_lookalikes(out)
     if not _DROP_RE.search(out):
         if starts is None:
             return NormalizedText(text, out)

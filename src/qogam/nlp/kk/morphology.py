@@ -70,6 +70,13 @@ class _Allomorph:
     contexts: frozenset[str]
 
 
+def _by_last(allomorphs: tuple[_Allomorph, ...]) -> dict[str, tuple[_Allomorph, ...]]:
+    index: dict[str, list[_Allomorph]] = {}
+    for allomorph in allomorphs:
+        index.setdefault(allomorph.form[-1:], []).append(allomorph)
+    return {last: tuple(group) for last, group in index.items()}
+
+
 class _Tables:
     """The suffix tables of ``suffixes.json`` in a shape fast to match."""
 
@@ -103,6 +110,11 @@ class _Tables:
         self.possessive = build(raw["possessive"])
         self.case = build(raw["case"])
         self.attributive = build(raw["attributive"])
+        # Allomorphs by their last letter: a word is only tried against suffixes it ends like.
+        self.case_by_last = _by_last(self.case)
+        self.possessive_by_last = _by_last(self.possessive)
+        self.plural_by_last = _by_last(self.plural)
+        self.attributive_by_last = _by_last(self.attributive)
         self.name_case_prior: dict[str, float] = {
             key: float(value) for key, value in raw["name_case_prior"].items() if not key.startswith("_")
         }
@@ -174,15 +186,15 @@ def _case_options(lower: str) -> list[tuple[int, tuple[_Allomorph, ...]]]:
     """Return (host end, case + attributive allomorphs) options matching the end of ``lower``."""
     tab = tables()
     options: list[tuple[int, tuple[_Allomorph, ...]]] = [(len(lower), ())]
-    for attr in tab.attributive:
+    for attr in tab.attributive_by_last.get(lower[-1:], ()):
         if not lower.endswith(attr.form):
             continue
         end = len(lower) - len(attr.form)
-        for case in tab.case:
+        for case in tab.case_by_last.get(lower[end - 1 : end], ()):
             if case.tag == "LOC" and case.form in attr.after and lower.endswith(case.form, 0, end):
                 if attr.harmony == tab.harmony(case.form):
                     options.append((end - len(case.form), (case, attr)))
-    for case in tab.case:
+    for case in tab.case_by_last.get(lower[-1:], ()):
         if lower.endswith(case.form):
             options.append((len(lower) - len(case.form), (case,)))
     return options
@@ -230,7 +242,7 @@ def _analyse_lower(lower: str) -> tuple[tuple[int, tuple[str, ...], tuple[str, .
     for case_end, case_chain in _case_options(lower):
         host = lower[:case_end]
         poss_options: list[tuple[int, _Allomorph | None]] = [(case_end, None)]
-        for poss in tab.possessive:
+        for poss in tab.possessive_by_last.get(host[-1:], ()):
             if host.endswith(poss.form):
                 poss_options.append((case_end - len(poss.form), poss))
         for poss_end, poss in poss_options:
@@ -247,7 +259,7 @@ def _analyse_lower(lower: str) -> tuple[tuple[int, tuple[str, ...], tuple[str, .
                     continue
             before_poss = lower[:poss_end]
             pl_options: list[tuple[int, _Allomorph | None]] = [(poss_end, None)]
-            for pl in tab.plural:
+            for pl in tab.plural_by_last.get(before_poss[-1:], ()):
                 if before_poss.endswith(pl.form):
                     pl_options.append((poss_end - len(pl.form), pl))
             for stem_end, pl in pl_options:
