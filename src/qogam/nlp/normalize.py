@@ -29,8 +29,11 @@ _DROP_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TRANSLATE = str.maketrans(
     {
         **{ch: " " for ch in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
-        **{ch: "«" for ch in "„‚‹“"},
-        **{ch: "»" for ch in "”‛›"},
+        **{ch: "«" for ch in "„‚‹"},
+        **{ch: "»" for ch in "‛›"},
+        # “ and ” open in English style (“…”) but “ closes in German style („…“): both are
+        # decided like a straight quote, by what stands before them
+        **{ch: '"' for ch in "“”"},
         **{ch: "—" for ch in "‒–―−"},
         **{ch: "'" for ch in "’ʼ`´ʻ"},
     }

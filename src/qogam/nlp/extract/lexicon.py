@@ -50,7 +50,23 @@ def post_nouns() -> frozenset[str]:
     """Lemmas of single-word post nouns (төраға, төрайым, директор, әкім, …)."""
     sections = load_sections("qogam.nlp.kk", "post_nouns.txt")
     words = {w.lower() for lines in sections.values() for w in lines if " " not in w}
-    return frozenset(words)
+    return frozenset(words - non_posts())
+
+
+@lru_cache(maxsize=1)
+def non_posts() -> frozenset[str]:
+    """Role nouns that name a part played, not a post held (өкіл, ерікті, қатысушы…)."""
+    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "non_posts.txt"))
+
+
+@lru_cache(maxsize=1)
+def type_of_noun() -> dict[str, str]:
+    """The organisation type a bare type noun names ("компания" → company, "қор" → foundation)."""
+    out: dict[str, str] = {}
+    for phrase, type_ in org_types()[0].items():
+        if len(phrase) == 1 and type_ != "other":
+            out.setdefault(phrase[0], type_)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qogam.nlp.extract.document import Document
-from qogam.nlp.extract.lexicon import case_of_ending, izafet_heads, org_heads, org_types, place_prefixes, places
+from qogam.nlp.extract.events import is_event_noun
+from qogam.nlp.extract.lexicon import case_of_ending, function_words, izafet_heads, org_heads, org_types, place_prefixes, places
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse
 
@@ -27,7 +28,8 @@ _MODIFIER_WORDS = frozenset(
         "ардагерлер", "мүгедектер", "кәсіпкерлер", "іскер", "экологиялық", "қайырымдылық",
         "жанындағы", "жанынан", "атындағы", "облысы", "ауданы", "қаласы", "облысының",
         "ауданының", "қаласының", "әкімдігі", "әкімдігінің", "мәслихаты", "мәслихатының",
-        "демократиялық", "саяси", "білім", "беру", "және", "мен", "ішкі", "саясат",
+        "демократиялық", "саяси", "білім", "беру", "және", "мен", "ішкі", "саясат", "әкімі",
+        "әкімінің",
     }
 )
 _GENERIC_CORES = frozenset({"үкіметтік емес", "аудандық", "облыстық", "қалалық"})
@@ -122,6 +124,8 @@ def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
     if tok.kind != "word" or i in blocked:
         return False
     lower = tok.norm.lower()
+    if strip_case(tok.norm)[0] in org_types()[1]:
+        return False  # "«Nur Metall» АҚ және …": an abbreviation ends another organisation
     if tok.norm[:1].isupper():
         return not _sentence_opener(doc, i)
     return lower in _MODIFIER_WORDS or lower in izafet_heads() or lower.endswith(_MODIFIER_SUFFIXES)
@@ -148,6 +152,8 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
         tok = doc.tokens[i]
         if tok.kind != "word" or i in blocked or not tok.norm[:1].islower():
             return None
+        if is_event_noun(doc, i) or (doc.lemma(i) in org_heads() and strip_case(tok.norm)[1] not in ("NOM", "GEN")):
+            return None  # the name would swallow a meeting, or a body named in another role
         if doc.lower(i) in _ANCHORS and _is_modifier(doc, i - 1, blocked) and doc.tokens[i - 1].norm[:1].isupper():
             start = i - 1
             while start - 1 >= floor and doc.tokens[start - 1].norm[:1].isupper() and _is_modifier(doc, start - 1, blocked):
@@ -160,18 +166,30 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
 def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> tuple[int, int | None]:
     """Where the name before a type phrase starts, and the « of its quoted core if any."""
     i = type_first - 1
-    # up to two adjectives may stand between a quoted core and its type phrase
+    # up to three lower-case words in the nominative may stand between a quoted core and its
+    # type phrase: "«Таза Бадам» экологиялық қоғамдық бірлестігі", "«Шаңырақ» мүгедектігі
+    # бар адамдар қоғамдық бірлестігі", "«Әділ тариф» тұтынушылар одағы"
+    quote = None
     j = i
-    while j >= floor and i - j < 2 and doc.tokens[j].norm.islower() and doc.lower(j).endswith(_MODIFIER_SUFFIXES):
+    while j >= floor and i - j <= 3:
+        quote = _quote_before(doc, j, floor)
+        if quote is not None or not _plain_word(doc, j):
+            break
         j -= 1
-    quote = _quote_before(doc, j, floor)
-    if quote is None and j != i:
-        quote = _quote_before(doc, i, floor)
     if quote is not None:
         i = quote - 1
     start = quote if quote is not None else type_first
-    # words before the core (or the type phrase): place names, adjectives, capitalised words
-    while i >= floor and _is_modifier(doc, i, blocked):
+    # words before the core (or the type phrase): place names, adjectives, capitalised words,
+    # and the name a body is named after ("М.Әуезов атындағы", "Қорқыт ата атындағы")
+    while i >= floor:
+        if doc.lower(i) == "атындағы":
+            k = _named_after(doc, i, floor)
+            if k is None:
+                break
+            start, i = k, k - 1
+            continue
+        if not _is_modifier(doc, i, blocked):
+            break
         start = i
         i -= 1
     # the name must open with a capital or a quote: drop lower-case words from its left
@@ -183,6 +201,33 @@ def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -
         if anchored is not None:
             start = anchored
     return start, quote
+
+
+_CONNECTORS = frozenset({"деп", "деген", "атты", "аталатын", "және", "мен", "бен", "пен"})
+
+
+def _plain_word(doc: Document, i: int) -> bool:
+    """A lower-case word in the nominative that may sit inside a name ("кәсіпкерлер")."""
+    tok = doc.tokens[i]
+    if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(i) in _CONNECTORS:
+        return False
+    return strip_case(tok.norm)[1] == "NOM"
+
+
+def _named_after(doc: Document, i: int, floor: int) -> int | None:
+    """Start of "X атындағы" before token ``i``: a name of up to three words, initials too."""
+    k = i - 1
+    start = None
+    while k >= floor and i - k <= 3:
+        tok = doc.tokens[k]
+        if tok.norm.lower() in function_words():
+            break  # "Ол Қорқыт ата атындағы …": the pronoun is no part of the name
+        if tok.kind in ("initials", "initial") or (tok.kind == "word" and tok.norm[:1].isupper()):
+            start = k
+        elif not (tok.kind == "word" and tok.norm.islower() and len(tok.norm) <= 4):
+            break  # only a short word such as "ата", "би" may stand inside the name
+        k -= 1
+    return start
 
 
 def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> list[OrgMention]:
@@ -238,7 +283,7 @@ def _mention_ending_at(
         abbreviation = base
     else:
         matched = _match_type(doc, i, floor)
-        if matched is None:
+        if matched is None or (matched[0] == i and is_board(doc, i)):
             return None
         type_first, type_ = matched
         if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
@@ -279,15 +324,29 @@ _BRANCH_HEADS = frozenset({"филиал", "бөлімше", "бөлім", "ке
 
 
 def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, str], blocked: set[int]) -> OrgMention | None:
-    """The organisation in the genitive just before a branch ("партиясының аудандық филиалы")."""
+    """The organisation a branch belongs to, named just before it: "«AMANAT» партиясының
+    Атырау облыстық филиалы", "«Ақ жол» демократиялық партиясы Атырау облыстық филиалы"."""
     if doc.lemma(type_first) not in _BRANCH_HEADS:
         return None
     k = type_first - 1
-    while k > floor and type_first - k <= 2 and doc.tokens[k].norm.islower() and doc.lower(k).endswith(_MODIFIER_SUFFIXES):
+    while k > floor and type_first - k <= 3 and _is_modifier(doc, k, blocked) and strip_case(doc.tokens[k].norm)[1] == "NOM":
+        if doc.lemma(k) in org_heads():
+            break
         k -= 1
-    if k < floor or strip_case(doc.tokens[k].norm)[1] != "GEN":
+    if k < floor:
+        return None
+    base, case = strip_case(doc.tokens[k].norm)
+    if case != "GEN" and not (case == "NOM" and "POSS3" in _tags(base.lower())):
         return None
     return _mention_ending_at(doc, k, floor, abbreviations, blocked)
+
+
+def is_board(doc: Document, i: int) -> bool:
+    """"«Атырау жылу» АҚ басқармасы", "ЗТБ «…» басқармасы": the board of the body before it."""
+    if doc.lemma(i) != "басқарма" or i == 0:
+        return False
+    before = doc.tokens[i - 1].norm
+    return before == "»" or strip_case(before)[0] in org_types()[1]
 
 
 def _tags(word: str) -> tuple[str, ...]:

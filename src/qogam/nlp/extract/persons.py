@@ -114,7 +114,11 @@ def _segments(classes: list[str]) -> list[tuple[int, int]]:
         if c == "initials":
             end = k + 1 if at(k + 1) == "patronymic" else k
         elif c == "initial":
-            end = k + 1 if at(k + 1) in ("surname", "other", "first", "patronymic") else k
+            # "Ш. Жамалбек", "Е.Қ. Қасымов": initials, then the family name
+            end = k
+            while at(end + 1) == "initial" and end - k < 2:
+                end += 1
+            end = end + 1 if at(end + 1) in ("surname", "other", "first", "patronymic") else k
         elif c == "first":
             end = k
             if at(k + 1) == "first" and at(k + 2) == "patronymic":
@@ -122,7 +126,9 @@ def _segments(classes: list[str]) -> list[tuple[int, int]]:
             elif at(k + 1) in ("surname", "other", "first", "patronymic"):
                 end = k + 1
                 if at(k + 2) in ("patronymic", "surname") and at(k + 1) != at(k + 2):
-                    end = k + 2  # Жазира Қайратқызы Омарова, Серік Ахметұлы?
+                    end = k + 2  # Жазира Қайратқызы Омарова
+                elif at(k + 1) == "patronymic" and at(k + 2) in ("first", "other"):
+                    end = k + 2  # Нұрлан Әбілұлы Сейітқали: a family name that is also a first name
         elif c in ("surname", "other") and at(k + 1) == "first":
             end = k + 2 if at(k + 2) == "patronymic" else k + 1  # Сүйінбаев Жанболат
         elif c == "surname" and at(k + 1) == "other":
@@ -145,7 +151,12 @@ def _parse(doc: Document, first: int, last: int, classes: list[str]) -> PersonMe
     words = nominative.split()
     initials: str | None = None
     if classes[0] == "initial":
-        initials, words, classes = doc.tokens[first].norm, words[1:], classes[1:]
+        count = 0
+        while count < len(classes) and classes[count] == "initial":
+            count += 1
+        initials = "".join(doc.tokens[first + k].norm for k in range(count))
+        classes = classes[count:]
+        words = lemmatize_name(doc.norm_span(first + count, last)).split() if classes else []
     elif classes[0] == "initials":
         head, _, rest = words[0].rpartition(".")
         initials, words = head + ".", [rest] + words[1:]
@@ -264,6 +275,16 @@ def _same_family(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a.lower() == b.lower()
 
 
+def _compatible(p: Person, m: PersonMention) -> bool:
+    """Whether a full-name mention names person ``p``: the same given name and the same family
+    name, or a patronymic standing where the other has the family name."""
+    if (p.given or "").lower() != (m.given or "").lower():
+        return False
+    names_p = {x.lower() for x in (p.family, p.patronymic) if x}
+    names_m = {x.lower() for x in (m.family, m.patronymic) if x}
+    return bool(names_p & names_m)
+
+
 def _initial_fits(initials: str | None, given: str | None) -> bool:
     return bool(initials and given) and given[:1].lower() == initials[:1].lower()  # type: ignore[index]
 
@@ -272,12 +293,10 @@ def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
     """Group mentions into persons; set each mention's ``person``. Returns persons in order of
     first mention. Unattached single first names and surnames are dropped."""
     persons: list[Person] = []
-    full: list[PersonMention] = [m for m in mentions if m.given and m.family]
+    # the fullest forms first, so that "Нұрлан Әбілұлы" finds "Нұрлан Әбілұлы Сейітқали"
+    full = sorted((m for m in mentions if m.given and m.family), key=lambda m: m.patronymic is None)
     for m in full:
-        match = next(
-            (p for p in persons if _same_family(p.family, m.family) and (p.given or "").lower() == m.given.lower()),  # type: ignore[union-attr]
-            None,
-        )
+        match = next((p for p in persons if _compatible(p, m)), None)
         if match is None:
             match = Person(_display(m), given=m.given, family=m.family, patronymic=m.patronymic)
             persons.append(match)
@@ -345,6 +364,9 @@ def _display(m: PersonMention) -> str:
     return f"{m.given} {m.family}"
 
 
+_TERRITORY_WORDS = frozenset({"облыс", "аудан", "қала", "ауыл", "округ"})
+
+
 class PersonIndex:
     """Who is mentioned where: the speaker lookups quote attribution needs."""
 
@@ -379,12 +401,16 @@ class PersonIndex:
             return None
         role = wanted[-1]
         context = set(lemmas)
+        territory = context & _TERRITORY_WORDS
         best: tuple[int, int, str] | None = None
         for offset, role_lemma, role_text, person in self.roles:
             if role_lemma != role:
                 continue
             # "облыс әкімі" should find the region's akim, not a district's; then the nearest
-            score = len(context & {word_lemma(w) for w in role_text.split()})
+            held = {word_lemma(w) for w in role_text.split()}
+            if territory and not territory <= held:
+                continue  # "деді ауыл әкімі" is not the town's akim
+            score = len(context & held)
             candidate = (score, -abs(before - offset), person)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.events import is_event_noun
-from qogam.nlp.extract.lexicon import izafet_heads, org_heads, post_nouns
-from qogam.nlp.extract.organizations import OrgMention
+from qogam.nlp.extract.lexicon import izafet_heads, org_heads, post_nouns, type_of_noun
+from qogam.nlp.extract.organizations import OrgMention, is_board, strip_case
 from qogam.nlp.extract.persons import PersonMention
 from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.kk.morphology import analyse
@@ -42,6 +42,7 @@ _ROLE_MODIFIERS = frozenset(
 _TERRITORY = frozenset({"облыс", "аудан", "қала", "ауыл", "округ", "өңір", "ел", "республика"})
 # "PERSON ORG ROLE-ы болып тағайындалды", "PERSON ORG ROLE-ы ретінде": no comma needed.
 _AS_ROLE = frozenset({"болып", "ретінде", "қызметіне", "қызметінде", "лауазымына"})
+_DEPUTY_OF = {"депутат": frozenset({"мәслихат", "маслихат"})}
 _COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
 _MEMBER_VERBS = ("енген", "болған", "сайланған", "кірген", "енді", "болды", "сайланды", "кірді")
 
@@ -126,14 +127,23 @@ class _Orgs:
         for m in sorted(orgs, key=lambda m: m.start):
             self.by_head.setdefault(doc.lemma(m.last), []).append(m)
         self.head_starts = {lemma: [m.start for m in ms] for lemma, ms in self.by_head.items()}
+        self.ordered = sorted(orgs, key=lambda m: m.start)
 
     def before(self, i: int) -> OrgMention | None:
-        """The organisation that ends right before token ``i`` (a parenthesis may come between)."""
-        return self.ending.get(_skip_parenthesis(self.doc, i - 1))
+        """The organisation that ends right before token ``i``; a parenthesis ("(ЗТБ)") or the
+        word for its board ("АҚ басқармасы төрағасы") may stand between."""
+        k = _skip_parenthesis(self.doc, i - 1)
+        if k >= 1 and is_board(self.doc, k):
+            k -= 1
+        return self.ending.get(k)
 
     def anaphor(self, phrase: RolePhrase) -> OrgMention | None:
-        """"Кеңес төрағасы", "қордың жоба жетекшісі": the last organisation of that type noun."""
-        for k in range(phrase.head - 1, max(phrase.first - 3, -1), -1):
+        """"Кеңес төрағасы", "қордың жоба жетекшісі", "Қордың еріктілермен жұмыс жөніндегі
+        үйлестірушісі": the last organisation named by that type noun, a few words back."""
+        sentence = self.doc.sentence_of[phrase.head]
+        for k in range(phrase.head - 1, max(phrase.first - 5, -1), -1):
+            if self.doc.tokens[k].kind != "word" or self.doc.sentence_of[k] != sentence:
+                break
             found = self.by_noun(k)
             if found is not None:
                 return found
@@ -149,12 +159,22 @@ class _Orgs:
         return self._last_with_head(lemma, self.doc.tokens[k].start)
 
     def _last_with_head(self, lemma: str, offset: int) -> OrgMention | None:
-        """The last organisation ending in type noun ``lemma`` before ``offset`` (else the first)."""
+        """The last organisation ending in type noun ``lemma`` before ``offset`` (else the
+        first after it); failing that, the last one of the type the noun names ("компанияның"
+        → the company "«Nur Metall» АҚ")."""
         matching = self.by_head.get(lemma)
-        if not matching:
-            return None
-        k = bisect_left(self.head_starts[lemma], offset)
-        return matching[k - 1] if k else matching[0]
+        if matching:
+            k = bisect_left(self.head_starts[lemma], offset)
+            return matching[k - 1] if k else matching[0]
+        type_ = type_of_noun().get(lemma)
+        typed = [m for m in self.ordered if m.type == type_] if type_ else []
+        earlier = [m for m in typed if m.start < offset]
+        return earlier[-1] if earlier else (typed[0] if typed else None)
+
+    def the_only(self, heads: frozenset[str]) -> OrgMention | None:
+        """The one organisation ending in one of ``heads`` in the document, if exactly one."""
+        found = {m.name: m for lemma in heads for m in self.by_head.get(lemma, [])}
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _holders(
@@ -214,8 +234,8 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     for index in range(len(phrases) - 1, -1, -1):
         phrase = phrases[index]
         before = phrase.first - 1
-        if before >= 0 and (is_event_noun(doc, before) or (before - 1 >= 0 and is_event_noun(doc, before - 1) and doc.lower(before) in ("бұл", "осы"))):
-            continue  # "жиын төрағасы" chairs a meeting; that is no post
+        if before >= 0 and is_event_noun(doc, before) and strip_case(doc.tokens[before].norm)[1] in ("NOM", "GEN"):
+            continue  # "жиын төрағасы" chairs a meeting; that is no post ("Отырысқа …" is fine)
         tags = _tags(doc, phrase.head)
         plural = "PL" in tags
         bare = not any(t.startswith("POSS") for t in tags)
@@ -225,7 +245,11 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
             holders = chained.get(index + 1, [])
         chained[index] = holders
         org = org_index.before(phrase.first)
-        anaphoric = None if org else org_index.anaphor(phrase)
+        # only a possessed role ("кеңес төрағасы") points back to a body; a title does not
+        anaphoric = None if org or bare else org_index.anaphor(phrase)
+        if org is None and anaphoric is None and phrase.role in _DEPUTY_OF:
+            # a deputy sits in a maslikhat: the one the article names, if it names only one
+            anaphoric = org_index.the_only(_DEPUTY_OF[phrase.role])
         for holder in holders:
             if org is not None:
                 add(holder, phrase, org, "post:org-role-person", 0.9)

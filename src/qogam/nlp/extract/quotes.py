@@ -98,15 +98,21 @@ def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
 
 
 def _clause_before_colon(doc: Document, opener: int, first: int) -> _Clause | None:
-    """An attribution clause ending in a colon just before the opening quote ``opener``."""
+    """An attribution clause ending in a colon just before the opening quote ``opener``, in
+    the same sentence ("Ержан Қасымов: «…»") or closing the line before ("… алғыс айтты:" and
+    the quotation on the next line)."""
     colon = opener - 1
     if colon > first and doc.tokens[colon].norm == "—":
         colon -= 1
-    if colon <= first or doc.tokens[colon].norm != ":":
+    if colon < 1 or doc.tokens[colon].norm != ":":
         return None
+    if colon < first:
+        first = doc.sentence_bounds(colon)[0]  # the colon ends the sentence before
     start = colon - 1
     while start > first and doc.tokens[start - 1].norm not in _CLAUSE_END | {"»"}:
         start -= 1
+    if start >= colon:
+        return None
     return _Clause(start, colon - 1, colon - 1)
 
 
@@ -165,10 +171,34 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
         first = doc.token_at(sentence.start)
         last = first + len(sentence.tokens) - 1
         quotes.extend(_quotes_in_sentence(doc, first, last, speakers, sentence.start, sentence.end))
+    previous: tuple[int, int] | None = None
+    dash_speaker: str | None = None
     for first, last in _paragraphs(doc):
-        quotes.extend(_dash_quotes(doc, first, last, speakers))
+        found = _dash_quotes(doc, first, last, speakers)
+        if not found and doc.tokens[first].norm == "—" and previous is not None:
+            found = _unattributed_dash_line(doc, first, last, previous, dash_speaker, speakers)
+        quotes.extend(found)
+        dash_speaker = found[-1].speaker if found else None
+        previous = (first, last)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _unattributed_dash_line(
+    doc: Document, first: int, last: int, previous: tuple[int, int], dash_speaker: str | None, speakers: Speakers
+) -> list[Quote]:
+    """A dialogue line with no attribution of its own: the speaker announced by the line
+    before ("Талғат Оразов, басқарма басшысы:"), or the one who spoke the line before."""
+    p_first, p_last = previous
+    if doc.tokens[p_last].norm == ":":
+        clause = _Clause(max(p_first, doc.sentence_bounds(p_last)[0]), p_last - 1, p_last - 1)
+        speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
+        if speaker is None:
+            return []
+        return [_dash_quote(doc, first + 1, last, speaker, f"quote-dash-announced:{how}", clause)]
+    if dash_speaker is not None:
+        return [_dash_quote(doc, first + 1, last, dash_speaker, "quote-dash:continued", None)]
+    return []
 
 
 def _paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
@@ -199,6 +229,8 @@ def _quotes_in_sentence(
         inner_clauses = [inner for _, _, inner in parts if inner is not None]
         if clause:
             speaker, how = _speaker(doc, clause, doc.tokens[opener].start, speakers)
+            if speaker is None and clause is before and not _has_speech_verb(doc, before):
+                continue  # "Фото: «Таза ауыл» ҚБ мұрағатынан" names a source, no speaker
         elif inner_clauses:
             # «A, — дейді X. — B»: the attribution stands inside the quotation marks
             speaker, how = _speaker(doc, inner_clauses[0], doc.tokens[opener].start, speakers)
@@ -232,6 +264,11 @@ def _quotes_in_sentence(
             )
         previous_speaker, previous_closer = speaker, closer
     return found
+
+
+def _has_speech_verb(doc: Document, clause: _Clause) -> bool:
+    words = [doc.lower(i) for i in range(clause.first, clause.last + 1)]
+    return any(_verb_at(words, k) for k in range(len(words)))
 
 
 def _continues(doc: Document, closer: int, opener: int) -> bool:
@@ -273,9 +310,8 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
                 continue
         i += 1
     if quotes and part_start <= last:
-        end_token = last - 1 if doc.tokens[last].norm in {".", ","} else last
-        if part_start <= end_token:
-            quotes.append(_dash_quote(doc, part_start, end_token, speaker, "quote-dash:continued", None))
+        # the rest of the line is the same speaker's, as written to its end
+        quotes.append(_dash_quote(doc, part_start, last, speaker, "quote-dash:continued", None))
     return [q for q in quotes if q.text]
 
 
