@@ -242,9 +242,9 @@ def _analyse_lower(lower: str) -> tuple[tuple[int, tuple[str, ...], tuple[str, .
     for case_end, case_chain in _case_options(lower):
         host = lower[:case_end]
         poss_options: list[tuple[int, _Allomorph | None]] = [(case_end, None)]
-        for poss in tab.possessive_by_last.get(host[-1:], ()):
-            if host.endswith(poss.form):
-                poss_options.append((case_end - len(poss.form), poss))
+        for poss_form in tab.possessive_by_last.get(host[-1:], ()):
+            if host.endswith(poss_form.form):
+                poss_options.append((case_end - len(poss_form.form), poss_form))
         for poss_end, poss in poss_options:
             if case_chain:
                 if poss is None:
@@ -259,9 +259,9 @@ def _analyse_lower(lower: str) -> tuple[tuple[int, tuple[str, ...], tuple[str, .
                     continue
             before_poss = lower[:poss_end]
             pl_options: list[tuple[int, _Allomorph | None]] = [(poss_end, None)]
-            for pl in tab.plural_by_last.get(before_poss[-1:], ()):
-                if before_poss.endswith(pl.form):
-                    pl_options.append((poss_end - len(pl.form), pl))
+            for pl_form in tab.plural_by_last.get(before_poss[-1:], ()):
+                if before_poss.endswith(pl_form.form):
+                    pl_options.append((poss_end - len(pl_form.form), pl_form))
             for stem_end, pl in pl_options:
                 stem = lower[:stem_end]
                 if not _plausible_stem(stem):
