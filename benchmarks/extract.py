@@ -6,6 +6,12 @@ Accuracy: per set, precision/recall/F1 of persons (by name), organisations (by n
 (person, role, organisation) and quotes (speaker, text), compared after normalisation, and
 their macro F1 — the measure of the held-out evaluation (qogam.nlp.extract.scoring).
 
+Real text: with --kaznerd PATH, persons are also scored on the last contiguous 20 % of the
+KazNERD sentences (real television news): every PERSON span of two or more words, brought to
+the nominative, against the persons `extract` finds in the sentence (word order ignored, so
+"Сүйінбаев Жанболат" matches "Жанболат Сүйінбаев"). One-word names are left out: extraction
+keeps a lone name only when it joins a full name of the same document.
+
 Speed: tokens per second of the whole extraction (NER model included unless --no-model) over
 all the articles of the sets plus the seed article, repeated to about 100k tokens, on one
 core. The baseline measured in the same run on the same text is the text core alone
@@ -44,6 +50,39 @@ def evaluate(directory: Path, use_model: bool) -> dict[str, Score]:
     return totals
 
 
+def kaznerd_persons(path: Path, use_model: bool) -> Score:
+    """Multi-word PERSON spans of KazNERD's last 20 % of sentences against extracted persons."""
+    from qogam.nlp.kk.lemmatizer import lemmatize_name
+    from qogam.nlp.normalize import fold_case
+
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        token, _, label = line.partition(" ")
+        current.append((token, label.strip()))
+    if current:
+        sentences.append(current)
+    total = Score(0, 0, 0)
+    for sentence in sentences[int(len(sentences) * 0.8) :]:
+        spans: list[list[str]] = []
+        for token, label in sentence:
+            if label == "B-PERSON":
+                spans.append([token])
+            elif label == "I-PERSON" and spans:
+                spans[-1].append(token)
+        key = lambda name: tuple(sorted(fold_case(name).split()))  # noqa: E731
+        gold = {key(lemmatize_name(" ".join(span))) for span in spans if len(span) >= 2}
+        text = " ".join(token for token, _ in sentence)
+        found = {key(p.name) for p in extract(text, lang="kk", use_model=use_model).persons}
+        total = total + Score(len(gold & found), len(found), len(gold))
+    return total
+
+
 def speed(texts: list[str], use_model: bool, target_tokens: int = 100_000) -> tuple[float, float, int]:
     """Return (extraction tokens/s, text-core tokens/s, tokens) over ``texts`` repeated."""
     tokens_once = sum(len(s.tokens) for t in texts for s in split_sentences(t))
@@ -65,6 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="seed,examples,extract_dev,extract_blind")
     parser.add_argument("--no-model", action="store_true", help="rules only")
+    parser.add_argument("--kaznerd", type=Path, help="KazNERD IOB2 file: also score persons on real text")
     args = parser.parse_args()
     use_model = not args.no_model
     texts: list[str] = []
@@ -78,6 +118,10 @@ def main() -> None:
         cells = "  ".join(f"{k} P {v.precision:.3f} R {v.recall:.3f} F1 {v.f1:.3f}" for k, v in totals.items())
         macro = sum(v.f1 for v in totals.values()) / len(totals)
         print(f"{name}: macro F1 {macro:.3f}  |  {cells}")
+    if args.kaznerd:
+        result = kaznerd_persons(args.kaznerd, use_model)
+        print(f"kaznerd (last 20 %, multi-word PERSON): P {result.precision:.3f} R {result.recall:.3f} "
+              f"F1 {result.f1:.3f} ({result.gold} names)")
     if texts:
         rate, core, total = speed(texts, use_model)
         print(f"speed over {total:,} tokens: extraction {rate:,.0f} tokens/s; "

@@ -91,9 +91,34 @@ def is_patronymic(word: str) -> bool:
     return len(word) > 5 and word.endswith(_PATRONYMIC_ENDINGS)
 
 
+# Endings of the Russian type that Kazakh first names share: Айнадин, Жаңылсын, Әмин.
+_SHARED_WITH_FIRST_NAMES = frozenset({"ин", "ын"})
+
+
+@lru_cache(maxsize=1)
+def _ending_kinds() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(endings only family names have, endings first names have too), longest first."""
+    sections = load_sections("qogam.nlp.kk", "surname_endings.txt")
+    strong = {e.lower() for e in sections.get("russian_type", ())} - _SHARED_WITH_FIRST_NAMES
+    shared = {e.lower() for e in sections.get("kazakh_type", ())} | _SHARED_WITH_FIRST_NAMES
+    by_length = lambda items: tuple(sorted(items, key=len, reverse=True))  # noqa: E731
+    return by_length(strong), by_length(shared - strong)
+
+
+def surname_kind(word: str) -> str | None:
+    """How a lower-case nominative word ends: "surname" for an ending only family names have
+    (-ов, -ева, -ский…), "name" for one first names share (-бек, -бай, -гүл, -ин…), else None."""
+    strong, shared = _ending_kinds()
+    if any(word.endswith(e) and len(word) >= len(e) + 3 for e in strong):
+        return "surname"
+    if any(word.endswith(e) and len(word) >= len(e) + 3 for e in shared):
+        return "name"
+    return None
+
+
 def has_surname_ending(word: str) -> bool:
     """Whether a lower-case nominative word ends like a family name, with a stem before it."""
-    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in surname_endings())
+    return surname_kind(word) is not None
 
 
 _CASE_ENDINGS = (

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import ending_case, first_names, function_words, has_surname_ending, is_patronymic, org_heads, places, post_nouns
+from qogam.nlp.extract.lexicon import ending_case, first_names, function_words, is_patronymic, org_heads, place_prefixes, places, post_nouns, surname_kind
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 from qogam.nlp.kk.morphology import analyse, known_words
@@ -77,8 +77,9 @@ def _word_class(nominative_word: str) -> str:
         return "patronymic"
     if lower in places():
         return "place"
-    if has_surname_ending(lower):
-        return "surname"
+    kind = surname_kind(lower)
+    if kind is not None:
+        return kind
     lemma = word_lemma(lower)
     if lemma in post_nouns():
         return "post"
@@ -88,21 +89,35 @@ def _word_class(nominative_word: str) -> str:
 
 
 def _classes(doc: Document, first: int, last: int) -> list[str]:
-    """The class of each token of a run, each word brought to the nominative on its own."""
+    """The class of each token of a run, each word brought to the nominative on its own.
+
+    A word that opens a two-word place name is a place ("Шығыс" before "Қазақстан")."""
     out: list[str] = []
     for i in range(first, last + 1):
         tok = doc.tokens[i]
         if tok.kind in ("initial", "initials"):
             out.append(tok.kind)
-        else:
-            out.append(_word_class(lemmatize_name(tok.norm)))
+            continue
+        word = lemmatize_name(tok.norm)
+        if i < last and f"{word} {lemmatize_name(doc.tokens[i + 1].norm)}".lower() in place_prefixes():
+            out.append("place")
+            continue
+        out.append(_word_class(word))
     return out
 
 
-def _segments(classes: list[str]) -> list[tuple[int, int]]:
-    """Cut a run of name-like words into the names it holds: "Д.Рахымов Мәдина Жолдасқызы",
-    "Оразбаев Ерболат Сәуле Жұмабекова". Returns (first, last) offsets into the run."""
-    out: list[tuple[int, int]] = []
+_GIVEN = frozenset({"first", "name"})
+_FAMILY = frozenset({"surname", "name", "first", "other"})
+
+
+def _segments(classes: list[str]) -> list[tuple[int, int, str]]:
+    """Cut a run of name-like words into the names it holds ("Д.Рахымов Мәдина Жолдасқызы",
+    "Оразбаев Ерболат Сәуле Жұмабекова") and say how each is ordered.
+
+    Returns (first, last, order) with offsets into the run; order is "given" (given name
+    first), "family" (family name first), "initials" or "single".
+    """
+    out: list[tuple[int, int, str]] = []
     n = len(classes)
 
     def at(k: int) -> str:
@@ -111,93 +126,100 @@ def _segments(classes: list[str]) -> list[tuple[int, int]]:
     k = 0
     while k < n:
         c = classes[k]
+        order = "given"
         if c == "initials":
-            end = k + 1 if at(k + 1) == "patronymic" else k
+            end, order = (k + 1 if at(k + 1) == "patronymic" else k), "initials"
         elif c == "initial":
             # "Ш. Жамалбек", "Е.Қ. Қасымов": initials, then the family name
             end = k
             while at(end + 1) == "initial" and end - k < 2:
                 end += 1
-            end = end + 1 if at(end + 1) in ("surname", "other", "first", "patronymic") else k
-        elif c == "first":
-            end = k
-            if at(k + 1) == "first" and at(k + 2) == "patronymic":
-                end = k + 2  # surname-first with patronymic: Жамалбек Шәріпбек Жамалбекұлы
-            elif at(k + 1) in ("surname", "other", "first", "patronymic"):
-                end = k + 1
-                if at(k + 2) in ("patronymic", "surname") and at(k + 1) != at(k + 2):
-                    end = k + 2  # Жазира Қайратқызы Омарова
-                elif at(k + 1) == "patronymic" and at(k + 2) in ("first", "other"):
-                    end = k + 2  # Нұрлан Әбілұлы Сейітқали: a family name that is also a first name
-        elif c in ("surname", "other") and at(k + 1) == "first":
-            end = k + 2 if at(k + 2) == "patronymic" else k + 1  # Сүйінбаев Жанболат
-        elif c == "surname" and at(k + 1) == "other":
-            end = k + 1  # Юсупов Ильдар: a family name, then an unlisted first name
-        elif c == "other" and at(k + 1) in ("surname", "patronymic"):
-            end = k + 1  # an unlisted first name and a family name or patronymic
+            if at(end + 1) not in ("surname", "name", "other", "first", "patronymic"):
+                k += 1
+                continue
+            end, order = end + 1, "initials"
+        elif c == "surname" and at(k + 1) in ("first", "name", "other"):
+            # Сүйінбаев Жанболат, Мизамова Жаңылсын, Юсупов Ильдар (+ patronymic)
+            end, order = (k + 2 if at(k + 2) == "patronymic" else k + 1), "family"
+        elif c in _GIVEN and at(k + 1) in _GIVEN and at(k + 2) == "patronymic":
+            end, order = k + 2, "family"  # Жамалбек Шәріпбек Жамалбекұлы
+        elif c == "other" and at(k + 1) == "first":
+            end, order = (k + 2 if at(k + 2) == "patronymic" else k + 1), "family"  # Ким Виктор
+        elif c in _GIVEN or c == "other" or (c == "place" and at(k + 1) == "surname"):
+            nxt = at(k + 1)
+            if nxt == "patronymic":
+                # Серік Жақыпбекұлы, Нұрлан Әбілұлы Сейітқали, Жазира Қайратқызы Омарова
+                end = k + 2 if at(k + 2) in _FAMILY else k + 1
+            elif nxt in _FAMILY and (c in _GIVEN or nxt in ("surname", "name")):
+                end = k + 2 if at(k + 2) == "patronymic" else k + 1
+            elif c in _GIVEN:
+                end, order = k, "single"
+            else:
+                k += 1
+                continue
         elif c in ("surname", "patronymic"):
-            end = k
+            end, order = k, "single"
         else:
             k += 1
             continue
-        out.append((k, end))
+        out.append((k, end, order))
         k = end + 1
     return out
 
 
-def _parse(doc: Document, first: int, last: int, classes: list[str]) -> PersonMention | None:
-    """Parse tokens ``first..last`` (one name, word classes given) into a person mention."""
+def _parse(doc: Document, first: int, last: int, classes: list[str], order: str) -> PersonMention | None:
+    """Parse tokens ``first..last`` — one name whose word classes and order are given."""
     nominative = lemmatize_name(doc.norm_span(first, last))
     words = nominative.split()
     initials: str | None = None
-    if classes[0] == "initial":
-        count = 0
-        while count < len(classes) and classes[count] == "initial":
-            count += 1
-        initials = "".join(doc.tokens[first + k].norm for k in range(count))
-        classes = classes[count:]
-        words = lemmatize_name(doc.norm_span(first + count, last)).split() if classes else []
-    elif classes[0] == "initials":
-        head, _, rest = words[0].rpartition(".")
-        initials, words = head + ".", [rest] + words[1:]
-        classes = [_word_class(rest)] + classes[1:]
-    if not words:
-        return None
     given = family = patronymic = None
-    if len(words) >= 2 and classes[-1] == "patronymic" and not initials:
-        patronymic = words[-1]
-        words, classes = words[:-1], classes[:-1]
-    elif len(words) == 3 and classes[1] == "patronymic":
-        patronymic = words[1]  # Жазира Қайратқызы Омарова
-        words, classes = [words[0], words[2]], [classes[0], classes[2]]
-    if initials:
-        family, confidence = " ".join(words), 0.9
-    elif len(words) == 1:
-        if patronymic:
-            # "Серік Жақыпбекұлы": the patronymic serves as the family name
-            given, family, patronymic, confidence = words[0], patronymic, None, 0.9
-        elif classes[0] in ("surname", "patronymic"):
-            family, confidence = words[0], 0.55
-        elif classes[0] == "first":
-            given, confidence = words[0], 0.4
+    if order == "initials":
+        if classes[0] == "initial":
+            count = 0
+            while count < len(classes) and classes[count] == "initial":
+                count += 1
+            initials = "".join(doc.tokens[first + k].norm for k in range(count))
+            words = lemmatize_name(doc.norm_span(first + count, last)).split()
         else:
+            head, _, rest = words[0].rpartition(".")
+            initials, words = head + ".", [rest] + words[1:]
+        if not words:
             return None
-    elif classes[0] == "first":
-        given, family = words[0], " ".join(words[1:])
-        confidence = 0.95 if classes[-1] in ("surname", "first") or patronymic else 0.8
-    elif classes[-1] == "first" or classes == ["surname", "other"]:
-        family, given = words[0], " ".join(words[1:])
-        confidence = 0.9 if classes[-1] == "first" and classes[0] == "surname" else 0.7
-    elif "surname" in classes:
-        given, family = words[0], " ".join(words[1:])
-        confidence = 0.65
+        family, confidence = " ".join(words), 0.9
+    elif order == "single":
+        if classes[0] in ("surname", "patronymic"):
+            family, confidence = words[0], 0.55
+        else:
+            given, confidence = words[0], 0.4
+    elif order == "family":
+        family, given = words[0], words[1]
+        patronymic = words[2] if len(words) > 2 else None
+        confidence = 0.9 if classes[0] == "surname" else 0.75
     else:
-        return None
+        given = words[0]
+        rest = list(zip(words[1:], classes[1:]))
+        patronymics = [w for w, c in rest if c == "patronymic"]
+        others = [w for w, c in rest if c != "patronymic"]
+        if others:
+            family = " ".join(others)
+            patronymic = patronymics[0] if patronymics else None
+        elif patronymics:
+            family = patronymics[0]  # "Серік Жақыпбекұлы": the patronymic serves as family name
+        if family is None:
+            return None
+        strong = classes[0] in _GIVEN and (classes[-1] in ("surname", "name", "first", "patronymic"))
+        confidence = 0.95 if strong else 0.75
     start, end = doc.tokens[first].start, doc.tokens[last].end
     return PersonMention(
         first, last, start, end, doc.text[start:end], nominative, given, family, patronymic, initials,
         "rules", confidence, ending_case(doc.tokens[last].norm, nominative),
     )
+
+
+def _after_title(doc: Document, first: int) -> bool:
+    """Whether the word before token ``first`` is a post noun (a title before a name)."""
+    k = first - 1
+    return k >= 0 and doc.tokens[k].kind == "word" and doc.lemma(k) in post_nouns()
 
 
 def _looks_common(word: str) -> bool:
@@ -215,6 +237,9 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
         cls = _word_class(lemmatize_name(tok.norm))
         if cls in ("post", "org") or tok.norm.lower() in function_words():
             first += 1
+            continue
+        if cls == "place" and first < last and _word_class(lemmatize_name(doc.tokens[first + 1].norm)) == "post":
+            first += 1  # "Түркия Президенті Режеп Тайып Ердоған"
             continue
         if doc.opens_clause(first) and cls == "other" and last > first and _looks_common(tok.norm):
             first += 1
@@ -242,13 +267,17 @@ def find_person_mentions(doc: Document) -> list[PersonMention]:
             continue
         classes = _classes(doc, first, last)
         segments = _segments(classes)
+        if not segments and _after_title(doc, first) and 2 <= last - first + 1 <= 3 and set(classes) == {"other"}:
+            # "Президенті Режеп Тайып Ердоған", "президенті Лоренцо Симонелли": a title names
+            # the person after it even when the lexicons know none of the words
+            segments = [(0, last - first, "given")]
         if not segments:
             mention = _from_model(doc, first, last)
             if mention is not None:
                 mentions.append(mention)
             continue
-        for a, b in segments:
-            mention = _parse(doc, first + a, first + b, classes[a : b + 1])
+        for a, b, order in segments:
+            mention = _parse(doc, first + a, first + b, classes[a : b + 1], order)
             if mention is None:
                 mention = _from_model(doc, first + a, first + b)
             if mention is not None:
