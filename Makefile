@@ -19,9 +19,21 @@ install-dev: $(BIN)/python
 demo: install
 	$(BIN)/qogam demo
 
-## test: install the dev dependencies and run every test
+# The registry's tests need Django in their own process (the language library's tests check
+# that it never imports Django), and run again on PostgreSQL when scripts/services.sh can start it.
+REGISTRY_TESTS := DJANGO_SETTINGS_MODULE=qogam.registry.settings QOGAM_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest tests/registry
+PG_URL ?= postgres://qogam:$${QOGAM_PG_PASSWORD:-qogam}@127.0.0.1:5432/qogam
+
+## test: install the dev dependencies and run every test (registry on SQLite, then PostgreSQL)
 test: install-dev
 	$(BIN)/python -m pytest
+	$(REGISTRY_TESTS)
+	@status=0; bash scripts/services.sh || status=$$?; \
+	if [ $$status -eq 0 ]; then \
+		echo "registry tests on PostgreSQL"; DATABASE_URL="$(PG_URL)" $(REGISTRY_TESTS); \
+	elif [ $$status -ne 3 ]; then \
+		echo "scripts/services.sh failed ($$status)"; exit $$status; \
+	fi
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache

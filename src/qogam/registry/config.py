@@ -1,0 +1,130 @@
+"""Typed readers of environment variables for ``settings.py``, with one clear error each.
+
+Every reader returns the default when the variable is unset or empty, and raises
+:class:`~qogam.registry.errors.ConfigError` naming the variable and the accepted values when
+it is set to something else.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from qogam.registry.errors import ConfigError
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def env_str(name: str, default: str) -> str:
+    """Return the variable ``name``, or ``default`` when unset or empty."""
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """Return the variable as a boolean (1/0, true/false, yes/no, on/off). Raises ConfigError."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name}={value!r} is not a boolean: use 1/0, true/false, yes/no or on/off")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    """Return the variable as an integer of at least ``minimum``. Raises ConfigError."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{name}={value!r} is not a whole number") from None
+    if number < minimum:
+        raise ConfigError(f"{name}={number} is below its minimum of {minimum}")
+    return number
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """Return the variable as a comma-separated list with blanks dropped."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def data_dir(name: str = "QOGAM_DATA_DIR") -> Path:
+    """Return the data directory (``./var`` of the current directory by default), created if missing.
+
+    Raises ConfigError when it exists as a file or cannot be created.
+    """
+    path = Path(env_str(name, "var")).expanduser().resolve()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{name}={path}: cannot create the data directory ({exc.strerror})") from None
+    return path
+
+
+def secret_key(directory: Path, name: str = "QOGAM_SECRET_KEY") -> str:
+    """Return the secret key: the variable when set, else ``secret_key`` in ``directory``.
+
+    On first run the file is generated (random, 0600, never in the repository). Raises
+    ConfigError when the file cannot be read or written.
+    """
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    path = directory / "secret_key"
+    try:
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(secrets.token_urlsafe(50))
+        key = path.read_text(encoding="ascii").strip()
+    except FileExistsError:
+        # Another process created it between our check and our open: read theirs.
+        key = path.read_text(encoding="ascii").strip()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read or create the secret key ({exc.strerror})") from None
+    if len(key) < 32:
+        raise ConfigError(f"{path}: the secret key is too short; delete the file to generate a new one")
+    return key
+
+
+_PG_SCHEMES = {"postgres", "postgresql", "pgsql"}
+
+
+def database_from_url(url: str, name: str = "DATABASE_URL") -> dict[str, Any]:
+    """Return Django's DATABASES entry for a ``postgres://user:password@host:port/db`` URL.
+
+    Query parameters become connection OPTIONS (``?sslmode=require``). Raises ConfigError for
+    another scheme or a URL without a database name.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in _PG_SCHEMES:
+        raise ConfigError(f"{name}: scheme {parts.scheme!r} is not supported; use postgres://user:password@host:port/name")
+    db_name = unquote(parts.path.lstrip("/"))
+    if not db_name:
+        raise ConfigError(f"{name}: the URL names no database (postgres://…/NAME)")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ConfigError(f"{name}: the port is not a number") from None
+    options = dict(pair.split("=", 1) for pair in parts.query.split("&") if "=" in pair)
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": db_name,
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": parts.hostname or "",
+        "PORT": str(port or ""),
+        "OPTIONS": options,
+        "CONN_MAX_AGE": 60,
+        "TEST": {"NAME": f"{db_name}_test"},
+    }

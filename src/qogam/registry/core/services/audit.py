@@ -1,0 +1,51 @@
+"""Writing registry objects together with their audit-log entries."""
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+from qogam.registry.core.models import AuditLog
+
+M = TypeVar("M", bound=models.Model)
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """Return the stored fields of ``obj`` as JSON-safe values (dates as ISO strings)."""
+    fields = serializers.serialize("python", [obj])[0]["fields"]
+    return json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
+
+
+def record(user: AbstractBaseUser | None, obj: models.Model, action: str, before: dict[str, Any] | None,
+           after: dict[str, Any] | None, note: str = "") -> AuditLog:
+    """Return the new audit-log entry for ``action`` on ``obj`` by ``user`` (None: the system)."""
+    return AuditLog.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        model=obj._meta.label_lower, object_id=str(obj.pk), action=action, before=before, after=after, note=note[:300],
+    )
+
+
+def create(user: AbstractBaseUser | None, model: type[M], note: str = "", **fields: Any) -> M:
+    """Return a new saved ``model`` object with ``fields``, logged as a creation."""
+    obj = model(**fields)
+    obj.full_clean(validate_unique=False, validate_constraints=False)
+    obj.save()
+    record(user, obj, AuditLog.Action.CREATE, None, snapshot(obj), note)
+    return obj
+
+
+def update(user: AbstractBaseUser | None, obj: M, note: str = "", **fields: Any) -> M:
+    """Return ``obj`` with ``fields`` changed and saved, logged with before and after (no-op if unchanged)."""
+    before = snapshot(obj)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.save()
+    after = snapshot(obj)
+    changed = {k for k in after if before.get(k) != after.get(k)} - {"updated_at"}
+    if changed:
+        record(user, obj, AuditLog.Action.UPDATE, before, after, note)
+    return obj

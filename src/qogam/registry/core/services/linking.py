@@ -1,0 +1,68 @@
+"""Linking extracted names to registry entities by their inflection-free name keys."""
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from qogam.nlp.name_keys import organization_key
+from qogam.registry.core.models import Area, NameKey, Organization, Person, Proposal
+
+
+def person_matches(key: str) -> list[int]:
+    """Return the ids of the people one of whose names has ``key``, in id order."""
+    if not key:
+        return []
+    return sorted(set(NameKey.objects.filter(key=key, person__isnull=False).values_list("person_id", flat=True)))
+
+
+def organization_matches(key: str) -> list[int]:
+    """Return the ids of the organisations one of whose names has ``key``, in id order."""
+    if not key:
+        return []
+    return sorted(set(NameKey.objects.filter(key=key, organization__isnull=False).values_list("organization_id", flat=True)))
+
+
+def area_matches(name: str) -> list[int]:
+    """Return the ids of the areas whose kk, ru or en name has the key of ``name``.
+
+    Areas are few (hundreds), so their keys are computed here rather than stored.
+    """
+    key = organization_key(name)
+    if not key:
+        return []
+    found = []
+    for area in Area.objects.only("pk", "name_kk", "name_ru", "name_en"):
+        if key in {organization_key(n) for n in (area.name_kk, area.name_ru, area.name_en) if n}:
+            found.append(area.pk)
+    return found
+
+
+_MODELS: dict[str, type[models.Model]] = {
+    Proposal.Kind.PERSON: Person,
+    Proposal.Kind.ORGANIZATION: Organization,
+    Proposal.Kind.PLACE: Area,
+}
+
+
+def link_proposal(proposal: Proposal) -> None:
+    """Set ``proposal``'s link (exactly one match) or its candidates (several); save nothing.
+
+    Proposals of kinds other than person, organisation and place are left as they are.
+    """
+    model = _MODELS.get(proposal.kind)
+    if model is None:
+        return
+    if model is Person:
+        ids = person_matches(proposal.key)
+    elif model is Organization:
+        ids = organization_matches(proposal.key)
+    else:
+        ids = area_matches(proposal.label)
+    if len(ids) == 1:
+        proposal.content_type = ContentType.objects.get_for_model(model)
+        proposal.object_id = ids[0]
+        proposal.candidates = []
+    else:
+        proposal.content_type = None
+        proposal.object_id = None
+        proposal.candidates = ids

@@ -1,0 +1,137 @@
+"""Turning an accepted proposal's payload into registry objects (each write audited)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+from django.utils.text import slugify
+
+from qogam.nlp.name_keys import latin_name
+from qogam.registry.core.models import Area, Event, Membership, Organization, Person, Post, Proposal, Statement
+from qogam.registry.core.services.audit import create, record, snapshot, update
+from qogam.registry.errors import ReviewError
+
+if TYPE_CHECKING:
+    from qogam.registry.core.services.review import _Resolver
+
+User = AbstractBaseUser | None
+_ORG_TYPES = set(Organization.Type.values)
+_AREA_KINDS = {"region": "region", "district": "district", "city": "city", "country": "country", "village": "village"}
+
+
+def apply(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Resolver) -> models.Model:
+    """Return the registry object that accepting ``proposal`` with ``payload`` creates or updates.
+
+    Raises :class:`ReviewError` when the payload lacks what its kind needs.
+    """
+    kind = proposal.kind
+    linked = proposal.linked
+    if kind in (Proposal.Kind.PERSON, Proposal.Kind.ORGANIZATION, Proposal.Kind.PLACE) and linked is not None:
+        add_spellings(linked, payload, user)
+        return linked
+    if kind == Proposal.Kind.PERSON:
+        return new_person(payload, user)
+    if kind == Proposal.Kind.ORGANIZATION:
+        return new_organization(dict(payload, lang=payload.get("lang") or proposal.source.language), user)
+    if kind == Proposal.Kind.PLACE:
+        return _new_area(payload, user)
+    if kind in (Proposal.Kind.POST, Proposal.Kind.MEMBERSHIP):
+        return _membership(payload, user, resolve)
+    if kind == Proposal.Kind.STATEMENT:
+        return create(user, Statement, note="accepted proposal", speaker=resolve.person(payload.get("speaker")),
+                      text=_required(payload, "text"), language=proposal.source.language or "kk",
+                      date=proposal.source.published)
+    if kind == Proposal.Kind.EVENT:
+        return _event(proposal, payload, user, resolve)
+    raise ReviewError(f"proposals of kind {kind!r} cannot be accepted")
+
+
+def _required(payload: dict[str, Any], name: str) -> Any:
+    value = payload.get(name)
+    if not value:
+        raise ReviewError(f"the proposal has no {name}")
+    return value
+
+
+def _spellings(payload: dict[str, Any]) -> list[str]:
+    return [m["text"] for m in payload.get("mentions", []) if m.get("text")]
+
+
+def new_person(payload: dict[str, Any], user: User) -> Person:
+    """Return a new Person from an extracted person (name, given, family, patronymic, mentions)."""
+    name = _required(payload, "name")
+    aliases = sorted({s for s in _spellings(payload) if s != name})
+    return create(user, Person, note="accepted proposal", name=name, given_name=payload.get("given") or "",
+                  family_name=payload.get("family") or "", patronymic_name=payload.get("patronymic") or "",
+                  aliases=aliases)
+
+
+def new_organization(payload: dict[str, Any], user: User) -> Organization:
+    """Return a new Organization from an extracted one (name, type, abbreviation, mentions)."""
+    name = _required(payload, "name")
+    aliases = sorted({s for s in [*_spellings(payload), payload.get("abbreviation") or ""] if s and s != name})
+    kind = payload.get("type") if payload.get("type") in _ORG_TYPES else Organization.Type.OTHER
+    field = "name_ru" if payload.get("lang") == "ru" else "name_kk"
+    return create(user, Organization, note="accepted proposal", **{field: name}, classification=kind, aliases=aliases)
+
+
+def add_spellings(target: models.Model, payload: dict[str, Any], user: User) -> None:
+    """Add the payload's name and mention spellings to ``target``'s aliases (people, organisations)."""
+    if not isinstance(target, (Person, Organization)):
+        return
+    known = set(target.all_names())
+    new = [s for s in dict.fromkeys([payload.get("name") or "", *_spellings(payload)]) if s and s not in known]
+    if new:
+        update(user, target, note="spellings from a source", aliases=[*target.aliases, *new])
+
+
+def _new_area(payload: dict[str, Any], user: User) -> Area:
+    name = _required(payload, "name")
+    slug = slugify(latin_name(name).replace("ı", "i")) or "area"
+    base, n = slug, 1
+    while Area.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return create(user, Area, note="accepted proposal", slug=slug, name_kk=name,
+                  classification=_AREA_KINDS.get(payload.get("kind", ""), "village"))
+
+
+def _membership(payload: dict[str, Any], user: User, resolve: _Resolver) -> Membership:
+    person = resolve.person(_required(payload, "person"))
+    organization = resolve.organization(payload.get("organization"))
+    on_behalf_of = resolve.organization(payload.get("on_behalf_of"))
+    role = _required(payload, "role")
+    post = Post.objects.filter(organization=organization, role=role).first() if organization else None
+    if organization is not None and post is None:
+        post = create(user, Post, note="accepted proposal", organization=organization, role=role,
+                      label=payload.get("role_text") or role)
+    existing = Membership.objects.filter(person=person, organization=organization, role=role, on_behalf_of=on_behalf_of).first()
+    if existing is not None:
+        return existing
+    return create(user, Membership, note="accepted proposal", person=person, organization=organization, post=post,
+                  role=role, on_behalf_of=on_behalf_of, start_date=_date(payload.get("start_date")),
+                  end_date=_date(payload.get("end_date")))
+
+
+def _event(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Resolver) -> Event:
+    chair = resolve.person(payload.get("chair"))
+    event = create(user, Event, note="accepted proposal", classification=payload.get("type") or "meeting",
+                   start_date=_date(payload.get("date")) or proposal.source.published,
+                   topic=(payload.get("topic") or "")[:500], chair=chair)
+    participants = [p for p in (resolve.person(n) for n in payload.get("participants", [])) if p is not None]
+    if participants:
+        before = snapshot(event)
+        event.participants.add(*participants)
+        record(user, event, "update", before, snapshot(event), note="participants")
+    return event
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None

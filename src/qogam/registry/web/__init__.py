@@ -1,0 +1,1 @@
+"""The public pages and the staff review queue (built on :mod:`qogam.registry.core`)."""
