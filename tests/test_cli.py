@@ -114,15 +114,15 @@ def test_real_process_exit_code_and_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("qogam: error:")
 
 
-def test_demo_runs_on_a_directory(tmp_path: Path) -> None:
+def test_report_runs_on_a_directory(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Жиынды Шәріпбек Жамалбек жүргізді. Инара Намазбаеваның айтуынша, бәрі жақсы.", encoding="utf-8")
-    result = run(["demo", str(tmp_path)])
+    result = run(["report", str(tmp_path)])
     assert "language: kk" in result.output
     assert "Инара Намазбаева  ← Инара Намазбаеваның" in result.output
 
 
-def test_demo_on_empty_directory_is_an_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["demo", str(tmp_path)])
+def test_report_on_empty_directory_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", str(tmp_path)])
     assert result.exit_code == 2 and "no .txt articles" in result.stderr
 
 

@@ -171,7 +171,7 @@ def _warn(message: str) -> None:
 @main.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @reports_errors
-def demo(directory: Path | None) -> None:
+def report(directory: Path | None) -> None:
     """Run the language core over the sample articles and print what it finds.
 
     DIRECTORY defaults to the bundled examples/articles of a source checkout.
@@ -179,6 +179,86 @@ def demo(directory: Path | None) -> None:
     from qogam.demo import default_articles_dir, run_demo
 
     run_demo(directory or default_articles_dir(), sys.stdout)
+
+
+# --- the registry (Django is imported only inside these commands) ----------------------
+
+_HOST = click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+_PORT = click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to serve on.")
+
+
+@main.command()
+@reports_errors
+def setup() -> None:
+    """Create or migrate the registry database and load the shipped areas and centres.
+
+    Idempotent: a second run changes nothing, and edits made in the registry are kept. The
+    database is SQLite in QOGAM_DATA_DIR (default ./var), or PostgreSQL from DATABASE_URL.
+    """
+    from qogam.registry import commands
+
+    commands.setup(sys.stdout)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@reports_errors
+def ingest(source: Path, progress: bool | None) -> None:
+    """Store the articles of SOURCE (a file or directory) and propose what they say.
+
+    Each article (*.txt with an optional .meta.json, or *.json with title/url/date/text) is
+    stored once; its people, organisations, posts, quotes, events and places become
+    proposals for review, linked to registry entries whose name key matches. Prints a JSON
+    summary; running it twice changes nothing.
+    """
+    from qogam.registry import commands
+
+    summary = commands.ingest(source, progress=progress)
+    for note in summary.pop("notes"):  # type: ignore[attr-defined]
+        _warn(note)
+    write_json_lines([summary])
+
+
+@main.command()
+@click.argument("username", default="admin")
+@click.option("--reset", is_flag=True, help="Give an existing account a new generated password.")
+@reports_errors
+def createadmin(username: str, reset: bool) -> None:
+    """Create the superuser USERNAME (default: admin) with a generated password, printed once."""
+    from qogam.registry import commands
+
+    commands.create_admin(username, reset, sys.stdout)
+
+
+@main.command()
+@_HOST
+@_PORT
+@reports_errors
+def serve(host: str, port: int) -> None:
+    """Serve the registry's web pages and admin until Ctrl-C (Django's development server)."""
+    from qogam.registry import commands
+
+    commands.serve(host, port, sys.stdout)
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@_HOST
+@_PORT
+@click.option("--no-serve", is_flag=True, help="Stop after setting up, without serving.")
+@reports_errors
+def demo(directory: Path | None, host: str, port: int, no_serve: bool) -> None:
+    """The main job: set up the registry, ingest the sample articles, create the admin, serve.
+
+    Sets up the database with its fixtures, ingests DIRECTORY (default: the bundled
+    examples/articles) into the review queue, creates the "admin" account (printing its
+    generated password the first time) and serves on http://HOST:PORT/ until Ctrl-C.
+    """
+    from qogam.demo import default_articles_dir
+    from qogam.registry import commands
+
+    commands.demo(directory or default_articles_dir(), host, port, not no_serve, sys.stdout)
 
 
 @main.group()
@@ -253,10 +333,11 @@ def train_ner(data: tuple[str, ...], out: Path | None, c1: float | None, c2: flo
 
     crf = {k: v for k, v in {"c1": c1, "c2": c2, "max_iterations": max_iterations}.items() if v is not None}
     target = out or default_model_dir()
-    train_model(
-        data, target, crf=crf, heldout_fraction=heldout, command="qogam " + " ".join(sys.argv[1:]),
-        log=lambda message: click.echo(message, err=True),
+    command = " ".join(
+        ["qogam train ner", *(f"--data {path}" for path in data), *(f"--out {out}" for _ in [out] if out),
+         *(f"--{k.replace('_', '-')} {v}" for k, v in crf.items()), f"--heldout {heldout}"]
     )
+    train_model(data, target, crf=crf, heldout_fraction=heldout, command=command, log=lambda message: click.echo(message, err=True))
     click.echo(f"model written to {target}", err=True)
 
 

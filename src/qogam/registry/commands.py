@@ -1,0 +1,117 @@
+"""The registry's CLI commands as small functions (``qogam setup``, ``ingest``, ``serve``, ``demo``).
+
+:mod:`qogam.cli` parses the arguments and calls these; tests call them directly. Each sets
+Django up on first use, so commands that never touch the registry never import Django.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from qogam.errors import InputError
+
+
+def _django() -> None:
+    from qogam.registry import setup_django
+
+    setup_django()
+
+
+def setup(out: TextIO) -> int:
+    """Migrate the database and load the fixtures; return how many fixture objects were new."""
+    _django()
+    from django.conf import settings
+
+    from qogam.registry.core.services.setup import setup_registry
+
+    created = setup_registry()
+    out.write(f"registry ready: {_where(settings.DATABASES['default'])}; {created} fixture objects created\n")
+    return created
+
+
+def _where(db: dict[str, object]) -> str:
+    if str(db["ENGINE"]).endswith("sqlite3"):
+        return f"SQLite {db['NAME']}"
+    return f"PostgreSQL {db.get('NAME')} on {db.get('HOST') or 'localhost'}"
+
+
+def ingest(path: Path, progress: bool | None = None) -> dict[str, object]:
+    """Ingest a file or directory of articles into a migrated registry; return the report as JSON.
+
+    Raises :class:`InputError` for unreadable input or a registry not set up yet.
+    """
+    _django()
+    from qogam.registry.core.services.ingest import ingest_path
+
+    _require_migrated()
+    report = ingest_path(path, progress=progress)
+    return {
+        "read": report.read, "stored": report.stored, "skipped": report.skipped,
+        "proposals": dict(sorted(report.proposals.items())), "linked": report.linked,
+        "ambiguous": report.ambiguous, "notes": report.notes,
+    }
+
+
+def _require_migrated() -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise InputError("the registry database is not set up: run `qogam setup` first")
+
+
+def create_admin(username: str, reset: bool, out: TextIO) -> str | None:
+    """Create superuser ``username`` (or give it a new password with ``reset``); print the password once.
+
+    Returns the new password, or None when the account exists and ``reset`` is false.
+    """
+    _django()
+    from django.contrib.auth import get_user_model
+
+    from qogam.registry.core.services.setup import create_demo_admin
+
+    _require_migrated()
+    if reset:
+        import secrets
+
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise InputError(f"no user {username!r}: run `qogam createadmin {username}` without --reset")
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    else:
+        password = create_demo_admin(username).password
+    if password is None:
+        out.write(f"admin {username!r} exists and keeps its password (qogam createadmin --reset gives a new one)\n")
+    else:
+        out.write(f"admin {username!r} password: {password}  (shown once; keep it)\n")
+    return password
+
+
+def serve(host: str, port: int, out: TextIO) -> None:
+    """Serve the registry with Django's development server until Ctrl-C (never returns normally).
+
+    Static files (the admin's) are served by the same process: fine for a demo, not for
+    production, where a WSGI server runs ``qogam.registry.wsgi:application``.
+    """
+    _django()
+    from django.core.management import call_command
+
+    out.write(f"serving on http://{host}:{port}/ (admin: http://{host}:{port}/admin/) — Ctrl-C stops it\n")
+    out.flush()
+    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+
+
+def demo(directory: Path, host: str, port: int, serve_too: bool, out: TextIO) -> None:
+    """The main job: set up, load fixtures, ingest ``directory``, create the demo admin, serve."""
+    if not directory.is_dir():
+        raise InputError(f"{directory}: not a directory of articles")
+    setup(out)
+    report = ingest(directory)
+    kinds = ", ".join(f"{n} {k}" for k, n in report["proposals"].items()) or "no new proposals"  # type: ignore[union-attr]
+    out.write(f"ingested {directory}: {report['stored']} new sources, {report['skipped']} already known; {kinds}\n")
+    create_admin("admin", reset=False, out=out)
+    if serve_too:
+        serve(host, port, out)
