@@ -51,3 +51,4 @@ def test_places_link_to_fixture_areas(seed_path: Path) -> None:
     ingest_path(seed_path, progress=False)
     place = Proposal.objects.get(kind="place", label="Түркістан облысы")
     assert place.linked.slug == "kz-turkistan"
+    assert Proposal.objects.get(kind="place", label="Түркістан").linked.slug == "kz-turkistan-turkistan-city"

@@ -123,3 +123,25 @@ def _ct(model: type) -> Any:
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_model(model)
+
+
+def test_admin_actions_accept_and_reject(proposals: Any, admin_client: Any, admin_user: Any) -> None:
+    person = proposals.get(kind="person")
+    org = proposals.get(kind="organization")
+    url = "/admin/core/proposal/"
+    admin_client.post(url, {"action": "accept_selected", "_selected_action": [person.pk]})
+    admin_client.post(url, {"action": "reject_selected", "_selected_action": [org.pk]})
+    person.refresh_from_db()
+    org.refresh_from_db()
+    assert (person.status, person.decided_by) == ("accepted", admin_user)
+    assert (org.status, org.decided_by) == ("rejected", admin_user)
+
+
+def test_admin_edits_are_audited(admin_client: Any, admin_user: Any) -> None:
+    person = Person.objects.create(name="Ахмет Оспанов")
+    response = admin_client.post(f"/admin/core/person/{person.pk}/change/", {
+        "name": "Ахмет Оспанов", "given_name": "Ахмет", "family_name": "Оспанов", "patronymic_name": "", "aliases": "[]",
+    })
+    assert response.status_code == 302
+    log = AuditLog.objects.get(model="core.person", action="update", user=admin_user)
+    assert log.before["given_name"] == "" and log.after["given_name"] == "Ахмет"

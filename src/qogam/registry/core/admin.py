@@ -11,6 +11,7 @@ from qogam.registry.core.models import (
     Area, AuditLog, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
 )
 from qogam.registry.core.services.audit import record, snapshot
+from qogam.registry.core.services.review import bulk_accept, reject
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -109,6 +110,21 @@ class ProposalAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["label", "key"]
     readonly_fields = [f.name for f in Proposal._meta.fields]
+    actions = ["accept_selected", "reject_selected"]
+
+    @admin.action(description="Accept selected pending proposals", permissions=["change"])
+    def accept_selected(self, request: HttpRequest, queryset: QuerySet[Proposal]) -> None:
+        report = bulk_accept(queryset, request.user, min_confidence=0.0)
+        self.message_user(request, f"{len(report.accepted)} accepted, {len(report.failed)} not: "
+                          + "; ".join(report.failed.values())[:500])
+
+    @admin.action(description="Reject selected pending proposals", permissions=["change"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet[Proposal]) -> None:
+        done = 0
+        for proposal in queryset.filter(status=Proposal.Status.PENDING):
+            reject(proposal, request.user)
+            done += 1
+        self.message_user(request, f"{done} rejected")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -31,8 +31,12 @@ def area_matches(name: str) -> list[int]:
     if not key:
         return []
     found = []
-    for area in Area.objects.only("pk", "name_kk", "name_ru", "name_en"):
-        if key in {organization_key(n) for n in (area.name_kk, area.name_ru, area.name_en) if n}:
+    for area in Area.objects.only("pk", "classification", "name_kk", "name_ru", "name_en"):
+        names = [area.name_kk, area.name_ru, area.name_en]
+        if area.classification == Area.Kind.CITY:
+            # News writes a city bare ("Түркістанда"); its registry name says "қаласы".
+            names.append(area.name_kk.removesuffix(" қаласы"))
+        if key in {organization_key(n) for n in names if n}:
             found.append(area.pk)
     return found
 
