@@ -181,8 +181,8 @@ def _parse(doc: Document, first: int, last: int, classes: list[str], order: str)
             initials = "".join(doc.tokens[first + k].norm for k in range(count))
             words = lemmatize_name(doc.norm_span(first + count, last)).split()
         else:
-            head, _, rest = words[0].rpartition(".")
-            initials, words = head + ".", [rest] + words[1:]
+            head, _, surname = words[0].rpartition(".")
+            initials, words = head + ".", [surname] + words[1:]
         if not words:
             return None
         family, confidence = " ".join(words), 0.9
