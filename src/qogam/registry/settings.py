@@ -14,6 +14,7 @@ A bad value stops start-up with a one-line :class:`~qogam.registry.errors.Config
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from qogam.registry.config import (
     data_dir,
@@ -97,7 +98,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS: list[str] = []
+# The web pages' translations (en is the source language); compiled .mo files are committed.
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

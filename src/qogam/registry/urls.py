@@ -1,14 +1,21 @@
 """The project's URLs: Django admin, language switching, and the web application."""
 from __future__ import annotations
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("qogam.registry.web.urls")),
-    # Reached only while the web application defines no home page of its own.
-    path("", RedirectView.as_view(pattern_name="admin:index"), name="fallback-home"),
 ]
+
+# Pages in Kazakh, the default, have no prefix (/people/); Russian and English ones do
+# (/ru/people/, /en/people/), so every page has one address per language to link and cite.
+urlpatterns += i18n_patterns(
+    path("accounts/login/", auth_views.LoginView.as_view(next_page="web:home"), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(next_page="web:home"), name="logout"),
+    path("", include("qogam.registry.web.urls")),
+    prefix_default_language=False,
+)

@@ -1,6 +1,19 @@
-"""URLs of the public pages and the review queue; the web application fills this in."""
+"""URLs of the public pages (namespace ``web``); the project mounts them under i18n_patterns."""
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from qogam.registry.web.views import entities, home, lists, places, search
+
+app_name = "web"
+
+urlpatterns = [
+    path("", home.HomeView.as_view(), name="home"),
+    path("search/", search.SearchView.as_view(), name="search"),
+    path("organisations/", lists.OrganizationListView.as_view(), name="organizations"),
+    path("organisations/<int:pk>/", entities.OrganizationView.as_view(), name="organization"),
+    path("people/", lists.PersonListView.as_view(), name="people"),
+    path("people/<int:pk>/", entities.PersonView.as_view(), name="person"),
+    path("areas/", lists.AreaListView.as_view(), name="areas"),
+    path("areas/<slug:slug>/", places.AreaView.as_view(), name="area"),
+]

@@ -1,0 +1,1 @@
+"""The public pages: read-only (GET and HEAD) views over the registry."""
