@@ -185,3 +185,16 @@ def test_shipped_model_on_seed_article(shipped: NerModel, seed_text: str, seed_g
         if org is not None:
             head = org.rsplit(" ", 1)[0]  # the last word is inflected in the text ("бірлестігінің")
             assert position.text.startswith(head), f"{position.text!r} does not hold {org!r}"
+
+
+def test_cli_train_ner(tmp_path: Path) -> None:
+    data = tmp_path / "tiny.conll"
+    data.write_text("\n".join("".join(f"{t} {l}\n" for t, l in zip(*s)) for s in _tiny_corpus()), encoding="utf-8")
+    out = tmp_path / "model"
+    result = _run(["train", "ner", "--data", str(data), "--out", str(out), "--max-iterations", "10", "--heldout", "0.2"])
+    assert result.exit_code == 0, result.stderr
+    card = json.loads((out / "card.json").read_text(encoding="utf-8"))
+    assert card["crf"]["max_iterations"] == 10 and card["heldout"]["heldout_sentences"] == 4
+    assert "train ner" in card["command"]
+    bad = _run(["train", "ner", "--data", str(tmp_path / "missing.conll"), "--out", str(out)])
+    assert bad.exit_code == 2 and "no such file" in bad.stderr

@@ -26,6 +26,9 @@ def render_card(card: dict[str, Any]) -> str:
         lines += ["", "| label | P | R | F1 | gold |", "| --- | ---: | ---: | ---: | ---: |"]
         for label, row in held.get("scores", {}).items():
             lines.append(f"| {label} | {row['p']:.2f} | {row['r']:.2f} | {row['f1']:.2f} | {row['gold']} |")
+    notes = card.get("tuning_notes")
+    if notes:
+        lines += ["", "## What was tried (held-out overall F1)", "", *(f"- {note}" for note in notes)]
     lines += [
         "",
         "## Size and time",

@@ -21,7 +21,7 @@ from typing import Any
 
 from qogam.errors import ModelError
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 4
 
 DEFAULT_CONFIG: dict[str, Any] = {
     "version": FEATURE_VERSION,
@@ -33,6 +33,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "window": 2,
     "pairs": True,
     "quotes": True,
+    # Distance to the next post noun / organisation head in the clause: tried, 86.56 vs 86.72
+    # F1 without on the held-out block, so off.
+    "lookahead": False,
     "gazetteers": True,
 }
 
@@ -58,8 +61,18 @@ _SHAPE_RE = (
     (re.compile(r"[0-9]"), "d"),
 )
 _DIGITS_RE = re.compile(r"\d")
-_REPEAT_RE = re.compile(r"(.)\1+")
+# Initials glued to a surname ("И.Намазбаева", "Ж.Б.Омарова"): the surname after them is
+# analysed like any word, so that its endings and gazetteer hits count.
+_INITIALS_RE = re.compile(r"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,2}(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 _LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+# The endings grouped by length, longest first: a word has one ending of each length, so a
+# set lookup per length finds the longest known ending.
+_ENDINGS_BY_LENGTH = tuple(
+    (length, frozenset(e for e in _ENDINGS if len(e) == length))
+    for length in sorted({len(e) for e in _ENDINGS}, reverse=True)
+)
 
 
 def suffix_stem(lower: str) -> tuple[str, str]:
@@ -69,22 +82,43 @@ def suffix_stem(lower: str) -> tuple[str, str]:
     """
     stem = lower
     for _ in range(2):
-        for ending in _ENDINGS:
-            if stem.endswith(ending) and len(stem) - len(ending) >= 3:
-                stem = stem[: -len(ending)]
+        for length, endings in _ENDINGS_BY_LENGTH:
+            if len(stem) - length >= 3 and stem[-length:] in endings:
+                stem = stem[:-length]
                 break
         else:
             break
     return stem, lower[len(stem) :]
 
 
+_KEPT_IN_SHAPE = frozenset(".-«»\"'")
+_SHAPE_OF_CHAR: dict[str, str] = {}
+
+
+def _char_shape(ch: str) -> str:
+    shape = _SHAPE_OF_CHAR.get(ch)
+    if shape is None:
+        shape = next((letter for pattern, letter in _SHAPE_RE if pattern.fullmatch(ch)), None)
+        if shape is None:
+            shape = ch if ch in _KEPT_IN_SHAPE else "o"
+        _SHAPE_OF_CHAR[ch] = shape
+    return shape
+
+
 def word_shape(word: str) -> str:
-    """Return the compressed shape of ``word``: "Xx" for "Жанболат", "X.Xx", "dddd"→"d"."""
-    shape = word
-    for pattern, letter in _SHAPE_RE:
-        shape = pattern.sub(letter, shape)
-    shape = re.sub(r"[^Xxd]", lambda m: m.group() if m.group() in ".-«»\"'" else "o", shape)
-    return _REPEAT_RE.sub(r"\1", shape)[:6]
+    """Return the compressed shape of ``word``: "Xx" for "Жанболат", "X.Xx", "dddd"→"d".
+
+    Capitals become X, small letters x, digits d, other signs o (but . - « » " ' stay);
+    runs of the same symbol collapse; at most six symbols are kept.
+    """
+    out: list[str] = []
+    last = ""
+    for ch in word:
+        shape = _SHAPE_OF_CHAR.get(ch) or _char_shape(ch)
+        if shape != last:
+            out.append(shape)
+            last = shape
+    return "".join(out)[:6]
 
 
 def _morphology_stemmer() -> Callable[[str], tuple[str, str]] | None:
@@ -193,12 +227,17 @@ def _inflected_in(lower: str, stem: str, words: frozenset[str]) -> bool:
 
 
 # What is cached per word type: its own features, the same at a sentence's start (where a
-# capital is weak evidence), its features as seen from offsets -2, -1, +1, +2, and its stem.
-_TypeFeatures = tuple[list[str], list[str], list[str], list[str], list[str], list[str], str]
+# capital is weak evidence), its features as seen from offsets -2, -1, +1, +2, its stem, and
+# its cue for the look-ahead: "p" a post noun, "o" an organisation head, "b" a clause break.
+_TypeFeatures = tuple[list[str], list[str], list[str], list[str], list[str], list[str], str, str]
+
+_BREAKS = frozenset(",.;:!?—()")
+# Distance to the next cue → bucket; farther cues are ignored.
+_BUCKETS = {1: "1", 2: "2", 3: "4", 4: "4", 5: "8", 6: "8", 7: "8", 8: "8"}
 
 
 def _edge(name: str) -> _TypeFeatures:
-    return ([], [], [f"-2:w={name}"], [f"-1:w={name}"], [f"1:w={name}"], [f"2:w={name}"], name)
+    return ([], [], [f"-2:w={name}"], [f"-1:w={name}"], [f"1:w={name}"], [f"2:w={name}"], name, "")
 
 
 _START2, _START1, _END1, _END2 = _edge("<s>"), _edge("<s>"), _edge("</s>"), _edge("</s>")
@@ -228,6 +267,7 @@ class FeatureExtractor:
             raise ModelError(f"unsupported feature window {self.config['window']} (this code knows 2)")
         self._pairs = bool(self.config["pairs"])
         self._quotes = bool(self.config["quotes"])
+        self._lookahead = bool(self.config["lookahead"])
         # word → (own, own at sentence start, {offset: prefixed features}, pair key)
         self._cache: dict[str, _TypeFeatures] = {}
 
@@ -259,13 +299,18 @@ class FeatureExtractor:
     def _type_features(self, word: str) -> _TypeFeatures:
         lower = word.lower()
         generic = _DIGITS_RE.sub("0", lower)
-        stem, ending = self._stem(lower)
+        initials = _INITIALS_RE.match(word)
+        core_word = word[initials.end() :] if initials else word
+        core = core_word.lower()
+        stem, ending = self._stem(core)
         shape = word_shape(word)
-        gaz = self._gazetteer_flags(word, lower, stem)
+        gaz = self._gazetteer_flags(core_word, core, stem)
         base = ["bias", "w=" + generic, "st=" + stem, "en=" + ending, "len=" + str(min(len(word), 8))]
         # Affixes as long as the word itself would only repeat "w=", so they are left out.
-        base += ["s%d=%s" % (k, lower[-k:]) for k in (1, 2, 3, 4) if k < len(lower)]
-        base += ["p%d=%s" % (k, lower[:k]) for k in (3, 4, 5) if k < len(lower)]
+        base += ["s%d=%s" % (k, core[-k:]) for k in (1, 2, 3, 4) if k < len(core)]
+        base += ["p%d=%s" % (k, core[:k]) for k in (3, 4, 5) if k < len(core)]
+        if initials:
+            base.append("initials")
         if "-" in word:
             base.append("hyph")
             base.append("hl=" + lower.rsplit("-", 1)[-1])
@@ -280,10 +325,19 @@ class FeatureExtractor:
             caps.append("upper")
         own = base + caps
         own_initial = base + ["0" + c for c in caps]
-        context = ["w=" + generic, "st=" + stem, "s3=" + lower[-3:], "sh=" + shape, *gaz]
+        if len(core) > 2:
+            context = ["w=" + generic, "st=" + stem, "s3=" + core[-3:], "sh=" + shape, *gaz]
+            near = context + ["en=" + ending, "s2=" + core[-2:]]
+        else:
+            # Punctuation and two-letter words: their stem and suffixes are the word itself.
+            context = ["w=" + generic, "sh=" + shape, *gaz]
+            near = context
         if word[:1].isupper():
             context.append("title")
-        near = context + ["en=" + ending, "s2=" + lower[-2:]]
+            if near is not context:
+                near.append("title")
+        if initials:
+            near.append("initials")
         return (
             own,
             own_initial,
@@ -292,6 +346,7 @@ class FeatureExtractor:
             [f"1:{f}" for f in near],
             [f"2:{f}" for f in context],
             stem,
+            "p" if "g=post" in gaz else "o" if "g=org" in gaz or "g=legal" in gaz else "b" if word in _BREAKS else "",
         )
 
     def _lookup(self, word: str) -> _TypeFeatures:
@@ -324,7 +379,29 @@ class FeatureExtractor:
                 feats.append("pn=" + keys[i + 2] + "|" + keys[i + 3])
         if self._quotes and "«" in tokens:
             self._add_quote_context(tokens, padded[2:-2], out)
+        if self._lookahead:
+            self._add_lookahead(padded[2:-2], out)
         return out
+
+    @staticmethod
+    def _add_lookahead(types: list[_TypeFeatures], out: list[list[str]]) -> None:
+        """Tell each token how far ahead, within its clause, the next post noun or organisation head is.
+
+        Kazakh puts the head last: a long organisation name ends in its type noun
+        ("…агенттігінің"), and a post ends in the post noun ("…төрағасы"), so every word of
+        such a span sees the head ahead of it; a comma or full stop ends the clause.
+        """
+        cue = ""
+        distance = 0
+        for i in range(len(types) - 1, -1, -1):
+            distance += 1
+            if cue and distance <= 8:
+                out[i].append("ah=" + cue + _BUCKETS[distance])
+            own = types[i][7]
+            if own == "b":
+                cue = ""
+            elif own:
+                cue, distance = own, 0
 
     @staticmethod
     def _add_quote_context(tokens: Sequence[str], types: list[Any], out: list[list[str]]) -> None:
