@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qogam.registry.web.views import entities, home, lists, places, search
+from qogam.registry.web.views import entities, home, lists, places, search, sources
 
 app_name = "web"
 
@@ -16,4 +16,7 @@ urlpatterns = [
     path("people/<int:pk>/", entities.PersonView.as_view(), name="person"),
     path("areas/", lists.AreaListView.as_view(), name="areas"),
     path("areas/<slug:slug>/", places.AreaView.as_view(), name="area"),
+    path("events/<int:pk>/", places.EventView.as_view(), name="event"),
+    path("sources/", lists.SourceListView.as_view(), name="sources"),
+    path("sources/<int:pk>/", sources.SourceView.as_view(), name="source"),
 ]

@@ -3,10 +3,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from qogam.registry.core.models import Organization, Person, Post, Source, Statement
+from qogam.registry.core.models import Area, Organization, Person, Post, Source, Statement
+from qogam.registry.web.charts import bar_chart
+from qogam.registry.web.templatetags.qogam_web import local_name
 from qogam.registry.web.views.public import ReadOnlyMixin
+
+# The region whose districts the home page charts: where the project's centres are.
+REGION_SLUG = "kz-turkistan"
+ROLES_SHOWN = 10
+LATEST = 5
+
+
+def organizations_per_district(region_slug: str = REGION_SLUG) -> list[tuple[str, int]]:
+    """Return (district or city name, organisations registered in it) for the region, most first."""
+    areas = (Area.objects.filter(parent__slug=region_slug).annotate(n=Count("organizations"))
+             .order_by("-n", "name_kk"))
+    return [(local_name(area), area.n) for area in areas]
+
+
+def posts_per_role(limit: int = ROLES_SHOWN) -> list[tuple[str, int]]:
+    """Return (role, number of posts with it) for the commonest roles, most first."""
+    rows = Post.objects.values("role").annotate(n=Count("pk")).order_by("-n", "role")[:limit]
+    return [(row["role"], row["n"]) for row in rows]
 
 
 class HomeView(ReadOnlyMixin, TemplateView):
@@ -21,5 +43,17 @@ class HomeView(ReadOnlyMixin, TemplateView):
             "statements": Statement.objects.count(),
             "sources": Source.objects.count(),
         }
-        context["statements"] = Statement.objects.select_related("speaker").order_by("-date", "-pk")[:5]
+        charts = []
+        districts = organizations_per_district()
+        if districts:
+            title = _("Organisations per district of Turkistan region")
+            charts.append({"title": title, "svg": bar_chart(districts, title)})
+        roles = posts_per_role()
+        if roles:
+            title = _("Posts per role")
+            charts.append({"title": title, "svg": bar_chart(roles, title)})
+        context["charts"] = charts
+        context["statements"] = list(Statement.objects.select_related("speaker", "event")
+                                     .order_by("-date", "-pk")[:LATEST])
+        context["sources"] = list(Source.objects.defer("text").order_by("-ingested_at", "-pk")[:LATEST])
         return context

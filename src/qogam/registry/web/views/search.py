@@ -5,7 +5,10 @@ from typing import Any
 
 from django.views.generic import TemplateView
 
+from qogam.registry.web.search import LIMIT, search
 from qogam.registry.web.views.public import ReadOnlyMixin
+
+MAX_QUERY = 200
 
 
 class SearchView(ReadOnlyMixin, TemplateView):
@@ -13,5 +16,8 @@ class SearchView(ReadOnlyMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["q"] = self.request.GET.get("q", "").strip()[:200]
+        query = self.request.GET.get("q", "").strip()[:MAX_QUERY]
+        context["q"] = query
+        context["results"] = search(query) if query else None
+        context["limit"] = LIMIT
         return context

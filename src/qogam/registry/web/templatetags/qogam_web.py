@@ -1,0 +1,52 @@
+"""Template filters of the public pages: names in the reader's language, translated codes."""
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+from qogam.registry.web import labels
+
+register = template.Library()
+
+
+@register.filter
+def local_name(obj: Any) -> str:
+    """Return the name of an area or organisation in the active language, else in Kazakh, else Russian."""
+    lang = (get_language() or "kk")[:2]
+    for field in (f"name_{lang}", "name_kk", "name_ru", "name_en"):
+        value = getattr(obj, field, "")
+        if value:
+            return str(value)
+    return str(obj)
+
+
+@register.filter
+def org_type(code: str) -> str:
+    """Return the translated name of an organisation type code (the code itself when unknown)."""
+    return str(labels.ORGANIZATION_TYPES.get(code, code))
+
+
+@register.filter
+def area_kind(code: str) -> str:
+    """Return the translated name of an area kind code."""
+    return str(labels.AREA_KINDS.get(code, code))
+
+
+@register.filter
+def event_type(code: str) -> str:
+    """Return the translated name of an event type (the type as stored when unknown)."""
+    return str(labels.EVENT_TYPES.get(code, code))
+
+
+@register.filter
+def proposal_kind(code: str) -> str:
+    """Return the translated name of a proposal kind."""
+    return str(labels.PROPOSAL_KINDS.get(code, code))
+
+
+@register.filter
+def web_url(url: str) -> str:
+    """Return ``url`` when it is an http(s) address, else "" (a stored javascript: URL is never linked)."""
+    return url if url.lower().startswith(("http://", "https://")) else ""
