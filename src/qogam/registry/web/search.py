@@ -44,14 +44,16 @@ def _word_start(stem: str) -> Q:
     return Q(key__startswith=stem) | Q(key__contains=" " + stem)
 
 
-def _stem(word: str) -> str:
-    return word[:-_CUT] if len(word) - _CUT >= _MIN_STEM else word
+def _stem(word: str) -> str | None:
+    """Return ``word`` cut back for the relaxed pass, or None when it is too short to cut."""
+    return word[:-_CUT] if len(word) - _CUT >= _MIN_STEM else None
 
 
 def _key_filter(words: list[str], relaxed: bool) -> Q:
     condition = Q()
     for word in words:
-        condition &= _word_start(_stem(word)) if relaxed else _whole_word(word)
+        stem = _stem(word) if relaxed else None
+        condition &= _word_start(stem) if stem else _whole_word(word)
     return condition
 
 
@@ -72,11 +74,14 @@ def _area_matches(area: Area, words: list[str], relaxed: bool) -> bool:
     names = [n for n in (area.name_kk, area.name_ru, area.name_en) if n]
     for name in names:
         have = _area_words(name)
-        if relaxed and all(any(w.startswith(_stem(q)) for w in have) for q in words):
-            return True
-        if not relaxed and all(q in have for q in words):
+        if all(_word_matches(q, have, relaxed) for q in words):
             return True
     return False
+
+
+def _word_matches(word: str, have: frozenset[str], relaxed: bool) -> bool:
+    stem = _stem(word) if relaxed else None
+    return any(w.startswith(stem) for w in have) if stem else word in have
 
 
 def search(query: str) -> Results:

@@ -57,7 +57,7 @@ class EventView(ReadOnlyMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         event: Event = self.object
-        statements = list(Statement.objects.filter(event=event).select_related("speaker").order_by("pk"))
+        statements = list(Statement.objects.filter(event=event).select_related("speaker", "event").order_by("pk"))
         context["participants"] = list(event.participants.order_by("family_name", "name"))
         context["statements"] = statements
         context["sources"] = list(sources_for([(Event, [event.pk]), (Statement, [s.pk for s in statements])])[:SOURCES_SHOWN])
