@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "qogam.registry.core",
     "qogam.registry.web",
+    "qogam.registry.review",
 ]
 
 MIDDLEWARE = [
@@ -110,7 +111,9 @@ STATIC_ROOT = DATA_DIR / "static"
 # For the web application's login view: failed attempts allowed per window before it refuses.
 LOGIN_ATTEMPTS_LIMIT = env_int("QOGAM_LOGIN_ATTEMPTS", 5, minimum=1)
 LOGIN_ATTEMPTS_WINDOW_SECONDS = 15 * 60
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+# Django's model backend behind the throttle above (qogam.registry.review.throttle).
+AUTHENTICATION_BACKENDS = ["qogam.registry.review.throttle.ThrottledModelBackend"]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"

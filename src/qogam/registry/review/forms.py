@@ -1,0 +1,72 @@
+"""Forms of the review actions: edit before accepting, bulk accept, same as an existing entry."""
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from qogam.registry.core.models import Organization, Proposal
+
+Kind = Proposal.Kind
+
+_PLACE_KINDS = [("region", _("region")), ("district", _("district")), ("city", _("city")),
+                ("village", _("village")), ("country", _("country"))]
+
+# The payload fields a reviewer may correct, per kind of proposal; the rest (mentions,
+# evidence) is what the article says and stays as extracted.
+EDITABLE: dict[str, list[tuple[str, Any]]] = {
+    Kind.PERSON: [("name", _("Full name")), ("given", _("Given name")), ("family", _("Family name")),
+                  ("patronymic", _("Patronymic"))],
+    Kind.ORGANIZATION: [("name", _("Name")), ("type", _("Type")), ("abbreviation", _("Abbreviation"))],
+    Kind.POST: [("person", _("Person")), ("role", _("Role")), ("organization", _("Organisation")),
+                ("on_behalf_of", _("On behalf of"))],
+    Kind.MEMBERSHIP: [("person", _("Person")), ("role", _("Role")), ("organization", _("Organisation")),
+                      ("on_behalf_of", _("On behalf of"))],
+    Kind.STATEMENT: [("speaker", _("Speaker")), ("text", _("Text"))],
+    Kind.EVENT: [("type", _("Type")), ("topic", _("Topic")), ("date", _("Date")), ("chair", _("Chair"))],
+    Kind.PLACE: [("name", _("Name")), ("kind", _("Kind"))],
+}
+_REQUIRED = {"name", "role", "person", "text"}
+
+
+class ProposalEditForm(forms.Form):
+    """The editable fields of one proposal's payload, filled with what was extracted."""
+
+    def __init__(self, proposal: Proposal, *args: Any, **kwargs: Any) -> None:
+        self.proposal = proposal
+        payload = proposal.payload or {}
+        super().__init__(*args, initial={name: payload.get(name) or "" for name, _ in EDITABLE.get(proposal.kind, [])},
+                         **kwargs)
+        for name, label in EDITABLE.get(proposal.kind, []):
+            required = name in _REQUIRED
+            if proposal.kind == Kind.ORGANIZATION and name == "type":
+                field: forms.Field = forms.ChoiceField(label=label, choices=Organization.Type.choices)
+            elif proposal.kind == Kind.PLACE and name == "kind":
+                field = forms.ChoiceField(label=label, choices=_PLACE_KINDS)
+            elif name == "date":
+                field = forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
+            elif name == "text":
+                field = forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 4}))
+            else:
+                field = forms.CharField(label=label, required=required, max_length=300)
+            self.fields[name] = field
+
+    def edits(self) -> dict[str, Any]:
+        """Return the fields whose value differs from the payload (blank ones as None)."""
+        payload = self.proposal.payload or {}
+        changed: dict[str, Any] = {}
+        for name in self.fields:
+            value = self.cleaned_data.get(name)
+            value = value.isoformat() if hasattr(value, "isoformat") else (value or None)
+            if value != (payload.get(name) or None):
+                changed[name] = value
+        return changed
+
+
+class BulkAcceptForm(forms.Form):
+    min_confidence = forms.FloatField(label=_("Minimum confidence"), min_value=0.0, max_value=1.0, initial=0.9)
+
+
+class MergeForm(forms.Form):
+    target = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

@@ -1,0 +1,18 @@
+"""URLs of the review queue (namespace ``review``); the project mounts them at /review/ under i18n_patterns."""
+from __future__ import annotations
+
+from django.urls import path
+
+from qogam.registry.review.views import actions, queue
+
+app_name = "review"
+
+urlpatterns = [
+    path("", queue.queue, name="queue"),
+    path("sources/<int:pk>/", queue.source, name="source"),
+    path("sources/<int:pk>/bulk-accept/", actions.bulk_accept, name="bulk-accept"),
+    path("proposals/<int:pk>/accept/", actions.accept, name="accept"),
+    path("proposals/<int:pk>/reject/", actions.reject, name="reject"),
+    path("proposals/<int:pk>/edit/", actions.edit, name="edit"),
+    path("proposals/<int:pk>/same-as/", actions.same_as, name="same-as"),
+]

@@ -1,0 +1,71 @@
+"""The queue (sources with pending proposals) and one source's page with its evidence highlighted."""
+from __future__ import annotations
+
+from collections import defaultdict
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from qogam.registry.core.models import Area, Organization, Person, Proposal
+from qogam.registry.review.access import visible_sources
+from qogam.registry.review.forms import EDITABLE, BulkAcceptForm
+from qogam.registry.review.highlight import pieces
+from qogam.registry.review.views.staff import scope, source_in_scope, staff_only
+
+PENDING = Proposal.Status.PENDING
+PER_PAGE = 50
+MERGEABLE = {Proposal.Kind.PERSON: Person, Proposal.Kind.ORGANIZATION: Organization, Proposal.Kind.PLACE: Area}
+
+
+@staff_only
+def queue(request: HttpRequest) -> HttpResponse:
+    """The sources in the user's areas that have pending proposals, newest first, with counts by kind."""
+    sources = (
+        visible_sources(scope(request))
+        .annotate(pending=Count("proposals", filter=Q(proposals__status=PENDING)))
+        .filter(pending__gt=0)
+        .only("pk", "title", "outlet", "published", "origin", "language")
+        .order_by("-published", "-pk")
+    )
+    page = Paginator(sources, PER_PAGE).get_page(request.GET.get("page"))
+    by_kind: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = (Proposal.objects.filter(source_id__in=[s.pk for s in page], status=PENDING)
+            .values_list("source_id", "kind").annotate(n=Count("pk")).order_by())
+    for source_id, kind, n in rows:
+        by_kind[source_id][kind] = n
+    for source in page:
+        source.kinds = [(Proposal.Kind(k).label, n) for k, n in sorted(by_kind[source.pk].items())]  # type: ignore[attr-defined]
+    return render(request, "review/queue.html", {
+        "page_obj": page, "sources": page.object_list, "scope": scope(request),
+        "total_sources": page.paginator.count,
+    })
+
+
+@staff_only
+def source(request: HttpRequest, pk: int) -> HttpResponse:
+    """One source: its text with every proposal's evidence marked, and the proposals to decide."""
+    item = source_in_scope(request, pk)
+    proposals = list(item.proposals.select_related("decided_by", "content_type").prefetch_related("linked")
+                     .order_by("start", "kind", "pk"))
+    _attach_candidates(proposals)
+    pending = [p for p in proposals if p.status == PENDING]
+    form = BulkAcceptForm(initial={"min_confidence": 0.9})
+    return render(request, "review/source.html", {
+        "source": item, "proposals": proposals, "pending": pending, "pieces": pieces(item.text, proposals),
+        "bulk_form": form, "editable_kinds": set(EDITABLE), "mergeable_kinds": set(MERGEABLE),
+        "above_threshold": sum(1 for p in pending if p.confidence >= 0.9),
+    })
+
+
+def _attach_candidates(proposals: list[Proposal]) -> None:
+    """Give each proposal ``candidate_objects``: its ambiguous matches, one query per kind."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for proposal in proposals:
+        if proposal.kind in MERGEABLE:
+            wanted[proposal.kind].update(int(i) for i in proposal.candidates or [])
+    found = {kind: MERGEABLE[kind].objects.in_bulk(ids) for kind, ids in wanted.items() if ids}
+    for proposal in proposals:
+        objects = found.get(proposal.kind, {})
+        proposal.candidate_objects = [objects[int(i)] for i in proposal.candidates or [] if int(i) in objects]  # type: ignore[attr-defined]
+
