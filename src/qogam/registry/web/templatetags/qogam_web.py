@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
+from django.conf import settings
+from django.utils.translation import get_language, get_language_from_path
 
 from qogam.registry.web import labels
 
@@ -50,3 +51,16 @@ def proposal_kind(code: str) -> str:
 def web_url(url: str) -> str:
     """Return ``url`` when it is an http(s) address, else "" (a stored javascript: URL is never linked)."""
     return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+@register.filter
+def without_language(path: str) -> str:
+    """Return ``path`` without its /ru/ or /en/ prefix: the Kazakh address of the same page.
+
+    Django's set_language view translates its ``next`` address by resolving it in the default
+    language (the one of its own, unprefixed URL), so it is given the unprefixed form.
+    """
+    lang = get_language_from_path(path)
+    if lang and lang != settings.LANGUAGE_CODE:
+        return path[len(lang) + 1:] or "/"
+    return path
