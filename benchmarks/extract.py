@@ -9,8 +9,11 @@ their macro F1 — the measure of the held-out evaluation (qogam.nlp.extract.sco
 Real text: with --kaznerd PATH, persons are also scored on the last contiguous 20 % of the
 KazNERD sentences (real television news): every PERSON span of two or more words, brought to
 the nominative, against the persons `extract` finds in the sentence (word order ignored, so
-"Сүйінбаев Жанболат" matches "Жанболат Сүйінбаев"). One-word names are left out: extraction
-keeps a lone name only when it joins a full name of the same document.
+"Сүйінбаев Жанболат" matches "Жанболат Сүйінбаев"). One-word names are left out on both
+sides (KazNERD marks "Тоқаевтың" alone as a person; extraction keeps a lone name only when it
+joins a full name of the document or the model agrees). Note: the shipped NER model was trained
+on all of KazNERD, this block included, so with the model the recall here is optimistic;
+`--no-model` gives the rules' own figure.
 
 Speed: tokens per second of the whole extraction (NER model included unless --no-model) over
 all the articles of the sets plus the seed article, repeated to about 100k tokens, on one
@@ -78,7 +81,7 @@ def kaznerd_persons(path: Path, use_model: bool) -> Score:
         key = lambda name: tuple(sorted(fold_case(name).split()))  # noqa: E731
         gold = {key(lemmatize_name(" ".join(span))) for span in spans if len(span) >= 2}
         text = " ".join(token for token, _ in sentence)
-        found = {key(p.name) for p in extract(text, lang="kk", use_model=use_model).persons}
+        found = {key(p.name) for p in extract(text, lang="kk", use_model=use_model).persons if " " in p.name}
         total = total + Score(len(gold & found), len(found), len(gold))
     return total
 
