@@ -89,6 +89,7 @@ class _Tables:
         for name, letters in raw["harmony"].items():
             for ch in letters:
                 self.harmony_of[ch] = name
+        self.vowels = frozenset(self.harmony_of)
         self.neutral_endings = tuple(raw["harmony_neutral_endings"])
         self.foreign_letters = frozenset(raw["foreign_letters"])
         self.alternations: dict[str, str] = dict(raw["alternations"])
@@ -173,8 +174,7 @@ def known_words() -> frozenset[str]:
 
 
 def _has_vowel(text: str) -> bool:
-    harmony_of = tables().harmony_of
-    return any(ch in harmony_of for ch in text)
+    return not tables().vowels.isdisjoint(text)
 
 
 def _plausible_stem(stem: str) -> bool:
@@ -313,7 +313,12 @@ def lemma(word: str) -> str:
     """
     if not word:
         return word
-    return analyse(word)[0].lemma
+    lower = word.lower()
+    if len(lower) != len(word):
+        return word
+    stem_end, _, _, base, _ = _analyse_lower(lower)[0]
+    # only the best reading is needed: skip building every Analysis
+    return _restore_case(word[:stem_end], base) if base else word[:stem_end]
 
 
 def word_lists() -> dict[str, tuple[str, ...]]:
