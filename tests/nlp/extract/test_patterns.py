@@ -215,3 +215,14 @@ def test_event_with_chair_date_and_topic() -> None:
 )
 def test_places(text: str, places: list[str]) -> None:
     assert [p.name for p in run(text).places] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Жиынға Білім және ғылым министрлігінің өкілдері қатысты.", "Білім және ғылым министрлігі"),
+        ("Сонымен қатар Шанхай ынтымақтастық ұйымының хатшысы сөз сөйледі.", "Шанхай ынтымақтастық ұйымы"),
+    ],
+)
+def test_model_finds_where_an_unquoted_name_starts(text: str, name: str) -> None:
+    assert name in [o.name for o in extract(text, lang="kk").organizations]

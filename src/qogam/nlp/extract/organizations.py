@@ -296,7 +296,11 @@ def _mention_ending_at(
         if type_ == "other":
             type_ = owner.type
     elif quote is None and start == type_first:
-        return None  # a bare type phrase ("қоғамдық бірлестік") names nothing
+        # the rules found no name: the model may know where it starts ("Білім және ғылым
+        # министрлігі"); otherwise a bare type phrase ("қоғамдық бірлестік") names nothing
+        start = _model_start(doc, i, type_first, floor)
+        if start is None:
+            return None
     core_first = core_last = -1
     if owner is not None:
         # the branch is a body of its own: its core is its whole name, not the parent's
@@ -347,6 +351,23 @@ def is_board(doc: Document, i: int) -> bool:
         return False
     before = doc.tokens[i - 1].norm
     return before == "»" or strip_case(before)[0] in org_types()[1]
+
+
+def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | None:
+    """The first token of the model's ORGANISATION span that ends at the type head ``i``."""
+    for span in doc.entities:
+        if span.label == "ORGANISATION" and span.first >= floor and span.first < type_first <= span.last and span.last in (i, i - 1):
+            first = doc.tokens[span.first].norm
+            inside = range(span.first, type_first)
+            if (
+                first[:1].isupper()
+                and not first.isupper()
+                and span.confidence >= 0.6
+                and all(doc.tokens[k].kind == "word" and doc.lower(k) not in _CONNECTORS - {"және"} for k in inside)
+                and not any(doc.lower(k) in ("атынан", "жанындағы") for k in inside)
+            ):
+                return span.first
+    return None
 
 
 def _tags(word: str) -> tuple[str, ...]:
