@@ -19,6 +19,8 @@ from qogam.nlp.ner.conll import format_sentences, parse_conll, read_conll, read_
         ("a\tNN\tO\nb\n", [["a", "b"]]),  # other columns ignored, a lone token is fine
         ("\n\na O\n\n\n\nb O\n\n", [["a"], ["b"]]),
         ("a O\r\nb O\r\n\r\nc O", [["a", "b"], ["c"]]),
+        # Only \n ends a line; U+2028 and U+0085 are white space between columns, not line ends.
+        ("a\u2028b O\nc\x85 O\n", [["a", "c"]]),
     ],
 )
 def test_parse_tokens(text: str, tokens: list[list[str]]) -> None:

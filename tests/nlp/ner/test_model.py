@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from qogam.cli import main
 from qogam.errors import ModelError
 from qogam.nlp.ner import EntitySpan, NerModel, default_model_dir, load_model
-from qogam.nlp.ner.conll import parse_conll
 from qogam.nlp.ner.train import fit, train
 
 # A tiny labelled corpus: enough for a CRF to learn names after "төрағасы" and places before "облысы".

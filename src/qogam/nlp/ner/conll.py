@@ -38,7 +38,11 @@ def parse_conll(text: str, name: str = "<input>") -> list[ConllSentence]:
     tokens: list[str] = []
     labels: list[str | None] = []
     first = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also cut at U+2028, U+0085 and other
+    # separators that may sit inside a token, and shift every label after it.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.endswith("\r"):
+            line = line[:-1]
         if not line or line.isspace():
             if tokens:
                 sentences.append(ConllSentence(tokens, labels, first))

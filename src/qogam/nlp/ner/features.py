@@ -268,7 +268,7 @@ class FeatureExtractor:
         self._pairs = bool(self.config["pairs"])
         self._quotes = bool(self.config["quotes"])
         self._lookahead = bool(self.config["lookahead"])
-        # word → (own, own at sentence start, {offset: prefixed features}, pair key)
+        # word → its cached features (see _TypeFeatures)
         self._cache: dict[str, _TypeFeatures] = {}
 
     def _gazetteer_flags(self, word: str, lower: str, stem: str) -> list[str]:

@@ -44,6 +44,7 @@ TUNING_NOTES = (
     "+ 400 in-domain template sentences: 86.39; 200 of them: 86.64 (both fix the seed article's glued initials)",
     "+ initials features and 300 in-domain sentences: 86.40 at 150 iterations, 86.72 at 300 iterations",
     "c1 0.1: 86.21 (150 it.); c1 0.02: 86.53 (300 it.); c1 0.05 kept",
+    "c2 0.05: 86.12; c2 0.002: 86.11; c2 0.01 kept",
     "look-ahead to the next post noun / organisation head: 86.56, not used",
 )
 
