@@ -101,6 +101,8 @@ LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 # The web pages' translations (en is the source language); compiled .mo files are committed.
 LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
+# Django has Kazakh translations but no Kazakh date formats; the web app supplies them.
+FORMAT_MODULE_PATH = ["qogam.registry.web.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

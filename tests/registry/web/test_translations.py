@@ -119,3 +119,11 @@ def test_language_switcher_keeps_the_page(client: Any, registry: Registry) -> No
     assert response["Location"] == url
     response = client.post("/i18n/setlang/", {"language": "en", "next": url + "?page=2"})
     assert response["Location"] == "/en" + url + "?page=2"
+
+
+@pytest.mark.django_db
+def test_dates_in_each_language(client: Any, registry: Registry) -> None:
+    url = f"/people/{registry.person.pk}/"
+    assert "01.05.2023" in client.get(url).content.decode()  # Kazakh: the web app's format module
+    assert "01.05.2023" in client.get("/ru" + url).content.decode()
+    assert "05/01/2023" in client.get("/en" + url).content.decode()
