@@ -13,11 +13,12 @@ pytestmark = pytest.mark.django_db
 def pages(r: Registry) -> dict[str, tuple[str, int]]:
     """Page name → (URL, queries it may run for an anonymous visitor)."""
     return {
-        # five counts, two charts, latest statements, latest sources
-        "home": ("/", 9),
+        # five counts, two charts, latest statement ids, those statements, latest sources
+        "home": ("/", 10),
         "organisations": ("/organisations/", 2),
         "organisations in an area": (f"/organisations/?area={r.region.slug}&group=ngo", 5),
-        "people": ("/people/", 2),
+        # count, page, memberships of the page's people
+        "people": ("/people/", 3),
         "areas": ("/areas/", 2),
         "sources": ("/sources/", 2),
         # name keys of people, of organisations, the areas, then the people found (no organisation is)

@@ -53,7 +53,11 @@ class HomeView(ReadOnlyMixin, TemplateView):
             title = _("Posts per role")
             charts.append({"title": title, "svg": bar_chart(roles, title)})
         context["charts"] = charts
-        context["statements"] = list(Statement.objects.select_related("speaker", "event")
-                                     .order_by("-date", "-pk")[:LATEST])
-        context["sources"] = list(Source.objects.defer("text").order_by("-ingested_at", "-pk")[:LATEST])
+        # The newest ids first, on the narrow table; then the rows with their speakers. Sorting
+        # the joined rows instead costs tens of milliseconds at 25,000 statements.
+        latest = list(Statement.objects.order_by("-date", "-pk").values_list("pk", flat=True)[:LATEST])
+        context["statements"] = list(Statement.objects.filter(pk__in=latest).select_related("speaker", "event")
+                                     .order_by("-date", "-pk"))
+        # Ingest order is id order, which the primary key index gives for free.
+        context["sources"] = list(Source.objects.defer("text").order_by("-pk")[:LATEST])
         return context

@@ -8,7 +8,7 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from qogam.registry.core.models import Area, Organization, Person, Source
+from qogam.registry.core.models import Area, Membership, Organization, Person, Source
 from qogam.registry.web.labels import GROUP_TITLES, GROUPS
 from qogam.registry.web.views.places import subtree_ids
 from qogam.registry.web.views.public import PAGE_SIZE, ReadOnlyMixin
@@ -47,7 +47,18 @@ class PersonListView(ReadOnlyMixin, ListView):
     context_object_name = "people"
 
     def get_queryset(self) -> QuerySet[Person]:
-        return Person.objects.annotate(n_memberships=Count("memberships")).order_by("family_name", "name", "pk")
+        return Person.objects.order_by("family_name", "name", "pk")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # Memberships are counted for the page's people only, in one query: annotating the
+        # whole table before paginating it costs a grouped scan of every person.
+        people = context["people"]
+        counts = dict(Membership.objects.filter(person_id__in=[p.pk for p in people])
+                      .values_list("person_id").annotate(n=Count("pk")).values_list("person_id", "n"))
+        for person in people:
+            person.n_memberships = counts.get(person.pk, 0)
+        return context
 
 
 class AreaListView(ReadOnlyMixin, ListView):
