@@ -261,6 +261,27 @@ def demo(directory: Path | None, host: str, port: int, no_serve: bool) -> None:
     commands.demo(directory or default_articles_dir(), host, port, not no_serve, sys.stdout)
 
 
+@main.command("demo-data")
+@click.option("--orgs", type=click.IntRange(min=1), required=True, help="Organisations to create.")
+@click.option("--mentions", type=click.IntRange(min=0), help="Mentions in synthetic news (default: 10 per organisation).")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same data.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@reports_errors
+def demo_data(orgs: int, mentions: int | None, seed: int, progress: bool | None) -> None:
+    """Fill the registry with a synthetic one: ORGS organisations, their people, posts and news.
+
+    Deterministic for a seed; about ten mentions per synthetic news item, one item in five
+    left pending in the review queue. For demonstrations and benchmarks (benchmarks/
+    web_latency.py). Prints the counts as JSON; run `qogam setup` first.
+    """
+    from qogam.registry import setup_django
+
+    setup_django()
+    from qogam.registry.review.synthetic import generate
+
+    write_json_lines([generate(orgs, mentions, seed=seed, progress=progress).as_dict()])
+
+
 @main.group()
 def ner() -> None:
     """Kazakh named entities (KazNERD labels: PERSON, ORGANISATION, POSITION, GPE, …)."""
