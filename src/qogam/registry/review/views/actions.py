@@ -21,6 +21,7 @@ from qogam.registry.core.services import review
 from qogam.registry.core.services.linking import area_matches, organization_matches, person_matches
 from qogam.registry.errors import ReviewError
 from qogam.registry.review.forms import BulkAcceptForm, MergeForm, ProposalEditForm
+from qogam.registry.review.labels import kind_label
 from qogam.registry.review.views.queue import MERGEABLE
 from qogam.registry.review.views.staff import proposal_in_scope, source_in_scope, staff_only
 
@@ -37,7 +38,7 @@ def _back(request: HttpRequest, proposal: Proposal | None = None, source_id: int
 
 
 def _done(request: HttpRequest, proposal: Proposal, verb: str, result: models.Model | None) -> None:
-    what = f"{proposal.get_kind_display()} «{proposal.label}»"
+    what = f"{kind_label(proposal.kind)} «{proposal.label}»"
     messages.success(request, f"{verb}: {what}" + (f" → {result}" if result is not None else ""))
 
 
@@ -85,7 +86,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             return _back(request, proposal)
     else:
         form = ProposalEditForm(proposal)
-    return render(request, "review/edit.html", {"proposal": proposal, "form": form})
+    return render(request, "review/edit.html", {"proposal": proposal, "form": form, "kind": kind_label(proposal.kind)})
 
 
 @staff_only
@@ -115,7 +116,7 @@ def same_as(request: HttpRequest, pk: int) -> HttpResponse:
         ids.insert(0, proposal.object_id)
     candidates = list(model.objects.in_bulk(ids).values())
     return render(request, "review/same_as.html", {
-        "proposal": proposal, "candidates": candidates, "q": query,
+        "proposal": proposal, "kind": kind_label(proposal.kind), "candidates": candidates, "q": query,
         "results": search_entries(model, query) if query else [],
     })
 

@@ -11,6 +11,7 @@ from qogam.registry.core.models import Area, Organization, Person, Proposal
 from qogam.registry.review.access import visible_sources
 from qogam.registry.review.forms import EDITABLE, BulkAcceptForm
 from qogam.registry.review.highlight import pieces
+from qogam.registry.review.labels import kind_label, status_label
 from qogam.registry.review.views.staff import scope, source_in_scope, staff_only
 
 PENDING = Proposal.Status.PENDING
@@ -37,7 +38,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         by_kind[source_id][kind] = n
     for source in page:
         source.pending = sum(by_kind[source.pk].values())  # type: ignore[attr-defined]
-        source.kinds = [(Proposal.Kind(k).label, n) for k, n in sorted(by_kind[source.pk].items())]  # type: ignore[attr-defined]
+        source.kinds = [(kind_label(k), n) for k, n in sorted(by_kind[source.pk].items())]  # type: ignore[attr-defined]
     return render(request, "review/queue.html", {
         "page_obj": page, "sources": page.object_list, "scope": scope(request),
         "total_sources": page.paginator.count,
@@ -51,6 +52,9 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
     proposals = list(item.proposals.select_related("decided_by", "content_type").prefetch_related("linked")
                      .order_by("start", "kind", "pk"))
     _attach_candidates(proposals)
+    for proposal in proposals:
+        proposal.kind_label = kind_label(proposal.kind)  # type: ignore[attr-defined]
+        proposal.status_label = status_label(proposal.status)  # type: ignore[attr-defined]
     pending = [p for p in proposals if p.status == PENDING]
     form = BulkAcceptForm(initial={"min_confidence": 0.9})
     return render(request, "review/source.html", {
