@@ -298,9 +298,10 @@ def _mention_ending_at(
     elif quote is None and start == type_first:
         # the rules found no name: the model may know where it starts ("Білім және ғылым
         # министрлігі"); otherwise a bare type phrase ("қоғамдық бірлестік") names nothing
-        start = _model_start(doc, i, type_first, floor)
-        if start is None:
+        model_start = _model_start(doc, i, type_first, floor)
+        if model_start is None:
             return None
+        start = model_start
     core_first = core_last = -1
     if owner is not None:
         # the branch is a body of its own: its core is its whole name, not the parent's
