@@ -25,13 +25,12 @@ REGISTRY_TESTS := DJANGO_SETTINGS_MODULE=qogam.registry.settings QOGAM_DATA_DIR=
 PG_URL ?= postgres://qogam:$${QOGAM_PG_PASSWORD:-qogam}@127.0.0.1:5432/qogam
 
 # The browser tests (tests/registry/browser, marker "browser") drive Debian's Chromium with
-# Playwright for Python; scripts/browser.sh installs Chromium as root (status 3: skipped, and
-# so are those tests, except under CI=true). Playwright's own browser download is never used.
-PLAYWRIGHT ?= playwright>=1.44
+# Playwright for Python (a dev dependency); scripts/browser.sh installs Chromium as root
+# (status 3: skipped, and so are those tests, except under CI=true). Playwright's own browser
+# download is never used.
 
 ## test: install the dev dependencies and run every test (registry on SQLite, then PostgreSQL)
 test: install-dev
-	$(PIP) install '$(PLAYWRIGHT)'
 	$(BIN)/python -m pytest
 	@status=0; bash scripts/browser.sh || status=$$?; \
 	if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then echo "scripts/browser.sh failed ($$status)"; exit $$status; fi
