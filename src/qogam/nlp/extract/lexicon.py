@@ -54,6 +54,13 @@ def post_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def role_synonyms() -> dict[str, tuple[str, str]]:
+    """Post words standing for a post written otherwise: "вице-әкім" → ("орынбасар", "әкімінің")."""
+    data = load_json("qogam.nlp.kk", "role_synonyms.json")
+    return {k: (v[0], v[1]) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def non_posts() -> frozenset[str]:
     """Role nouns that name a part played, not a post held (өкіл, ерікті, қатысушы…)."""
     return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "non_posts.txt"))

@@ -28,7 +28,7 @@ _MODIFIER_WORDS = frozenset(
         "ардагерлер", "мүгедектер", "кәсіпкерлер", "іскер", "экологиялық", "қайырымдылық",
         "жанындағы", "жанынан", "атындағы", "облысы", "ауданы", "қаласы", "облысының",
         "ауданының", "қаласының", "әкімдігі", "әкімдігінің", "мәслихаты", "мәслихатының",
-        "демократиялық", "саяси", "білім", "беру", "және", "мен", "ішкі", "саясат", "әкімі",
+        "демократиялық", "саяси", "білім", "беру", "ішкі", "саясат", "әкімі",
         "әкімінің",
     }
 )
@@ -126,8 +126,12 @@ def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
     lower = tok.norm.lower()
     if strip_case(tok.norm)[0] in org_types()[1]:
         return False  # "«Nur Metall» АҚ және …": an abbreviation ends another organisation
+    base, case = strip_case(tok.norm)
     if tok.norm[:1].isupper():
-        return not _sentence_opener(doc, i)
+        # a place "in" which a body works is no part of its name ("Алматыдағы «…»", "Семейде")
+        return case in ("NOM", "GEN") and not _sentence_opener(doc, i)
+    if case == "LOC" and base.lower() in izafet_heads():
+        return False  # "Катонқарағай ауданындағы «…»": where it is, not what it is called
     return lower in _MODIFIER_WORDS or lower in izafet_heads() or lower.endswith(_MODIFIER_SUFFIXES)
 
 
@@ -211,7 +215,8 @@ def _plain_word(doc: Document, i: int) -> bool:
     tok = doc.tokens[i]
     if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(i) in _CONNECTORS:
         return False
-    return strip_case(tok.norm)[1] == "NOM"
+    # "кәсіпкерлер", "мүгедектігі бар адамдардың", "жастарды қолдау"
+    return strip_case(tok.norm)[1] in ("NOM", "GEN", "ACC")
 
 
 def _named_after(doc: Document, i: int, floor: int) -> int | None:
@@ -300,6 +305,8 @@ def _mention_ending_at(
         # министрлігі"); otherwise a bare type phrase ("қоғамдық бірлестік") names nothing
         model_start = _model_start(doc, i, type_first, floor)
         if model_start is None:
+            model_start = _plain_start(doc, type_, type_first, floor, blocked)
+        if model_start is None:
             return None
         start = model_start
     core_first = core_last = -1
@@ -319,9 +326,15 @@ def _mention_ending_at(
     full = doc.norm_span(start, i)
     name = full[: len(full) - len(tok.norm)] + base
     confidence = 0.9 if quote is not None else 0.75
+    if quote is not None:
+        source = "org-quoted-core"
+    elif doc.tokens[start].norm[:1].islower():
+        source, confidence = "org-unnamed", 0.6  # "облыстық ішкі саясат басқармасы"
+    else:
+        source = "org-capitalised"
     return OrgMention(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
-        confidence, "org-quoted-core" if quote is not None else "org-capitalised", core_first, core_last, owner,
+        confidence, source, core_first, core_last, owner,
     )
 
 
@@ -352,6 +365,35 @@ def is_board(doc: Document, i: int) -> bool:
         return False
     before = doc.tokens[i - 1].norm
     return before == "»" or strip_case(before)[0] in org_types()[1]
+
+
+_TERRITORIAL_ADJECTIVES = frozenset({"облыстық", "аудандық", "қалалық", "республикалық", "ауылдық"})
+# Types that a body may have with a name made only of common words.
+_UNNAMED_TYPES = frozenset({"state_body", "education", "media", "council", "commission"})
+
+
+def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked: set[int]) -> int | None:
+    """Where a name of plain words before its type noun starts: an office named by its level
+    and field ("облыстық ішкі саясат басқармасы", "облыстық табиғи ресурстар және табиғат
+    пайдалануды реттеу басқармасы"), or a capitalised first word and a few lower-case ones
+    ("Мәдениет және ақпарат министрлігі")."""
+    k = type_first - 1
+    while k >= floor and type_first - k <= 7:
+        tok = doc.tokens[k]
+        if tok.kind != "word" or k in blocked:
+            return None
+        lower = doc.lower(k)
+        if tok.norm[:1].isupper():
+            capital_ok = type_first - k <= 4 and type_ in _UNNAMED_TYPES and _is_modifier(doc, k, blocked)
+            return k if capital_ok and lower not in function_words() else None
+        if lower in _CONNECTORS and lower != "және":
+            return None
+        if lower in _TERRITORIAL_ADJECTIVES and type_ in _UNNAMED_TYPES:
+            return k
+        if is_event_noun(doc, k) or strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC"):
+            return None
+        k -= 1
+    return None
 
 
 def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | None:
@@ -411,7 +453,9 @@ def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMenti
 
 
 def _key(m: OrgMention) -> str:
-    return " ".join(m.core.lower().split()) or m.name.lower()
+    """Mentions of one body share their core name and their type ("«Жайылма» ҚБ" and
+    "«Жайылма» қоғамдық бірлестігі"; not "«Жайылма» қоры")."""
+    return (" ".join(m.core.lower().split()) or m.name.lower()) + "|" + m.type
 
 
 def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organization]:
@@ -427,4 +471,18 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
         org.mentions.append(Mention(doc.text[m.start : m.end], m.start, m.end))
         sentence = doc.sentences[doc.sentence_of[m.first]]
         org.evidence.append(Evidence(m.source, m.confidence, sentence.start, sentence.end))
-    return list(by_key.values())
+    # "облыстық ардагерлер кеңесі" after "Қызылорда облыстық ардагерлер кеңесі": the same body
+    named = [org for org in by_key.values() if not org.name[:1].islower()]
+    for key, org in list(by_key.items()):
+        if not org.name[:1].islower():
+            continue
+        fuller = next((n for n in named if n.type == org.type and n.name.lower().endswith(" " + org.name.lower())), None)
+        if fuller is not None:
+            fuller.mentions.extend(org.mentions)
+            fuller.evidence.extend(org.evidence)
+            by_key[key] = fuller
+    for m in mentions:
+        # every mention answers to the body's fullest name: "«Ұлағат» бірлестігінің төрағасы"
+        # is a post in "«Ұлағат» жастар қоғамдық бірлестігі"
+        m.name = by_key[_key(m)].name
+    return list({id(org): org for org in by_key.values()}.values())

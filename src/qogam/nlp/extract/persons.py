@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import ending_case, first_names, function_words, is_patronymic, org_heads, place_prefixes, places, post_nouns, surname_kind
+from qogam.nlp.extract.lexicon import ending_case, first_names, role_synonyms, function_words, is_patronymic, org_heads, place_prefixes, places, post_nouns, surname_kind
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 from qogam.nlp.kk.morphology import analyse, known_words
@@ -425,6 +425,12 @@ class PersonIndex:
 
     def holder_of(self, words: list[str], before: int) -> str | None:
         lemmas = [word_lemma(w) for w in words]
+        synonyms = role_synonyms()
+        for word in list(words):
+            if word in synonyms:
+                # "деді вице-әкім" is the akim's deputy ("әкімінің орынбасары")
+                role_lemma, held_word = synonyms[word]
+                lemmas += [role_lemma, word_lemma(held_word)]
         wanted = [lem for lem in lemmas if lem in post_nouns()]
         if not wanted:
             return None

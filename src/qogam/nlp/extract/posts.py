@@ -42,7 +42,7 @@ _ROLE_MODIFIERS = frozenset(
 _TERRITORY = frozenset({"облыс", "аудан", "қала", "ауыл", "округ", "өңір", "ел", "республика"})
 # "PERSON ORG ROLE-ы болып тағайындалды", "PERSON ORG ROLE-ы ретінде": no comma needed.
 _AS_ROLE = frozenset({"болып", "ретінде", "қызметіне", "қызметінде", "лауазымына"})
-_DEPUTY_OF = {"депутат": frozenset({"мәслихат", "маслихат"})}
+_DEPUTY_OF = {"депутат": frozenset({"мәслихат", "маслихат", "мәжіліс", "сенат", "парламент"})}
 _COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
 _MEMBER_VERBS = ("енген", "болған", "сайланған", "кірген", "енді", "болды", "сайланды", "кірді")
 
@@ -130,12 +130,23 @@ class _Orgs:
         self.ordered = sorted(orgs, key=lambda m: m.start)
 
     def before(self, i: int) -> OrgMention | None:
-        """The organisation that ends right before token ``i``; a parenthesis ("(ЗТБ)") or the
-        word for its board ("АҚ басқармасы төрағасы") may stand between."""
-        k = _skip_parenthesis(self.doc, i - 1)
-        if k >= 1 and is_board(self.doc, k):
+        """The organisation that ends right before token ``i``; a parenthesis ("(ЗТБ)"), the
+        word for its board ("АҚ басқармасы төрағасы") or, after a genitive, a few words of
+        the post's field ("министрлігінің азаматтық қоғам істері жөніндегі бас сарапшысы",
+        "қорының өңірлік үйлестірушісі") may stand between."""
+        doc = self.doc
+        k = _skip_parenthesis(doc, i - 1)
+        if k >= 1 and is_board(doc, k):
             k -= 1
-        return self.ending.get(k)
+        if k in self.ending:
+            return self.ending[k]
+        for j in range(k, max(k - 5, -1), -1):
+            tok = doc.tokens[j]
+            if j in self.ending and strip_case(tok.norm)[1] == "GEN":
+                return self.ending[j]
+            if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in _COORDINATION:
+                return None
+        return None
 
     def anaphor(self, phrase: RolePhrase) -> OrgMention | None:
         """"Кеңес төрағасы", "қордың жоба жетекшісі", "Қордың еріктілермен жұмыс жөніндегі
@@ -166,8 +177,9 @@ class _Orgs:
         if matching:
             k = bisect_left(self.head_starts[lemma], offset)
             return matching[k - 1] if k else matching[0]
+        # by type only where one word names the type whatever the body's own name: "компания"
         type_ = type_of_noun().get(lemma)
-        typed = [m for m in self.ordered if m.type == type_] if type_ else []
+        typed = [m for m in self.ordered if m.type == type_] if type_ == "company" else []
         earlier = [m for m in typed if m.start < offset]
         return earlier[-1] if earlier else (typed[0] if typed else None)
 
@@ -265,8 +277,11 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         k = anchor - 1
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
             k -= 1
-        leader = person_ending.get(k)
-        as_role = phrase.last + 1 < len(doc.tokens) and doc.lower(phrase.last + 1) in _AS_ROLE
+        leader = person_ending.get(k) if not plural else None
+        after = doc.tokens[phrase.last + 1].norm if phrase.last + 1 < len(doc.tokens) else "."
+        as_role = doc.lower(phrase.last + 1) in _AS_ROLE if phrase.last + 1 < len(doc.tokens) else False
+        if not as_role and after not in (",", ".", ")", "—", ";", ":"):
+            leader = None  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
         if leader is not None and (k < anchor - 1 or as_role) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
             if org is not None:
                 add(leader, phrase, org, "post:person-org-role", 0.85)

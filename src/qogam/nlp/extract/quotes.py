@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.document import Document, word_lemma
+from qogam.nlp.extract.lexicon import post_nouns
 from qogam.nlp.extract.results import Evidence, Mention, Quote
 from qogam.nlp.resources import load_sections
 
 _PRONOUNS = frozenset({"ол", "оның", "ол кісі", "он", "она", "спикер", "сөйлеуші"})
 _LEAD_PUNCT = frozenset({",", "—", "-", ":"})
-_CLAUSE_END = frozenset({".", "!", "?", "...", "…", "«", ";"})
+_CLAUSE_END = frozenset({".", "!", "?", "...", "…", ";"})
+_CLAUSE_LIMIT = 16
 # How far into an attribution clause its speech verb may stand ("деп атап өтті ол" is 0,
 # "— деп Ж.Сүйінбаев атап өтті" is 2).
 _VERB_WINDOW = 6
@@ -81,17 +83,25 @@ def _top_level_pairs(doc: Document, first: int, last: int) -> list[tuple[int, in
 
 
 def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
-    """An attribution clause starting after token ``index``: punctuation, then a speech verb."""
+    """An attribution clause starting after token ``index``: punctuation, then a speech verb.
+
+    With a comma or dash after the quotation, the speaker may come before the verb
+    ("«…», – Ж.Сүйінбаев атап өтті"); with nothing between, the verb must come first
+    ("«…» деп атап өтті ол"), or "«Ашық есік» күндерін өткізетінін хабарлады" would make a
+    campaign's name a quotation. Names in quotation marks may stand in the clause ("деп
+    жауап берді «Мирас» қозғалысының жетекшісі Денис Цой").
+    """
     i = index + 1
     while i <= last and doc.tokens[i].norm in _LEAD_PUNCT:
         i += 1
+    punctuated = i > index + 1
     start = i
     words: list[str] = []
     end = start
-    while end <= last and doc.tokens[end].norm not in _CLAUSE_END and doc.tokens[end].norm != "—":
+    while end <= last and end - start < _CLAUSE_LIMIT and doc.tokens[end].norm not in _CLAUSE_END and doc.tokens[end].norm != "—":
         words.append(doc.lower(end))
         end += 1
-    for k in range(min(len(words), _VERB_WINDOW)):
+    for k in range(min(len(words), _VERB_WINDOW if punctuated else 1)):
         if _verb_at(words, k):
             return _Clause(start, end - 1, start + k)
     return None
@@ -109,7 +119,7 @@ def _clause_before_colon(doc: Document, opener: int, first: int) -> _Clause | No
     if colon < first:
         first = doc.sentence_bounds(colon)[0]  # the colon ends the sentence before
     start = colon - 1
-    while start > first and doc.tokens[start - 1].norm not in _CLAUSE_END | {"»"}:
+    while start > first and doc.tokens[start - 1].norm not in _CLAUSE_END | {"»", "«"}:
         start -= 1
     if start >= colon:
         return None
@@ -128,7 +138,20 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     held = speakers.holder_of(words, quote_start)
     if held:
         return held, "post"
+    if not any(word_lemma(w) in post_nouns() for w in words):
+        # "– дейді кейіпкеріміз", "деп еске алды ардагер": a noun that is no post speaks for
+        # the person just introduced, in this sentence or the one before
+        recent = speakers.last_before(doc.tokens[clause.first].start)
+        if recent is not None and _mentioned_near(doc, clause, speakers):
+            return recent, "described"
     return None, "unresolved"
+
+
+def _mentioned_near(doc: Document, clause: _Clause, speakers: Speakers) -> bool:
+    """Whether someone is named between the start of the sentence before ``clause`` and it."""
+    first, _ = doc.sentence_bounds(clause.first)
+    window = doc.sentence_bounds(first - 1)[0] if first > 0 else first
+    return speakers.named_in(doc.tokens[window].start, doc.tokens[clause.first].start) is not None
 
 
 def _quote_text(doc: Document, start: int, end: int) -> tuple[str, int, int]:
@@ -239,7 +262,10 @@ def _quotes_in_sentence(
             # «A», — деді X, — «B»: the second part has no attribution of its own
             speaker, how, source = previous_speaker, "continued", "quote-continued"
         else:
-            continue
+            introduced = _introduced_before(doc, opener, closer, first, speakers)
+            if introduced is None:
+                continue
+            speaker, how, source = introduced, "introduced", "quote-introduced"
         for p_first, p_last, inner in parts:
             if p_first > p_last:
                 continue
@@ -264,6 +290,26 @@ def _quotes_in_sentence(
             )
         previous_speaker, previous_closer = speaker, closer
     return found
+
+
+def _introduced_before(doc: Document, opener: int, closer: int, first: int, speakers: Speakers) -> str | None:
+    """A quotation that opens its sentence with no attribution, right after a sentence that
+    introduces its speaker: "… Валентина Кравченко әңгімеледі. «Әкем майданнан …»", or
+    "Көмек алған отбасылардың бірі – Зульфия Турдиева. «Балаларымды …»"."""
+    if opener != first or first == 0 or closer - opener < 5:
+        return None
+    prev_last = first - 1
+    if doc.tokens[prev_last].norm in (".", "!") and prev_last > 0:
+        prev_last -= 1
+    prev_first = doc.sentence_bounds(prev_last)[0]
+    if "\n" in doc.text[doc.tokens[prev_last].end : doc.tokens[first].start]:
+        return None  # another paragraph
+    words = [doc.lower(k) for k in range(prev_first, prev_last + 1)]
+    ends_in_verb = bool(words) and any(_verb_at(words, k) for k in range(max(0, len(words) - 3), len(words)))
+    ends_in_name = speakers.named_in(doc.tokens[prev_last].start, doc.tokens[prev_last].end) is not None
+    if not (ends_in_verb or ends_in_name):
+        return None
+    return speakers.last_before(doc.tokens[prev_last].end)
 
 
 def _has_speech_verb(doc: Document, clause: _Clause) -> bool:

@@ -166,7 +166,8 @@ def known_words() -> frozenset[str]:
     word that is known is evidence against one.
     """
     words: set[str] = set()
-    for name in ("first_names.txt", "places.txt", "name_lookalikes.txt", "common_nouns.txt"):
+    # post nouns and organisation types are the nouns extraction must segment best
+    for name in ("first_names.txt", "places.txt", "name_lookalikes.txt", "common_nouns.txt", "post_nouns.txt", "org_type_phrases.txt"):
         for entry in load_words(PACKAGE, name):
             words.add(entry.lower())
             words.add(entry.lower().split()[-1])
