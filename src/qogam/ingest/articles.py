@@ -12,7 +12,8 @@ from qogam.ingest.files import decode_text, read_bytes
 _SKIPPED_SUFFIXES = (".gold.json", ".meta.json")
 
 
-def _published(value: Any) -> date | None:
+def parse_date(value: Any) -> date | None:
+    """Return the date of an ISO string ("2024-03-12", or a timestamp starting so), else None."""
     if isinstance(value, str):
         try:
             return date.fromisoformat(value[:10])
@@ -38,12 +39,12 @@ def read_article(source: str | Path) -> tuple[str, str, date | None]:
             raise InputError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
         if not isinstance(article, dict) or not isinstance(article.get("text", ""), str):
             raise InputError(f'{name}: a JSON article must be an object with a "text" string')
-        return name, article.get("text", ""), _published(article.get("date"))
+        return name, article.get("text", ""), parse_date(article.get("date"))
     if source != "-":
         meta = Path(str(source)).with_suffix(".meta.json")
         if meta.is_file():
             try:
-                published = _published(json.loads(meta.read_text(encoding="utf-8")).get("date"))
+                published = parse_date(json.loads(meta.read_text(encoding="utf-8")).get("date"))
             except (OSError, ValueError, AttributeError):
                 published = None
     return name, text, published

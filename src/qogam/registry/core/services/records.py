@@ -1,13 +1,13 @@
 """Turning an accepted proposal's payload into registry objects (each write audited)."""
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils.text import slugify
 
+from qogam.ingest.articles import parse_date
 from qogam.nlp.name_keys import latin_name
 from qogam.registry.core.models import Area, Event, Membership, Organization, Person, Post, Proposal, Statement
 from qogam.registry.core.services.audit import create, record, snapshot, update
@@ -111,14 +111,14 @@ def _membership(payload: dict[str, Any], user: User, resolve: _Resolver) -> Memb
     if existing is not None:
         return existing
     return create(user, Membership, note="accepted proposal", person=person, organization=organization, post=post,
-                  role=role, on_behalf_of=on_behalf_of, start_date=_date(payload.get("start_date")),
-                  end_date=_date(payload.get("end_date")))
+                  role=role, on_behalf_of=on_behalf_of, start_date=parse_date(payload.get("start_date")),
+                  end_date=parse_date(payload.get("end_date")))
 
 
 def _event(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Resolver) -> Event:
     chair = resolve.person(payload.get("chair"))
     event = create(user, Event, note="accepted proposal", classification=payload.get("type") or "meeting",
-                   start_date=_date(payload.get("date")) or proposal.source.published,
+                   start_date=parse_date(payload.get("date")) or proposal.source.published,
                    topic=(payload.get("topic") or "")[:500], chair=chair)
     participants = [p for p in (resolve.person(n) for n in payload.get("participants", [])) if p is not None]
     if participants:
@@ -128,10 +128,4 @@ def _event(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Re
     return event
 
 
-def _date(value: Any) -> date | None:
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
     return None
