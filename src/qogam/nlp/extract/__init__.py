@@ -81,6 +81,13 @@ def extract(text: str, lang: str = "auto", published: date | None = None, use_mo
     org_mentions = find_org_mentions(doc, person_tokens)
     result.organizations = group_organizations(doc, org_mentions)
     result.posts = find_posts(doc, mentions, org_mentions)
+    # a body named only inside another's name ("Сайрам ауданы әкімдігі" in "… әкімдігі
+    # жанындағы қоғамдық кеңес") is listed on its own only when a post refers to it
+    referenced = {p.organization for p in result.posts} | {p.on_behalf_of for p in result.posts}
+    result.organizations = [
+        o for o in result.organizations
+        if o.name in referenced or any(e.source != "org-parent" for e in o.evidence)
+    ]
     speakers = PersonIndex(mentions, role_index(result.posts))
     result.quotes = find_quotes(doc, speakers)
     result.events = find_events(doc, mentions, published)

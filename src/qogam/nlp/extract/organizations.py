@@ -196,9 +196,13 @@ def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -
             break
         start = i
         i -= 1
-    # the name must open with a capital or a quote: drop lower-case words from its left
+    # the name must open with a capital or a quote: drop lower-case words from its left, but
+    # for the level of a body right before its quoted core ("облыстық «Азаматтық бастамалар»
+    # ақпараттық-ресурстық орталығы")
     limit = quote if quote is not None else type_first
     while start < limit and not doc.tokens[start].norm[:1].isupper():
+        if start == limit - 1 and quote is not None and doc.lower(start) in _TERRITORIAL_ADJECTIVES:
+            break
         start += 1
     if quote is None and start == type_first:
         anchored = _anchor_start(doc, type_first, floor, blocked)
@@ -364,7 +368,10 @@ def is_board(doc: Document, i: int) -> bool:
     if doc.lemma(i) != "басқарма" or i == 0:
         return False
     before = doc.tokens[i - 1].norm
-    return before == "»" or strip_case(before)[0] in org_types()[1]
+    if before == "»" or strip_case(before)[0] in org_types()[1]:
+        return True
+    # "… бірлестігінің басқарма төрағасы": the board of the body named in the genitive
+    return strip_case(before)[1] == "GEN" and doc.lemma(i - 1) in org_heads()
 
 
 _TERRITORIAL_ADJECTIVES = frozenset({"облыстық", "аудандық", "қалалық", "республикалық", "ауылдық"})
@@ -390,7 +397,8 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
             return None
         if lower in _TERRITORIAL_ADJECTIVES and type_ in _UNNAMED_TYPES:
             return k
-        if is_event_noun(doc, k) or strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC"):
+        attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
+        if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not attributive):
             return None
         k -= 1
     return None

@@ -138,6 +138,8 @@ def _segments(classes: list[str]) -> list[tuple[int, int, str]]:
                 k += 1
                 continue
             end, order = end + 1, "initials"
+        elif c == "surname" and at(k + 1) == "patronymic":
+            end = k + 1  # "Сәбина Рахымқызы": a first name ending like a surname, then a patronymic
         elif c == "surname" and at(k + 1) in ("first", "name", "other"):
             # Сүйінбаев Жанболат, Мизамова Жаңылсын, Юсупов Ильдар (+ patronymic)
             end, order = (k + 2 if at(k + 2) == "patronymic" else k + 1), "family"

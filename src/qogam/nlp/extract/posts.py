@@ -98,15 +98,16 @@ def _territorial(doc: Document, phrase: RolePhrase) -> bool:
     return before >= 0 and (doc.lower(before) in izafet_heads() or doc.lemma(before) in _TERRITORY)
 
 
-def _chained(doc: Document, phrase: RolePhrase, nxt: RolePhrase) -> bool:
-    """"партиясының мүшесі, аудандық мәслихат депутаты X": a comma, at most three words, a role."""
+def _chained(doc: Document, phrase: RolePhrase, nxt: RolePhrase, org_ending: dict[int, OrgMention]) -> bool:
+    """"партиясының мүшесі, аудандық мәслихат депутаты X" or "кеңес мүшесі, «…» қоғамдық
+    бірлестігінің заңгері X": a comma, then at most three words or one organisation, a role."""
+    if phrase.last + 1 >= len(doc.tokens) or doc.tokens[phrase.last + 1].norm != ",":
+        return False
     between = range(phrase.last + 2, nxt.first)
-    return (
-        phrase.last + 1 < len(doc.tokens)
-        and doc.tokens[phrase.last + 1].norm == ","
-        and len(between) <= 3
-        and all(doc.tokens[k].kind == "word" for k in between)
-    )
+    org = org_ending.get(nxt.first - 1)
+    if org is not None and org.first == phrase.last + 2:
+        return True
+    return len(between) <= 3 and all(doc.tokens[k].kind == "word" for k in between)
 
 
 def _skip_parenthesis(doc: Document, i: int) -> int:
@@ -253,12 +254,12 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         bare = not any(t.startswith("POSS") for t in tags)
         holders = _holders(doc, phrase, person_at, plural, bare)
         nxt = phrases[index + 1] if index + 1 < len(phrases) else None
-        if not holders and nxt is not None and _chained(doc, phrase, nxt):
+        if not holders and nxt is not None and _chained(doc, phrase, nxt, org_index.ending):
             holders = chained.get(index + 1, [])
         chained[index] = holders
         org = org_index.before(phrase.first)
         # only a possessed role ("кеңес төрағасы") points back to a body; a title does not
-        anaphoric = None if org or bare else org_index.anaphor(phrase)
+        anaphoric = None if org or bare or _territorial(doc, phrase) else org_index.anaphor(phrase)
         if org is None and anaphoric is None and phrase.role in _DEPUTY_OF:
             # a deputy sits in a maslikhat: the one the article names, if it names only one
             anaphoric = org_index.the_only(_DEPUTY_OF[phrase.role])
