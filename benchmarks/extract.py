@@ -36,6 +36,7 @@ SETS = {
     "examples": REPO / "examples" / "articles",
     "extract_dev": REPO / "benchmarks" / "extract_dev",
     "extract_blind": REPO / "benchmarks" / "extract_blind",
+    "extract_blind2": REPO / "benchmarks" / "extract_blind2",
     "seed": REPO.parent / "shared" / "data" / "seed",
 }
 
@@ -105,7 +106,7 @@ def speed(texts: list[str], use_model: bool, target_tokens: int = 100_000) -> tu
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="seed,examples,extract_dev,extract_blind")
+    parser.add_argument("--sets", default="seed,examples,extract_dev,extract_blind,extract_blind2")
     parser.add_argument("--no-model", action="store_true", help="rules only")
     parser.add_argument("--kaznerd", type=Path, help="KazNERD IOB2 file: also score persons on real text")
     args = parser.parse_args()
