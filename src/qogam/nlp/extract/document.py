@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from qogam.nlp.kk.lemmatizer import lemmatize_name
-from qogam.nlp.kk.morphology import analyse, lemma
+from qogam.nlp.kk.morphology import lemma
 from qogam.nlp.tokens import Sentence, Token, split_sentences
 
 
@@ -14,20 +14,6 @@ from qogam.nlp.tokens import Sentence, Token, split_sentences
 def word_lemma(norm: str) -> str:
     """Return the common-noun lemma of a normalised word, lower case."""
     return lemma(norm.lower())
-
-
-@lru_cache(maxsize=200_000)
-def word_case(norm: str) -> str:
-    """Return the grammatical case of the most plausible reading of a normalised word."""
-    readings = analyse(norm.lower())
-    return readings[0].case if readings else "NOM"
-
-
-@lru_cache(maxsize=200_000)
-def has_possessive(norm: str) -> bool:
-    """Whether the most plausible reading of a word carries a 3rd-person possessive."""
-    readings = analyse(norm.lower())
-    return bool(readings) and any(tag.startswith("POSS3") for tag in readings[0].tags)
 
 
 @dataclass(slots=True)

@@ -123,11 +123,6 @@ def surname_kind(word: str) -> str | None:
     return None
 
 
-def has_surname_ending(word: str) -> bool:
-    """Whether a lower-case nominative word ends like a family name, with a stem before it."""
-    return surname_kind(word) is not None
-
-
 _CASE_ENDINGS = (
     ("GEN", ("ның", "нің", "дың", "дің", "тың", "тің")),
     ("ABL", ("нан", "нен", "дан", "ден", "тан", "тен")),

@@ -302,10 +302,6 @@ def _from_model(doc: Document, first: int, last: int) -> PersonMention | None:
     return None
 
 
-def _same_family(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a.lower() == b.lower()
-
-
 def _compatible(p: Person, m: PersonMention) -> bool:
     """Whether a full-name mention names person ``p``: the same given name and the same family
     name, or a patronymic standing where the other has the family name."""
@@ -452,10 +448,3 @@ class PersonIndex:
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
         return best[2] if best else None
-
-    def mention_at(self, first_token: int) -> PersonMention | None:
-        """The mention that starts at token ``first_token`` (None when none does)."""
-        for m in self._mentions:
-            if m.first == first_token:
-                return m
-        return None
