@@ -159,6 +159,14 @@ def test_shipped_model_loads_from_package(shipped: NerModel) -> None:
     assert shipped.card["heldout"]["scores"]["overall"]["f1"] > 80
 
 
+def test_shipped_model_matches_the_word_lists(shipped: NerModel) -> None:
+    """The features read the word lists in nlp/kk; an edited list needs a retrained model."""
+    from qogam.nlp.ner.train import resource_digests
+
+    changed = {name for name, digest in resource_digests().items() if shipped.card["resources"].get(name) != digest}
+    assert not changed, f"retrain the NER model (qogam train ner): {sorted(changed)} changed since it was trained"
+
+
 def _find(spans: list[EntitySpan], label: str, text: str) -> EntitySpan | None:
     return next((s for s in spans if s.label == label and s.text == text), None)
 
