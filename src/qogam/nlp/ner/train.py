@@ -62,6 +62,7 @@ TUNING_NOTES = (
     "multi-word name flags also on the words just before and after the name: 89.13 and 87.25, not used",
     "+ 120 more organisation names (agencies, companies, media, universities, international bodies): "
     "89.13 and 87.48; ORGANISATION 75.6 and 72.3, POSITION 89.6 and 86.8 (shipped)",
+    "conjunctions of a word's capital with its neighbours' list flags: 88.51 and 87.32, not used",
     "rule merging a GPE with the organisation head after it into one ORGANISATION: 88.26 → 88.26 and "
     "86.62 → 86.32, not used; copying a label to the same words in neighbouring sentences: ±0.01, not used",
     "feature.possible_states: stopped after twice the usual training time; the model and tagging grow "
