@@ -7,8 +7,9 @@ Usage: python benchmarks/ner.py [--data ../shared/data/kaznerd/IOB2_valid.txt] [
 Trains the tagger with the shipped settings (read from the shipped model's card) on all but
 the last (or, with ``--block first``, the first) ``--heldout`` of the sentences (plus
 ``--extra`` files), then scores and times it on that block. Two blocks give two estimates:
-their spread is a reminder of how far one block's score is from the truth. A random sample of sentences would overstate F1: neighbouring KazNERD
-sentences share entities. Baselines measured in the same run on the same block:
+their spread is a reminder of how far one block's score is from the truth. A random sample
+of sentences would overstate F1: neighbouring KazNERD sentences share entities. Baselines
+measured in the same run on the same block:
 
 * ``uncached``: the same model with the per-word-type feature cache turned off, so the
   ratio is what caching buys (the labels are identical);

@@ -121,9 +121,9 @@ def test_gazetteer_flags(word: str, present: set[str], absent: set[str]) -> None
 
 
 def test_quoted_name_sees_the_class_of_the_word_after_the_quotes() -> None:
-    flags = _flags(["«", "Шағала", "»", "шипажайында"])
-    assert "qg=facility" in FeatureExtractor().sentence(["«", "Шағала", "»", "шипажайында"])[1]
-    assert "g=facility" in flags[3]
+    feats = FeatureExtractor().sentence(["«", "Шағала", "»", "шипажайында"])
+    assert "qg=facility" in feats[1]
+    assert "g=facility" in feats[3]
 
 
 def test_multiword_names_are_flagged_begin_inside_end() -> None:

@@ -213,6 +213,19 @@ def _words(name: str) -> tuple[str, ...]:
         return ()
 
 
+# The word lists of qogam.nlp.kk the features read: a model is only valid with the lists it
+# was trained with, so their sha256 go into its card (see qogam.nlp.ner.train).
+GAZETTEER_FILES = (
+    "first_names.txt",
+    "surname_endings.txt",
+    "places.txt",
+    "post_nouns.txt",
+    "org_type_phrases.txt",
+    "org_names.txt",
+    "word_classes.txt",
+)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteers() -> Gazetteers:
     """Return the gazetteers: names, places, posts, organisation types and names, word classes."""
@@ -289,7 +302,7 @@ def load_gazetteers() -> Gazetteers:
 
 
 _VOICED = {"к": "г", "қ": "ғ", "п": "б"}
-_UNVOICED = {"г": "к", "ғ": "қ", "б": "п"}
+_UNVOICED = {voiced: plain for plain, voiced in _VOICED.items()}
 # A place name + -лық/-лік (one from there), then plural and case endings.
 _DEMONYM_RE = re.compile(r"(.{3,}?)(?:лық|лік|дық|дік|тық|тік)(?:тар|тер|дар|дер|лар|лер)?[а-яәғқңөұүһі]{0,4}")
 
@@ -353,10 +366,9 @@ class FeatureExtractor:
         if gaz is None:
             return []
         found = gaz.inflected_flags(lower, stem)
-        capital = word[:1].isupper()
-        if not capital:
+        if not word[:1].isupper():
             found.discard("g=orgname")  # "Мәжіліс" the chamber, "мәжіліс" a meeting
-        if capital:
+        else:
             endings = gaz.surname_endings
             if any(stem[-n:] in endings or lower[-n:] in endings for n in gaz.surname_lengths):
                 found.add("g=surname")

@@ -19,7 +19,7 @@ from typing import Any
 import pycrfsuite
 
 from qogam.nlp.ner.conll import read_labelled
-from qogam.nlp.ner.features import FeatureExtractor, resolve_config
+from qogam.nlp.ner.features import GAZETTEER_FILES, FeatureExtractor, resolve_config
 from qogam.nlp.ner.model import NerModel
 from qogam.nlp.ner.scorer import Scores, score
 
@@ -104,7 +104,7 @@ def resource_digests() -> dict[str, str]:
     from importlib import resources
 
     out = {}
-    for name in ("first_names.txt", "surname_endings.txt", "places.txt", "post_nouns.txt", "org_type_phrases.txt", "org_names.txt", "word_classes.txt"):
+    for name in GAZETTEER_FILES:
         path = resources.files("qogam.nlp.kk").joinpath(name)
         if path.is_file():
             out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
