@@ -204,13 +204,19 @@ class Gazetteers:
         return found
 
 
-def _words(name: str) -> tuple[str, ...]:
-    from qogam.nlp.resources import load_words
+def _sections(name: str) -> dict[str, tuple[str, ...]]:
+    """Return the sections of word list ``name`` of qogam.nlp.kk ({} when the file is absent)."""
+    from qogam.nlp.resources import load_sections
 
     try:
-        return load_words("qogam.nlp.kk", name)
+        return load_sections("qogam.nlp.kk", name)
     except ModelError:
-        return ()
+        return {}
+
+
+def _words(name: str) -> tuple[str, ...]:
+    """Return every word of word list ``name``, all sections together (() when absent)."""
+    return tuple(word for words in _sections(name).values() for word in words)
 
 
 # The word lists of qogam.nlp.kk the features read: a model is only valid with the lists it
@@ -229,29 +235,22 @@ GAZETTEER_FILES = (
 @lru_cache(maxsize=1)
 def load_gazetteers() -> Gazetteers:
     """Return the gazetteers: names, places, posts, organisation types and names, word classes."""
-    from qogam.nlp.resources import load_sections
 
     def lowered(items: tuple[str, ...]) -> list[str]:
         return [item.lower() for item in items]
 
-    def sections(name: str) -> dict[str, tuple[str, ...]]:
-        try:
-            return load_sections("qogam.nlp.kk", name)
-        except ModelError:
-            return {}
-
     # places.txt: settlements and administrative units (GPE), countries, and natural features
     # and macro-regions (rivers, lakes, mountains, continents: LOCATION in KazNERD).
-    place_sections = sections("places.txt")
+    place_sections = _sections("places.txt")
     countries = lowered(place_sections.get("countries", ()))
     nature = lowered(place_sections.get("kz_nature", ()))
     settlements = [p.lower() for key, ps in place_sections.items() if key not in ("countries", "kz_nature") for p in ps]
     places = settlements + countries + nature
     posts = lowered(_words("post_nouns.txt"))
-    org_sections = sections("org_type_phrases.txt")
+    org_sections = _sections("org_type_phrases.txt")
     legal = frozenset(org_sections.get("legal forms", ()))
     phrases = [p.lower() for key, ps in org_sections.items() if key != "legal forms" for p in ps]
-    org_names = [n.lower() for ns in sections("org_names.txt").values() for n in ns]
+    org_names = [n.lower() for ns in _sections("org_names.txt").values() for n in ns]
     multiword: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, names in (("place", settlements), ("country", countries), ("nature", nature), ("org", org_names)):
         for name in names:
@@ -264,7 +263,7 @@ def load_gazetteers() -> Gazetteers:
     def single(names: list[str]) -> frozenset[str]:
         return frozenset(n for n in names if " " not in n)
 
-    word_classes = {key: frozenset(lowered(words)) for key, words in sections("word_classes.txt").items() if key and words}
+    word_classes = {key: frozenset(lowered(words)) for key, words in _sections("word_classes.txt").items() if key and words}
     surname_endings = frozenset(lowered(_words("surname_endings.txt")))
     # (flag, words, shortest beginning): common nouns of three letters begin many unrelated
     # words (көл → көлік, тау → тауар), so class words count from four letters.
