@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from qogam.nlp.tokens import split_sentences, tokenize
+from qogam.nlp.tokens import quote_pairs, split_sentences, tokenize
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,20 @@ def test_seed_article_tokens(seed_text: str) -> None:
 )
 def test_dialogue_dash_after_question(text: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«Жайылма» бірлестігі", [(0, 2, 0)]),
+        # nested: the inner pair closes first and lies one level down
+        ("«Таза «Бадам»» одағы", [(2, 4, 1), (0, 5, 0)]),
+        # a » with nothing open, and a « never closed, pair with nothing
+        ("» «а» «б", [(1, 3, 0)]),
+        # a pair inside a « never closed is not outermost
+        ("« а «б» в", [(2, 4, 1)]),
+        ("мұнда тырнақша жоқ", []),
+    ],
+)
+def test_quote_pairs(text: str, expected: list[tuple[int, int, int]]) -> None:
+    assert quote_pairs([t.norm for t in tokenize(text)]) == expected

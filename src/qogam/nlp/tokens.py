@@ -15,6 +15,7 @@ normalised form. Rules that matter for Kazakh news:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -133,17 +134,22 @@ def tokenize(text: str) -> list[Token]:
     return _tokens_of(normalize(text))
 
 
-def _matched_quotes(tokens: list[Token]) -> set[int]:
-    """Return indices of the « and » tokens that pair up within their paragraph."""
-    matched: set[int] = set()
+def quote_pairs(norms: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Return ``(opener, closer, depth)`` of every « and » of ``norms`` that pair up.
+
+    Each » closes the latest « still open; a » with none open and a « never closed pair with
+    nothing. ``depth`` is 0 for a pair inside no other (nor inside a « never closed). Pairs
+    come in the order of their closers.
+    """
+    pairs: list[tuple[int, int, int]] = []
     stack: list[int] = []
-    for i, tok in enumerate(tokens):
-        if tok.norm == "«":
+    for i, norm in enumerate(norms):
+        if norm == "«":
             stack.append(i)
-        elif tok.norm == "»" and stack:
-            matched.add(stack.pop())
-            matched.add(i)
-    return matched
+        elif norm == "»" and stack:
+            opener = stack.pop()
+            pairs.append((opener, i, len(stack)))
+    return pairs
 
 
 def _paragraphs(norm: NormalizedText, tokens: list[Token]) -> list[list[Token]]:
@@ -188,7 +194,8 @@ def _sentences_of(norm: NormalizedText, tokens: list[Token]) -> list[Sentence]:
         out.append(Sentence(original[start:end], start, end, tuple(chunk)))
 
     for para in _paragraphs(norm, tokens):
-        matched = _matched_quotes(para)
+        # the « and » that pair up within the paragraph
+        matched = {i for opener, closer, _ in quote_pairs([t.norm for t in para]) for i in (opener, closer)}
         depth = 0
         begin = 0
         last = len(para) - 1

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 from qogam.nlp.kk.morphology import lemma
-from qogam.nlp.tokens import Sentence, Token, split_sentences
+from qogam.nlp.tokens import Sentence, Token, quote_pairs, split_sentences
 
 
 @lru_cache(maxsize=200_000)
@@ -39,6 +39,7 @@ class Document:
     entities: list[EntitySpan] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _lemmas: list[str | None] = field(default_factory=list)
+    _quote_partners: dict[int, int] | None = None
 
     @classmethod
     def from_text(cls, text: str) -> Document:
@@ -73,6 +74,17 @@ class Document:
         return self.tokens[index - 1].norm in ("«", "—", ":") and (
             index < 2 or self.tokens[index - 2].norm not in ("«",) or self.opens_clause(index - 1)
         )
+
+    def quote_partner(self, index: int) -> int | None:
+        """Return the index of the » that closes the « at token ``index``, or of the « that the »
+        there closes (None when the token is no quotation mark or pairs with nothing)."""
+        if self._quote_partners is None:
+            partners: dict[int, int] = {}
+            for opener, closer, _ in quote_pairs([t.norm for t in self.tokens]):
+                partners[opener] = closer
+                partners[closer] = opener
+            self._quote_partners = partners
+        return self._quote_partners.get(index)
 
     def lower(self, index: int) -> str:
         return self.tokens[index].norm.lower()

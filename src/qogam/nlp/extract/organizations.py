@@ -99,16 +99,8 @@ def _quote_before(doc: Document, index: int, floor: int) -> int | None:
     """If token ``index`` is a closing », return its matching «, else None."""
     if index < floor or doc.tokens[index].norm != "»":
         return None
-    depth = 0
-    for i in range(index, floor - 1, -1):
-        norm = doc.tokens[i].norm
-        if norm == "»":
-            depth += 1
-        elif norm == "«":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+    opener = doc.quote_partner(index)
+    return opener if opener is not None and opener >= floor else None
 
 
 # Words after a place that make it the anchor of a long lower-case name:
@@ -427,17 +419,9 @@ def _tags(word: str) -> tuple[str, ...]:
 
 
 def _closing(doc: Document, opener: int) -> int:
-    """The last token inside the «…» opened at ``opener``."""
-    depth = 0
-    for i in range(opener, len(doc.tokens)):
-        norm = doc.tokens[i].norm
-        if norm == "«":
-            depth += 1
-        elif norm == "»":
-            depth -= 1
-            if depth == 0:
-                return i - 1
-    return opener
+    """The last token inside the «…» opened at ``opener`` (``opener`` itself when never closed)."""
+    closer = doc.quote_partner(opener)
+    return closer - 1 if closer is not None else opener
 
 
 def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMention]) -> list[OrgMention]:

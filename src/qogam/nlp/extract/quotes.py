@@ -18,6 +18,7 @@ from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.lexicon import post_nouns
 from qogam.nlp.extract.results import Evidence, Mention, Quote
 from qogam.nlp.resources import load_sections
+from qogam.nlp.tokens import quote_pairs
 
 _PRONOUNS = frozenset({"ол", "оның", "ол кісі", "он", "она", "спикер", "сөйлеуші"})
 _LEAD_PUNCT = frozenset({",", "—", "-", ":"})
@@ -69,17 +70,8 @@ class _Clause:
 
 def _top_level_pairs(doc: Document, first: int, last: int) -> list[tuple[int, int]]:
     """Return the outermost matched «…» token pairs of tokens ``first..last``."""
-    pairs: list[tuple[int, int]] = []
-    stack: list[int] = []
-    for i in range(first, last + 1):
-        norm = doc.tokens[i].norm
-        if norm == "«":
-            stack.append(i)
-        elif norm == "»" and stack:
-            opener = stack.pop()
-            if not stack:
-                pairs.append((opener, i))
-    return pairs
+    norms = [doc.tokens[i].norm for i in range(first, last + 1)]
+    return [(first + opener, first + closer) for opener, closer, depth in quote_pairs(norms) if depth == 0]
 
 
 def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
