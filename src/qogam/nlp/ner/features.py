@@ -250,7 +250,7 @@ def load_gazetteers() -> Gazetteers:
     org_sections = _sections("org_type_phrases.txt")
     legal = frozenset(org_sections.get("legal forms", ()))
     phrases = [p.lower() for key, ps in org_sections.items() if key != "legal forms" for p in ps]
-    org_names = [n.lower() for ns in _sections("org_names.txt").values() for n in ns]
+    org_names = lowered(_words("org_names.txt"))
     multiword: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, names in (("place", settlements), ("country", countries), ("nature", nature), ("org", org_names)):
         for name in names:
