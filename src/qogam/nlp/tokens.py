@@ -29,7 +29,8 @@ _ALNUM = r"[^\W_]"
 
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<url>(?:https?://|www\.)[^\s«»"<>]+[^\s«»"<>.,;:!?)\]])
+    (?P<url>(?:https?://|www\.)[^\s«»"<>]+[^\s«»"<>.,;:!?)\]]
+      | [A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?i:kz|com|ru|org|net|info|media|tv|news|su)(?![\w-]))
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)+)
   | (?P<initials>(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]{_LETTER}+(?:-{_LETTER}+)*)
   | (?P<initial>[{_UPPER}]\.(?=\s*[{_UPPER}]))

@@ -40,6 +40,39 @@ def place_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_context() -> dict[str, frozenset[str]]:
+    """Word classes around organisation names, by section of ``org_context.txt``: "venue"
+    (nouns after a type noun that make it a place), "level" (облыстық, аудан…), "people"
+    (ethnonyms, with the [people] class of ``word_classes.txt``)."""
+    sections = {
+        k: frozenset(w.lower() for w in v)
+        for k, v in load_sections("qogam.nlp.kk", "org_context.txt").items()
+        if k and k != "standalone"
+    }
+    peoples = load_sections("qogam.nlp.kk", "word_classes.txt").get("people", ())
+    sections["people"] = sections.get("people", frozenset()) | {w.lower() for w in peoples}
+    return sections
+
+
+@lru_cache(maxsize=1)
+def standalone_bodies() -> dict[str, str]:
+    """Bodies one capitalised word names ("Мәжіліс", "ҚХА") → their organisation type."""
+    lines = load_sections("qogam.nlp.kk", "org_context.txt").get("standalone", ())
+    return dict(line.split() for line in lines)
+
+
+@lru_cache(maxsize=1)
+def compound_roles() -> dict[tuple[str, str], str]:
+    """(lemma before the head, head lemma) → the two-word role reported ("мемлекет басшысы")."""
+    out: dict[tuple[str, str], str] = {}
+    for line in load_words("qogam.nlp.kk", "role_phrases.txt"):
+        words, _, role = line.partition("=")
+        before, head = words.split()
+        out[(before, head)] = role.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
 def izafet_heads() -> frozenset[str]:
     """Lower-case possessive head nouns that belong to a place name (облысы, ауданы, …)."""
     return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "izafet_heads.txt"))

@@ -13,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.events import is_event_noun
-from qogam.nlp.extract.lexicon import case_of_ending, function_words, izafet_heads, org_heads, org_types, place_prefixes, places
+from qogam.nlp.extract.lexicon import (
+    case_of_ending, function_words, izafet_heads, org_context, org_heads, org_types, place_prefixes, places,
+    post_nouns, standalone_bodies,
+)
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse
 
@@ -32,7 +35,7 @@ _MODIFIER_WORDS = frozenset(
         "әкімінің",
     }
 )
-_GENERIC_CORES = frozenset({"үкіметтік емес", "аудандық", "облыстық", "қалалық"})
+_GENERIC_CORES = frozenset({"үкіметтік емес"})
 
 
 @dataclass(slots=True)
@@ -120,6 +123,8 @@ def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
         return False  # "«Nur Metall» АҚ және …": an abbreviation ends another organisation
     base, case = strip_case(tok.norm)
     if tok.norm[:1].isupper():
+        if lower in function_words() or base.lower() in function_words():
+            return False  # "Менің Атырау облыстық мәслихатындағы …": a pronoun, not a name
         # a place "in" which a body works is no part of its name ("Алматыдағы «…»", "Семейде")
         return case in ("NOM", "GEN") and not _sentence_opener(doc, i)
     if case == "LOC" and base.lower() in izafet_heads():
@@ -150,6 +155,10 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
             return None
         if is_event_noun(doc, i) or (doc.lemma(i) in org_heads() and strip_case(tok.norm)[1] not in ("NOM", "GEN")):
             return None  # the name would swallow a meeting, or a body named in another role
+        if doc.lower(i) not in ("және", "мен", "бен", "пен") and (
+            strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") or doc.lemma(i) in post_nouns() or doc.lower(i) in function_words()
+        ):
+            return None  # "… ауданының әкімі болып бұған дейін облыстық …": a clause, not a name
         if doc.lower(i) in _ANCHORS and _is_modifier(doc, i - 1, blocked) and doc.tokens[i - 1].norm[:1].isupper():
             start = i - 1
             while start - 1 >= floor and doc.tokens[start - 1].norm[:1].isupper() and _is_modifier(doc, start - 1, blocked):
@@ -254,6 +263,7 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
             found.extend(_parents(doc, mention, abbreviations, blocked))
             i = mention.first - 1
     found.extend(_prefixed(doc, abbreviations, found))
+    found.extend(_outlets(doc, found))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -279,16 +289,24 @@ def _mention_ending_at(
     tok = doc.tokens[i]
     base, case = strip_case(tok.norm)
     abbreviation: str | None = None
-    if base in abbreviations:
+    standalone = base in standalone_bodies() and tok.norm[:1].isupper()
+    if standalone:
+        type_first, type_ = i, standalone_bodies()[base]
+    elif base in abbreviations:
         type_first, type_ = i, abbreviations[base]
         abbreviation = base
     else:
         matched = _match_type(doc, i, floor)
         if matched is None or (matched[0] == i and is_board(doc, i)):
             return None
+        if i + 1 < len(doc.tokens) and case == "NOM" and doc.lemma(i + 1) in org_context()["venue"]:
+            return None  # "мәжіліс залында": a hall, not the body
         type_first, type_ = matched
         if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
             return None  # "бірлестігіміз" (our association) names no one
+    wrapped = _wrapping_quote(doc, i, type_first, floor)
+    if wrapped is not None:
+        return _quoted_whole(doc, wrapped, i, floor, type_, case, blocked)
     start, quote = _name_start(doc, type_first, floor, blocked)
     owner = _owner(doc, type_first, floor, abbreviations, blocked)
     if owner is not None:
@@ -302,6 +320,8 @@ def _mention_ending_at(
         model_start = _model_start(doc, i, type_first, floor)
         if model_start is None:
             model_start = _plain_start(doc, type_, type_first, floor, blocked)
+        if model_start is None and standalone:
+            model_start = i  # "Мәжіліс", "ҚХА": the word is the name
         if model_start is None:
             return None
         start = model_start
@@ -316,7 +336,7 @@ def _mention_ending_at(
     else:
         if "PL" in _tags(tok.norm.lower()):
             return None  # "әкімдіктер жанындағы кеңестер": a plural names no one body
-        core = doc.norm_span(start, type_first - 1)
+        core = doc.norm_span(start, type_first - 1) if start < type_first else base
     if not core or core.lower() in _GENERIC_CORES:
         return None
     full = doc.norm_span(start, i)
@@ -331,6 +351,33 @@ def _mention_ending_at(
     return OrgMention(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
+    )
+
+
+def _wrapping_quote(doc: Document, i: int, type_first: int, floor: int) -> int | None:
+    """The « of a name quoted whole, type phrase included, that closes right after token ``i``:
+    "«Азаматтық Альянсы заңды тұлғалардың қауымдастық нысанындағы бірлестігінің»"."""
+    if i + 1 >= len(doc.tokens) or doc.tokens[i + 1].norm != "»":
+        return None
+    opener = doc.quote_partner(i + 1)
+    if opener is None or opener < floor or opener >= type_first - 1:
+        return None
+    return opener
+
+
+def _quoted_whole(
+    doc: Document, opener: int, i: int, floor: int, type_: str, case: str, blocked: set[int]
+) -> OrgMention:
+    """The mention of a name quoted whole, with the words before it ("Түркістан облысының")."""
+    start, _ = _name_start(doc, opener, floor, blocked)
+    closer = i + 1
+    base = strip_case(doc.tokens[i].norm)[0]
+    inside = doc.norm_span(opener + 1, i)
+    core = inside[: len(inside) - len(doc.tokens[i].norm)] + base
+    before = doc.norm_span(start, opener - 1) + " " if start < opener else ""
+    return OrgMention(
+        start, closer, doc.tokens[start].start, doc.tokens[closer].end, f"{before}«{core}»", core, type_, case,
+        None, 0.9, "org-quoted-whole", opener + 1, i,
     )
 
 
@@ -382,12 +429,16 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
         if tok.kind != "word" or k in blocked:
             return None
         lower = doc.lower(k)
+        if lower in org_context()["level"] and lower.endswith(_LEVEL_SUFFIXES):
+            return k  # "Облыстық азаматтық альянс"
         if tok.norm[:1].isupper():
             capital_ok = type_first - k <= 4 and type_ in _UNNAMED_TYPES and _is_modifier(doc, k, blocked)
             return k if capital_ok and lower not in function_words() else None
-        if lower in _CONNECTORS and lower != "және":
-            return None
-        if lower in _TERRITORIAL_ADJECTIVES and type_ in _UNNAMED_TYPES:
+        if lower in _CONNECTORS and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
+            return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
+        if lower in org_context()["level"] or lower in org_context()["people"]:
+            # a body named by its level or its people: "аудандық мәслихат", "облыс
+            # әкімдігі", "аудандық мүгедектер қоғамы", "армян этномәдени бірлестігі"
             return k
         attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not attributive):
@@ -444,10 +495,55 @@ def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMenti
     return out
 
 
+_OUTLET_TYPES = ("ақпараттық агенттік", "ақпарат агенттік", "портал", "сайт", "газет", "телеарна")
+
+
+def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
+    """News outlets named by their web address outside any other name ("деп жазды inbusiness.kz тілшісі"), with the type
+    phrase that may follow it ("didarbek.kz ақпараттық агенттігі")."""
+    covered = {k for m in found for k in range(m.first, m.last + 1)}
+    out: list[OrgMention] = []
+    for i, tok in enumerate(doc.tokens):
+        if i in covered:
+            continue
+        if tok.kind == "url" and "/" not in tok.norm and "@" not in tok.norm:
+            last = i
+            for phrase in _OUTLET_TYPES:
+                words = phrase.split()
+                if all(i + 1 + j < len(doc.tokens) and doc.lemma(i + 1 + j) == w for j, w in enumerate(words)):
+                    last = i + len(words)
+                    break
+            name = doc.norm_span(i, last - 1) + " " + strip_case(doc.tokens[last].norm)[0] if last > i else tok.norm
+            out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, "media", "NOM", None,
+                                  0.8, "org-outlet"))
+            continue
+    return out
+
+
 def _key(m: OrgMention) -> str:
     """Mentions of one body share their core name and their type ("«Жайылма» ҚБ" and
     "«Жайылма» қоғамдық бірлестігі"; not "«Жайылма» қоры")."""
     return (" ".join(m.core.lower().split()) or m.name.lower()) + "|" + m.type
+
+
+def _initials(name: str) -> str:
+    """"Қазақстан халқы Ассамблеясы" → "ҚХА": the first letters of a name's words."""
+    return "".join(word[0] for word in name.replace("«", " ").replace("»", " ").split() if word[0].isalpha()).upper()
+
+
+_LEVEL_SUFFIXES = ("тық", "тік", "лық", "лік", "дық", "дік")
+
+
+def _level_key(name: str) -> tuple[str, ...]:
+    """The lemmas of a name's words, a level adjective as its noun ("облыстық" → "облыс"), so
+    that "аудан әкімдігі" and "аудандық мәслихат" end "Мұнайлы ауданы әкімдігі" and "Мұнайлы
+    аудандық мәслихаты"."""
+    out = []
+    for word in name.lower().replace("«", " ").replace("»", " ").split():
+        if word in org_context()["level"] and word.endswith(_LEVEL_SUFFIXES):
+            word = word[:-3]
+        out.append(word_lemma(word))
+    return tuple(out)
 
 
 def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organization]:
@@ -463,13 +559,27 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
         org.mentions.append(Mention(doc.text[m.start : m.end], m.start, m.end))
         sentence = doc.sentences[doc.sentence_of[m.first]]
         org.evidence.append(Evidence(m.source, m.confidence, sentence.start, sentence.end))
-    # "облыстық ардагерлер кеңесі" after "Қызылорда облыстық ардагерлер кеңесі": the same body
+    # "облыстық ардагерлер кеңесі" after "Қызылорда облыстық ардагерлер кеңесі", "аудан
+    # әкімдігі" after "Мұнайлы ауданы әкімдігі": the same body
     named = [org for org in by_key.values() if not org.name[:1].islower()]
     for key, org in list(by_key.items()):
         if not org.name[:1].islower():
             continue
-        fuller = next((n for n in named if n.type == org.type and n.name.lower().endswith(" " + org.name.lower())), None)
+        short = _level_key(org.name)
+        fuller = next(
+            (n for n in named if n.type == org.type and len(_level_key(n.name)) > len(short)
+             and _level_key(n.name)[-len(short):] == short),
+            None,
+        )
         if fuller is not None:
+            fuller.mentions.extend(org.mentions)
+            fuller.evidence.extend(org.evidence)
+            by_key[key] = fuller
+    # "ҚХА" after "Қазақстан халқы Ассамблеясы": an abbreviation of a name in the document
+    spelled = {_initials(org.name): org for org in by_key.values() if " " in org.name}
+    for key, org in list(by_key.items()):
+        fuller = spelled.get(org.name) if org.name.isupper() and " " not in org.name else None
+        if fuller is not None and fuller is not org:
             fuller.mentions.extend(org.mentions)
             fuller.evidence.extend(org.evidence)
             by_key[key] = fuller

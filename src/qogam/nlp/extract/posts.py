@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.events import is_event_noun
-from qogam.nlp.extract.lexicon import izafet_heads, org_heads, post_nouns, type_of_noun
+from qogam.nlp.extract.lexicon import compound_roles, izafet_heads, org_heads, post_nouns, type_of_noun
 from qogam.nlp.extract.organizations import OrgMention, is_board, strip_case
 from qogam.nlp.extract.persons import PersonMention
 from qogam.nlp.extract.results import Evidence, Mention, Post
@@ -85,13 +85,20 @@ def _role_phrases(doc: Document, names: set[int]) -> list[RolePhrase]:
         heads = [k for k in range(i, j + 1) if _is_post(doc, k) and k not in names]
         if heads:
             last = heads[-1]  # trailing modifiers belong to what follows
-            phrases.append(RolePhrase(i, last, last, doc.lemma(last)))
+            role = doc.lemma(last)
+            first = i
+            compound = compound_roles().get((doc.lemma(last - 1), role)) if last > 0 else None
+            if compound is not None:
+                role, first = compound, min(i, last - 1)
+            phrases.append(RolePhrase(first, last, last, role))
         i = j + 1
     return phrases
 
 
 def _territorial(doc: Document, phrase: RolePhrase) -> bool:
     """Whether the phrase (with the place before it) names a post of a territory."""
+    if " " in phrase.role:
+        return True  # "мемлекет басшысы"
     if {doc.lemma(k) for k in range(phrase.first, phrase.head)} & _TERRITORY:
         return True
     before = phrase.first - 1
