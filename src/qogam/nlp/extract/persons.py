@@ -48,8 +48,29 @@ def _is_name_token(doc: Document, i: int) -> bool:
         return True
     if tok.kind != "word" or not tok.norm[:1].isupper():
         return False
-    # all-capital words are abbreviations (ҚР, ҮЕҰ) unless a known name is written in capitals
-    return not (tok.norm.isupper() and len(tok.norm) > 1 and tok.norm.lower() not in first_names())
+    # all-capital words are abbreviations (ҚР, ҮЕҰ) unless a name is written in capitals:
+    # a known first name, a family name by its ending, or a word beside one ("КЕМЕЛ
+    # ОСПАНОВ", "Дәулет КӘРІБЕК", "ДАМИР АБДИН" in a speaker's caption)
+    if not (tok.norm.isupper() and len(tok.norm) > 1):
+        return True
+    if len(tok.norm) < 3:
+        return False
+    return _caps_name_word(tok.norm) or any(
+        0 <= k < len(doc.tokens) and doc.sentence_of[k] == doc.sentence_of[i] and doc.tokens[k].kind == "word"
+        and doc.tokens[k].norm[:1].isupper() and _caps_name_word(doc.tokens[k].norm)
+        for k in (i - 1, i + 1)
+    )
+
+
+def _caps_name_word(word: str) -> bool:
+    """Whether a capitalised word, in any case, is a first name or ends like a family name."""
+    lower = lemmatize_name(word.capitalize()).lower()
+    return lower in first_names() or surname_kind(lower) == "surname" or is_patronymic(lower)
+
+
+def _as_name(text: str) -> str:
+    """Words written in capitals as names are written ("КЕМЕЛ ОСПАНОВ" → "Кемел Оспанов")."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in text.split(" "))
 
 
 def _name_runs(doc: Document) -> list[tuple[int, int]]:
@@ -98,8 +119,8 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
         if tok.kind in ("initial", "initials"):
             out.append(tok.kind)
             continue
-        word = lemmatize_name(tok.norm)
-        if i < last and f"{word} {lemmatize_name(doc.tokens[i + 1].norm)}".lower() in place_prefixes():
+        word = lemmatize_name(_as_name(tok.norm))
+        if i < last and f"{word} {lemmatize_name(_as_name(doc.tokens[i + 1].norm))}".lower() in place_prefixes():
             out.append("place")
             continue
         out.append(_word_class(word))
@@ -171,7 +192,7 @@ def _segments(classes: list[str]) -> list[tuple[int, int, str]]:
 
 def _parse(doc: Document, first: int, last: int, classes: list[str], order: str) -> PersonMention | None:
     """Parse tokens ``first..last`` — one name whose word classes and order are given."""
-    nominative = lemmatize_name(doc.norm_span(first, last))
+    nominative = lemmatize_name(_as_name(doc.norm_span(first, last)))
     words = nominative.split()
     initials: str | None = None
     given = family = patronymic = None
@@ -181,7 +202,7 @@ def _parse(doc: Document, first: int, last: int, classes: list[str], order: str)
             while count < len(classes) and classes[count] == "initial":
                 count += 1
             initials = "".join(doc.tokens[first + k].norm for k in range(count))
-            words = lemmatize_name(doc.norm_span(first + count, last)).split()
+            words = lemmatize_name(_as_name(doc.norm_span(first + count, last))).split()
         else:
             head, _, surname = words[0].rpartition(".")
             initials, words = head + ".", [surname] + words[1:]
@@ -236,7 +257,7 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
         tok = doc.tokens[first]
         if tok.kind in ("initial", "initials"):
             break
-        cls = _word_class(lemmatize_name(tok.norm))
+        cls = _word_class(lemmatize_name(_as_name(tok.norm)))
         if cls in ("post", "org") or tok.norm.lower() in function_words():
             first += 1
             continue

@@ -21,9 +21,17 @@ from qogam.nlp.resources import load_sections
 from qogam.nlp.tokens import quote_pairs
 
 _PRONOUNS = frozenset({"ол", "оның", "ол кісі", "он", "она", "спикер", "сөйлеуші"})
-_LEAD_PUNCT = frozenset({",", "—", "-", ":"})
+# A dash as written: the em dash (en dashes and minus signs are normalised to it), a
+# hyphen-minus standing alone ("- Біз келдік", "тиіс,- деді") and the hyphen bullet "⁃".
+_DASHES = frozenset({"—", "-", "⁃"})
+_LEAD_PUNCT = frozenset({",", ":"}) | _DASHES
+# Punctuation that may close a dash-introduced speech before its attribution.
+_BREAK = frozenset({",", "!", "?", "...", "…"}) | _DASHES
 _CLAUSE_END = frozenset({".", "!", "?", "...", "…", ";"})
 _CLAUSE_LIMIT = 16
+# The most tokens of a caption line that announces the speech below it ("Ажар Қыдыралина,
+# Қоғамдық бірлестік төрайымы:").
+_CAPTION_LIMIT = 20
 # How far into an attribution clause its speech verb may stand ("деп атап өтті ол" is 0,
 # "— деп Ж.Сүйінбаев атап өтті" is 2).
 _VERB_WINDOW = 6
@@ -90,7 +98,7 @@ def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
     start = i
     words: list[str] = []
     end = start
-    while end <= last and end - start < _CLAUSE_LIMIT and doc.tokens[end].norm not in _CLAUSE_END and doc.tokens[end].norm != "—":
+    while end <= last and end - start < _CLAUSE_LIMIT and doc.tokens[end].norm not in _CLAUSE_END and doc.tokens[end].norm not in _DASHES:
         words.append(doc.lower(end))
         end += 1
     for k in range(min(len(words), _VERB_WINDOW if punctuated else 1)):
@@ -130,6 +138,11 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     held = speakers.holder_of(words, quote_start)
     if held:
         return held, "post"
+    if len(words) <= 3 and all(_is_verb_word(w) for w in words):
+        # "…, – деді." with no subject: the person named last before the speech
+        recent = speakers.last_before(quote_start)
+        if recent is not None:
+            return recent, "subject-before"
     if not any(word_lemma(w) in post_nouns() for w in words):
         # "– дейді кейіпкеріміз", "деп еске алды ардагер": a noun that is no post speaks for
         # the person just introduced, in this sentence or the one before
@@ -137,6 +150,16 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
         if recent is not None and _mentioned_near(doc, clause, speakers):
             return recent, "described"
     return None, "unresolved"
+
+
+@lru_cache(maxsize=1)
+def _speech_verb_words() -> frozenset[str]:
+    return frozenset(word for group in _speech_verbs().values() for phrase in group for word in phrase)
+
+
+def _is_verb_word(word: str) -> bool:
+    """Whether a lower-case word belongs to some speech-verb phrase ("деді", "атап", "өтті")."""
+    return word in _speech_verb_words()
 
 
 def _mentioned_near(doc: Document, clause: _Clause, speakers: Speakers) -> bool:
@@ -190,7 +213,7 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
     dash_speaker: str | None = None
     for first, last in _paragraphs(doc):
         found = _dash_quotes(doc, first, last, speakers)
-        if not found and doc.tokens[first].norm == "—" and previous is not None:
+        if not found and previous is not None:
             found = _unattributed_dash_line(doc, first, last, previous, dash_speaker, speakers)
         quotes.extend(found)
         dash_speaker = found[-1].speaker if found else None
@@ -205,13 +228,18 @@ def _unattributed_dash_line(
     """A dialogue line with no attribution of its own: the speaker announced by the line
     before ("Талғат Оразов, басқарма басшысы:"), or the one who spoke the line before."""
     p_first, p_last = previous
+    dashed = doc.tokens[first].norm in _DASHES
     if doc.tokens[p_last].norm == ":":
         clause = _Clause(max(p_first, doc.sentence_bounds(p_last)[0]), p_last - 1, p_last - 1)
+        if not dashed and (clause.last - clause.first > _CAPTION_LIMIT or last - first < 3):
+            return []  # a long sentence ending in a colon introduces a list, not a speaker
         speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
-        if speaker is None:
+        if speaker is None or (not dashed and how != "named"):
             return []
-        return [_dash_quote(doc, first + 1, last, speaker, f"quote-dash-announced:{how}", clause)]
-    if dash_speaker is not None:
+        # "Талғат Оразов, басқарма басшысы:" and the speech as the next paragraph, with
+        # or without a dash
+        return [_dash_quote(doc, first + 1 if dashed else first, last, speaker, f"quote-dash-announced:{how}", clause)]
+    if dash_speaker is not None and dashed:
         return [_dash_quote(doc, first + 1, last, dash_speaker, "quote-dash:continued", None)]
     return []
 
@@ -327,30 +355,46 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
     attribution with a speech verb; after the attribution another dash resumes the speech
     of the same speaker.
     """
-    if doc.tokens[first].norm != "—" or last - first < 2:
+    opening = doc.tokens[first].norm
+    unclosed = opening == "«" and doc.quote_partner(first) is None
+    if (opening not in _DASHES and not unclosed) or last - first < 2:
         return []
     quotes: list[Quote] = []
     part_start = first + 1
     speaker: str | None = None
     i = first + 2
     while i <= last:
-        if doc.tokens[i].norm == "—" and doc.tokens[i - 1].norm in {",", "!", "?", "...", "…"}:
-            clause = _clause_after(doc, i, last)
-            if clause and clause.verb - i <= 3:
-                speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
-                end_token = i - 2 if doc.tokens[i - 1].norm == "," else i - 1
-                quotes.append(_dash_quote(doc, part_start, end_token, speaker, f"quote-dash:{how}", clause))
-                resume = clause.last + 1
-                while resume <= last and doc.tokens[resume].norm != "—":
-                    resume += 1
-                part_start = resume + 1
-                i = resume + 1
-                continue
+        clause = _attribution_break(doc, i, last)
+        if clause is not None:
+            speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
+            quotes.append(_dash_quote(doc, part_start, i - 1, speaker, f"quote-dash:{how}", clause))
+            resume = clause.last + 1
+            while resume <= last and doc.tokens[resume].norm not in _DASHES:
+                resume += 1
+            part_start = resume + 1
+            i = resume + 1
+            continue
         i += 1
     if quotes and part_start <= last:
         # the rest of the line is the same speaker's, as written to its end
         quotes.append(_dash_quote(doc, part_start, last, speaker, "quote-dash:continued", None))
     return [q for q in quotes if q.text]
+
+
+def _attribution_break(doc: Document, i: int, last: int) -> _Clause | None:
+    """The attribution after a speech that ends at token ``i - 1``: a run of punctuation with
+    a comma or a dash (", —", ",-", "-,", "! —"), then a speech verb within three words
+    ("— деді Ахмет Оспанов", ", деді М.Өтешов", "- деп атап өтті ол")."""
+    if doc.tokens[i].norm not in _BREAK or doc.tokens[i - 1].norm in _BREAK:
+        return None
+    j = i
+    while j + 1 <= last and doc.tokens[j + 1].norm in _BREAK:
+        j += 1
+    run = {doc.tokens[k].norm for k in range(i, j + 1)}
+    if not (run & _DASHES or "," in run):
+        return None
+    clause = _clause_after(doc, j, last)
+    return clause if clause is not None and clause.verb - (j + 1) <= 3 else None
 
 
 def _dash_quote(doc: Document, first: int, last: int, speaker: str | None, source: str, clause: _Clause | None) -> Quote:
