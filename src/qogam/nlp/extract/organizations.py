@@ -432,8 +432,16 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
         if lower in org_context()["level"] and lower.endswith(_LEVEL_SUFFIXES):
             return k  # "Облыстық азаматтық альянс"
         if tok.norm[:1].isupper():
-            capital_ok = type_first - k <= 4 and type_ in _UNNAMED_TYPES and _is_modifier(doc, k, blocked)
-            return k if capital_ok and lower not in function_words() else None
+            near = type_first - k <= 4 and type_ in _UNNAMED_TYPES
+            # "Қазақстандық салалық білім және ғылым қызметкерлері кәсіподағы": a name of
+            # plain words may open with a place or its adjective
+            placed = word_lemma(strip_case(tok.norm)[0]).lower() in places() or lower.endswith(_LEVEL_SUFFIXES)
+            capital_ok = (near or placed) and _is_modifier(doc, k, blocked)
+            if not capital_ok or lower in function_words():
+                return None
+            while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
+                k -= 1  # "Түркістан облысы салалық …"
+            return k
         if lower in _CONNECTORS and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
         if lower in org_context()["level"] or lower in org_context()["people"]:

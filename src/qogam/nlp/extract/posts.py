@@ -44,6 +44,8 @@ _TERRITORY = frozenset({"облыс", "аудан", "қала", "ауыл", "о�
 _AS_ROLE = frozenset({"болып", "ретінде", "қызметіне", "қызметінде", "лауазымына"})
 _DEPUTY_OF = {"депутат": frozenset({"мәслихат", "маслихат", "мәжіліс", "сенат", "парламент"})}
 _COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
+_HELD_WORDS = frozenset({"болған", "болып", "қызметін", "қызметінде", "атқарған", "істеген", "жұмыс"})
+_HELD_LAST = frozenset({"болған", "атқарған", "істеген"})
 _MEMBER_VERBS = ("енген", "болған", "сайланған", "кірген", "енді", "болды", "сайланды", "кірді")
 
 
@@ -203,6 +205,14 @@ def _holders(
     """The persons named right after a role phrase (several when coordinated)."""
     found: list[PersonMention] = []
     i = phrase.last + 1
+    # "… әкімінің орынбасары болған Тұрсынғазы Мүсәпірбеков", "… қызметін атқарған X":
+    # the person who held the post
+    skipped = 0
+    while i not in person_at and skipped < 2 and i < len(doc.tokens) and doc.lower(i) in _HELD_WORDS:
+        i += 1
+        skipped += 1
+    if skipped and (i not in person_at or doc.lower(i - 1) not in _HELD_LAST):
+        i = phrase.last + 1
     while i in person_at:
         m = person_at[i]
         case = m.case
