@@ -265,7 +265,46 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
     found.extend(_prefixed(doc, abbreviations, found))
     found.extend(_outlets(doc, found))
     found.sort(key=lambda m: m.start)
-    return found
+    return _fold_departments(doc, found, abbreviations, blocked)
+
+
+_DEPARTMENT_HEADS = frozenset({"бөлім"})
+
+
+def _fold_departments(
+    doc: Document, found: list[OrgMention], abbreviations: dict[str, str], blocked: set[int]
+) -> list[OrgMention]:
+    """A department named after its body ("… басқармасының Қоғамдық-саяси жұмыс бөлімі",
+    "… орталығы кеңес беру бөлімінің") is no organisation of its own: its mention stands for
+    the body, so that "бөлімінің басшысы X" is a post in the body."""
+    ending = {m.last: m for m in found}
+    out: list[OrgMention] = []
+    for m in found:
+        if doc.lemma(m.last) not in _DEPARTMENT_HEADS:
+            out.append(m)
+            continue
+        body = None
+        for k in range(m.last - 1, max(m.first - 6, -1), -1):
+            if doc.tokens[k].kind != "word":
+                break
+            if k < m.first:
+                candidate = ending.get(k)
+            else:
+                candidate = _mention_ending_at(doc, k, doc.sentence_bounds(k)[0], abbreviations, blocked)
+            if candidate is not None and strip_case(doc.tokens[k].norm)[1] in ("GEN", "NOM") and k < m.last:
+                if k >= m.first or strip_case(doc.tokens[k].norm)[1] == "GEN" or k == m.first - 1:
+                    body = candidate
+                    break
+        if body is None:
+            out.append(m)
+            continue
+        if body.last >= m.first and body not in out:
+            out.append(body)
+        out.append(OrgMention(
+            m.first, m.last, m.start, m.end, body.name, body.core, body.type, m.case, body.abbreviation,
+            min(m.confidence, body.confidence), "org-department", body.core_first, body.core_last,
+        ))
+    return out
 
 
 def _parents(doc: Document, mention: OrgMention, abbreviations: dict[str, str], blocked: set[int]) -> list[OrgMention]:
@@ -436,7 +475,9 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
             # "Қазақстандық салалық білім және ғылым қызметкерлері кәсіподағы": a name of
             # plain words may open with a place or its adjective
             placed = word_lemma(strip_case(tok.norm)[0]).lower() in places() or lower.endswith(_LEVEL_SUFFIXES)
-            capital_ok = (near or placed) and _is_modifier(doc, k, blocked)
+            # an adjective opening the sentence is still the name's ("Аумақтық сайлау комиссиясы")
+            adjective = lower.endswith(_LEVEL_SUFFIXES) and strip_case(tok.norm)[1] == "NOM"
+            capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective)
             if not capital_ok or lower in function_words():
                 return None
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
@@ -569,9 +610,10 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
         org.evidence.append(Evidence(m.source, m.confidence, sentence.start, sentence.end))
     # "облыстық ардагерлер кеңесі" after "Қызылорда облыстық ардагерлер кеңесі", "аудан
     # әкімдігі" after "Мұнайлы ауданы әкімдігі": the same body
+    # and a single word ("Мәжіліс" after "ҚР Парламенті Мәжілісі")
     named = [org for org in by_key.values() if not org.name[:1].islower()]
     for key, org in list(by_key.items()):
-        if not org.name[:1].islower():
+        if not (org.name[:1].islower() or " " not in org.name):
             continue
         short = _level_key(org.name)
         fuller = next(

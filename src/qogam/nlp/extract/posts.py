@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.events import is_event_noun
-from qogam.nlp.extract.lexicon import compound_roles, izafet_heads, org_heads, post_nouns, type_of_noun
+from qogam.nlp.extract.lexicon import compound_roles, function_words, izafet_heads, org_heads, post_nouns, type_of_noun
 from qogam.nlp.extract.organizations import OrgMention, is_board, strip_case
 from qogam.nlp.extract.persons import PersonMention
 from qogam.nlp.extract.results import Evidence, Mention, Post
@@ -41,7 +41,9 @@ _ROLE_MODIFIERS = frozenset(
 )
 _TERRITORY = frozenset({"облыс", "аудан", "қала", "ауыл", "округ", "өңір", "ел", "республика"})
 # "PERSON ORG ROLE-ы болып тағайындалды", "PERSON ORG ROLE-ы ретінде": no comma needed.
-_AS_ROLE = frozenset({"болып", "ретінде", "қызметіне", "қызметінде", "лауазымына"})
+_AS_ROLE = frozenset(
+    {"болып", "ретінде", "қызметіне", "қызметінде", "лауазымына", "атанды", "болды", "сайланды", "тағайындалды"}
+)
 _DEPUTY_OF = {"депутат": frozenset({"мәслихат", "маслихат", "мәжіліс", "сенат", "парламент"})}
 _COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
 _HELD_WORDS = frozenset({"болған", "болып", "қызметін", "қызметінде", "атқарған", "істеген", "жұмыс"})
@@ -213,6 +215,8 @@ def _holders(
         skipped += 1
     if skipped and (i not in person_at or doc.lower(i - 1) not in _HELD_LAST):
         i = phrase.last + 1
+    if i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") and i + 1 in person_at:
+        i += 1  # "… орталығының басшысы – Мәнсия Есекеева"
     while i in person_at:
         m = person_at[i]
         case = m.case
@@ -264,7 +268,7 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     for index in range(len(phrases) - 1, -1, -1):
         phrase = phrases[index]
         before = phrase.first - 1
-        if before >= 0 and is_event_noun(doc, before) and strip_case(doc.tokens[before].norm)[1] in ("NOM", "GEN"):
+        if before >= 0 and before not in org_index.covered and is_event_noun(doc, before) and strip_case(doc.tokens[before].norm)[1] in ("NOM", "GEN"):
             continue  # "жиын төрағасы" chairs a meeting; that is no post ("Отырысқа …" is fine)
         tags = _tags(doc, phrase.head)
         plural = "PL" in tags
@@ -295,9 +299,13 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         k = anchor - 1
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
             k -= 1
+        as_role = doc.lower(phrase.last + 1) in _AS_ROLE if phrase.last + 1 < len(doc.tokens) else False
+        if as_role:
+            # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
+            while k > 0 and k not in person_ending and anchor - k <= 2 and doc.lower(k) in function_words():
+                k -= 1
         leader = person_ending.get(k) if not plural else None
         after = doc.tokens[phrase.last + 1].norm if phrase.last + 1 < len(doc.tokens) else "."
-        as_role = doc.lower(phrase.last + 1) in _AS_ROLE if phrase.last + 1 < len(doc.tokens) else False
         if not as_role and after not in (",", ".", ")", "—", ";", ":"):
             leader = None  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
         if leader is not None and (k < anchor - 1 or as_role) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
