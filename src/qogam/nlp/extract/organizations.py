@@ -20,7 +20,7 @@ from qogam.nlp.extract.lexicon import (
     post_nouns, standalone_bodies,
 )
 from qogam.nlp.extract.results import Evidence, Mention, Organization
-from qogam.nlp.kk.morphology import CASE_TAGS, analyse
+from qogam.nlp.kk.morphology import CASE_TAGS, analyse, possessive3
 
 # Lower-case words that may stand inside a name before its type phrase without a capital.
 _MODIFIER_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
@@ -156,7 +156,7 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
         if is_event_noun(doc, i) or (doc.lemma(i) in org_heads() and strip_case(tok.norm)[1] not in ("NOM", "GEN")):
             return None  # the name would swallow a meeting, or a body named in another role
         if doc.lower(i) not in ("және", "мен", "бен", "пен") and (
-            strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") or doc.lemma(i) in post_nouns() or doc.lower(i) in function_words()
+            strip_case(tok.norm)[1] in ("LOC", "DAT", "ABL") or doc.lemma(i) in post_nouns() or doc.lower(i) in function_words()
         ):
             return None  # "… ауданының әкімі болып бұған дейін облыстық …": a clause, not a name
         if doc.lower(i) in _ANCHORS and _is_modifier(doc, i - 1, blocked) and doc.tokens[i - 1].norm[:1].isupper():
@@ -255,6 +255,11 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
         floor = doc.token_at(sentence.start)
         i = floor + len(sentence.tokens) - 1
         while i >= floor:
+            shared = _coordinated(doc, i, floor, blocked)
+            if shared:
+                found.extend(shared)
+                i = min(m.first for m in shared) - 1
+                continue
             mention = _mention_ending_at(doc, i, floor, abbreviations, blocked)
             if mention is None or mention.first > i:
                 i -= 1
@@ -266,6 +271,75 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
     found.extend(_outlets(doc, found))
     found.sort(key=lambda m: m.start)
     return _fold_departments(doc, found, abbreviations, blocked)
+
+
+_SEPARATORS = frozenset({",", "және", "мен"})
+
+
+def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[OrgMention]:
+    """Bodies that share one type phrase ending at token ``i``, one per level, place or people
+    named before it: "облыс, қала әкімдігінің" (two akimats), "Сайрам, Төлеби аудандық және
+    Кентау қалалық ардагерлер кеңестерінің" (three councils), "армян, шешен-ингуш, корей
+    этномәдени бірлестіктерінің". Counted levels ("16 аудандық, қалалық … орталық") name no
+    body. Each is named in the nominative singular with its possessive ("… кеңесі")."""
+    tok = doc.tokens[i]
+    if tok.kind != "word" or doc.lemma(i) not in org_heads():
+        return []
+    matched = _match_type(doc, i, floor)
+    if matched is None:
+        return []
+    type_first, type_ = matched
+    k = type_first - 1
+    while k >= floor and type_first - k <= 3 and doc.tokens[k].kind == "word" and doc.tokens[k].norm[:1].islower() \
+            and doc.lower(k) not in org_context()["level"] and doc.lower(k) not in org_context()["people"] \
+            and doc.lower(k) not in _SEPARATORS and _plain_word(doc, k):
+        k -= 1  # the words every body's name shares ("ардагерлер")
+    shared_first = k + 1
+    items: list[tuple[int, str]] = []
+    while k >= floor:
+        lower = doc.lower(k)
+        if lower in org_context()["level"] or lower in org_context()["people"]:
+            items.append((k, "level"))
+        elif lower in _SEPARATORS:
+            items.append((k, "sep"))
+        elif doc.tokens[k].kind == "number":
+            return []
+        elif doc.tokens[k].norm[:1].isupper() and k not in blocked and strip_case(doc.tokens[k].norm)[1] == "NOM" \
+                and lower not in function_words():
+            items.append((k, "place"))
+        else:
+            break
+        k -= 1
+    items.reverse()
+    while items and items[0][1] == "sep":
+        items.pop(0)
+    if not items or items[-1][1] != "level" or not any(kind == "sep" for _, kind in items):
+        return []
+    if k >= floor and doc.tokens[k].kind == "number":
+        return []
+    names: list[tuple[int, str]] = []  # (first token, words before the shared part)
+    pending: list[int] = []
+    for index, kind in items:
+        if kind == "place":
+            pending.append(index)
+        elif kind == "level":
+            level = doc.norm_span(index, index)
+            if pending:
+                names.extend((p, f"{doc.tokens[p].norm} {level}") for p in pending)
+            else:
+                names.append((index, level))
+            pending = []
+    if len(names) < 2 or pending:
+        return []
+    shared = doc.norm_span(shared_first, i - 1) + " " if shared_first < i else ""
+    head = possessive3(doc.lemma(i))
+    case = strip_case(tok.norm)[1]
+    out = []
+    for first, prefix in names:
+        name = f"{prefix} {shared}{head}"
+        out.append(OrgMention(first, i, doc.tokens[first].start, tok.end, name, name, type_, case, None, 0.7,
+                              "org-coordinated"))
+    return out
 
 
 _DEPARTMENT_HEADS = frozenset({"бөлім"})
@@ -291,10 +365,13 @@ def _fold_departments(
                 candidate = ending.get(k)
             else:
                 candidate = _mention_ending_at(doc, k, doc.sentence_bounds(k)[0], abbreviations, blocked)
-            if candidate is not None and strip_case(doc.tokens[k].norm)[1] in ("GEN", "NOM") and k < m.last:
-                if k >= m.first or strip_case(doc.tokens[k].norm)[1] == "GEN" or k == m.first - 1:
-                    body = candidate
-                    break
+            if candidate is None or candidate.first > m.first:
+                continue
+            case = strip_case(doc.tokens[k].norm)[1]
+            # the body in the genitive, or in the izafet ("орталығы кеңес беру бөлімі")
+            if case == "GEN" or (case == "NOM" and "POSS3" in _tags(doc.lower(k))):
+                body = candidate
+                break
         if body is None:
             out.append(m)
             continue
@@ -401,6 +478,11 @@ def _wrapping_quote(doc: Document, i: int, type_first: int, floor: int) -> int |
     opener = doc.quote_partner(i + 1)
     if opener is None or opener < floor or opener >= type_first - 1:
         return None
+    abbreviations = org_types()[1]
+    if opener > 0 and strip_case(doc.tokens[opener - 1].norm)[0] in abbreviations:
+        return None  # "ЗТБ «Өңірлік альянс»": the abbreviation gives the type
+    if i + 2 < len(doc.tokens) and (doc.lemma(i + 2) in org_heads() or strip_case(doc.tokens[i + 2].norm)[0] in abbreviations):
+        return None  # "«Өңірлік альянс» басқармасы", "«…» ҚБ": the name is the core of another
     return opener
 
 
@@ -468,8 +550,19 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
         if tok.kind != "word" or k in blocked:
             return None
         lower = doc.lower(k)
-        if lower in org_context()["level"] and lower.endswith(_LEVEL_SUFFIXES):
-            return k  # "Облыстық азаматтық альянс"
+        if lower in org_context()["level"] or lower in org_context()["people"]:
+            # a body named by its level or its people: "аудандық мәслихат", "облыс
+            # әкімдігі", "Облыстық азаматтық альянс", "армян этномәдени бірлестігі", with
+            # the place before it ("Ордабасы аудандық мәслихаты"), but not levels counted or
+            # listed ("Облыстық және 16 аудандық, қалалық … орталық")
+            if k > floor and (doc.tokens[k - 1].kind == "number" or (
+                doc.lower(k - 1) in (",", "және", "мен") and k - 1 > floor
+                and (doc.lower(k - 2) in org_context()["level"] or doc.tokens[k - 2].kind == "number")
+            )):
+                return None
+            while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
+                k -= 1
+            return k
         if tok.norm[:1].isupper():
             near = type_first - k <= 4 and type_ in _UNNAMED_TYPES
             # "Қазақстандық салалық білім және ғылым қызметкерлері кәсіподағы": a name of
@@ -485,10 +578,6 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
             return k
         if lower in _CONNECTORS and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
-        if lower in org_context()["level"] or lower in org_context()["people"]:
-            # a body named by its level or its people: "аудандық мәслихат", "облыс
-            # әкімдігі", "аудандық мүгедектер қоғамы", "армян этномәдени бірлестігі"
-            return k
         attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not attributive):
             return None
@@ -613,7 +702,7 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
     # and a single word ("Мәжіліс" after "ҚР Парламенті Мәжілісі")
     named = [org for org in by_key.values() if not org.name[:1].islower()]
     for key, org in list(by_key.items()):
-        if not (org.name[:1].islower() or " " not in org.name):
+        if not (org.name[:1].islower() or " " not in org.name or org.name.split()[0].lower() in org_context()["level"]):
             continue
         short = _level_key(org.name)
         fuller = next(

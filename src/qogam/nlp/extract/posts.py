@@ -210,7 +210,7 @@ def _holders(
     # "… әкімінің орынбасары болған Тұрсынғазы Мүсәпірбеков", "… қызметін атқарған X":
     # the person who held the post
     skipped = 0
-    while i not in person_at and skipped < 2 and i < len(doc.tokens) and doc.lower(i) in _HELD_WORDS:
+    while not bare and i not in person_at and skipped < 2 and i < len(doc.tokens) and doc.lower(i) in _HELD_WORDS:
         i += 1
         skipped += 1
     if skipped and (i not in person_at or doc.lower(i - 1) not in _HELD_LAST):

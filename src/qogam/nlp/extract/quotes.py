@@ -26,7 +26,8 @@ _PRONOUNS = frozenset({"ол", "оның", "ол кісі", "он", "она", "�
 _DASHES = frozenset({"—", "-", "⁃"})
 _LEAD_PUNCT = frozenset({",", ":"}) | _DASHES
 # Punctuation that may close a dash-introduced speech before its attribution.
-_BREAK = frozenset({",", "!", "?", "...", "…"}) | _DASHES
+_KEPT_MARKS = frozenset({"!", "?", "...", "…"})
+_BREAK = frozenset({","}) | _KEPT_MARKS | _DASHES
 _CLAUSE_END = frozenset({".", "!", "?", "...", "…", ";"})
 _CLAUSE_LIMIT = 16
 # The most tokens of a caption line that announces the speech below it ("Ажар Қыдыралина,
@@ -229,6 +230,8 @@ def _unattributed_dash_line(
     before ("Талғат Оразов, басқарма басшысы:"), or the one who spoke the line before."""
     p_first, p_last = previous
     dashed = doc.tokens[first].norm in _DASHES
+    if doc.tokens[first].norm == "«":
+        return []  # a quotation in «» has its own rules
     if doc.tokens[p_last].norm == ":":
         clause = _Clause(max(p_first, doc.sentence_bounds(p_last)[0]), p_last - 1, p_last - 1)
         if not dashed and (clause.last - clause.first > _CAPTION_LIMIT or last - first < 3):
@@ -367,7 +370,10 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
         clause = _attribution_break(doc, i, last)
         if clause is not None:
             speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
-            quotes.append(_dash_quote(doc, part_start, i - 1, speaker, f"quote-dash:{how}", clause))
+            end = i - 1
+            while doc.tokens[end + 1].norm in _KEPT_MARKS:
+                end += 1  # "— Жаңарту қашан аяқталады? — деп сұрады": the question mark is said
+            quotes.append(_dash_quote(doc, part_start, end, speaker, f"quote-dash:{how}", clause))
             resume = clause.last + 1
             while resume <= last and doc.tokens[resume].norm not in _DASHES:
                 resume += 1

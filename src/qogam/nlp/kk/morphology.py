@@ -322,6 +322,29 @@ def lemma(word: str) -> str:
     return _restore_case(word[:stem_end], base) if base else word[:stem_end]
 
 
+_BACK_VOWELS = frozenset("аоұыяю")
+_FRONT_VOWELS = frozenset("әеөүіиэё")
+_VOICED_BEFORE_VOWEL = {"к": "г", "қ": "ғ", "п": "б"}
+
+
+def possessive3(noun: str) -> str:
+    """Return the third-person possessive of a nominative noun, as a name's head takes it.
+
+    After a vowel -сы/-сі ("алқа" → "алқасы"), after a consonant -ы/-і with a final к/қ/п
+    voiced ("бірлестік" → "бірлестігі", "орталық" → "орталығы", "кеңес" → "кеңесі"); back
+    or front by the noun's last vowel. A noun with no vowel is returned as it is.
+    """
+    lower = noun.lower()
+    last_vowel = next((ch for ch in reversed(lower) if ch in _BACK_VOWELS or ch in _FRONT_VOWELS), None)
+    if last_vowel is None:
+        return noun
+    front = last_vowel in _FRONT_VOWELS
+    if lower[-1] in _BACK_VOWELS or lower[-1] in _FRONT_VOWELS:
+        return noun + ("сі" if front else "сы")
+    stem = noun[:-1] + _VOICED_BEFORE_VOWEL[lower[-1]] if lower[-1] in _VOICED_BEFORE_VOWEL else noun
+    return stem + ("і" if front else "ы")
+
+
 def word_lists() -> dict[str, tuple[str, ...]]:
     """Return the sections of ``name_lookalikes.txt`` (used by the name lemmatiser)."""
     return load_sections(PACKAGE, "name_lookalikes.txt")
