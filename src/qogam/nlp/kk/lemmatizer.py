@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from qogam.nlp.kk.morphology import PACKAGE, analyse, lemma, tables, word_lists
 from qogam.nlp.normalize import normalize
-from qogam.nlp.resources import load_words
+from qogam.nlp.resources import load_sections, load_words
 
 _SEPARATORS = ".-'"
 _SEPARATOR_RE = re.compile(r"[.\-']")
@@ -81,6 +81,12 @@ def _all_case_forms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _plural_surname_endings() -> tuple[str, ...]:
+    """The Russian-type family-name endings (-ов, -ева, -ин…) after which a plural is believed."""
+    return tuple(e.lower() for e in load_sections(PACKAGE, "surname_endings.txt").get("russian_type", ()))
+
+
+@lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     return frozenset(name.lower() for name in load_words(PACKAGE, "first_names.txt"))
 
@@ -129,15 +135,20 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
         # A name keeps everything up to its possessive (the izafet "облыстары" of a compound);
         # only the case after it goes.
         poss_end = tags.index("POSS3") + 1 if "POSS3" in tags else 0
-        if "PL" in tags[poss_end:] or poss_end == len(tags):
+        if poss_end == len(tags):
             continue
         case_tags = tags[poss_end:]
         cut_len = sum(len(s) for s in analysis.suffixes[poss_end:])
         if cut_len >= len(tail):
             continue
         namepart = tail[: len(tail) - cut_len]
+        if "PL" in case_tags:
+            # the plural closes a list of people only after a family name's own ending:
+            # "Гулжанат Конысбаева мен Болат Дюсалиевтер сайланды", "З.Махаевалар"
+            if poss_end or not any(namepart.endswith(e) and len(namepart) >= len(e) + 3 for e in _plural_surname_endings()):
+                continue
         full = lower[: len(lower) - cut_len]
-        score = priors.get(case_tags[-1] if case_tags[-1] == "ATTR" else case_tags[0], 0.0)
+        score = 1.0 if case_tags[0] == "PL" else priors.get(case_tags[-1] if case_tags[-1] == "ATTR" else case_tags[0], 0.0)
         known = namepart in names or full in names or bool(context and f"{context} {full}" in phrases)
         is_head = bool(context) and (namepart in heads or analysis.stem.lower() in head_bases)
         if poss_end and not (
