@@ -417,6 +417,8 @@ def _mention_ending_at(
             return None
         if i + 1 < len(doc.tokens) and case == "NOM" and doc.lemma(i + 1) in org_context()["venue"]:
             return None  # "мәжіліс залында": a hall, not the body
+        if doc.lemma(i) in org_context()["possessed"] and "POSS3" not in _tags(tok.norm.lower()):
+            return None  # "азаматтық қоғам" is society, "«Үміт» мүгедектер қоғамы" a body
         type_first, type_ = matched
         if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
             return None  # "бірлестігіміз" (our association) names no one
@@ -473,8 +475,8 @@ def _mention_ending_at(
 def _wrapping_quote(doc: Document, i: int, type_first: int, floor: int) -> int | None:
     """The « of a name quoted whole, type phrase included, that closes right after token ``i``:
     "«Азаматтық Альянсы заңды тұлғалардың қауымдастық нысанындағы бірлестігінің»"."""
-    if i + 1 >= len(doc.tokens) or doc.tokens[i + 1].norm != "»":
-        return None
+    if i + 1 >= len(doc.tokens) or doc.tokens[i + 1].norm != "»" or "POSS3" not in _tags(doc.lower(i)):
+        return None  # a quoted name with its type is in the izafet: «… бірлестігі(нің)»
     opener = doc.quote_partner(i + 1)
     if opener is None or opener < floor or opener >= type_first - 1:
         return None
@@ -518,8 +520,8 @@ def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, 
     if k < floor:
         return None
     base, case = strip_case(doc.tokens[k].norm)
-    if case != "GEN" and not (case == "NOM" and "POSS3" in _tags(base.lower())):
-        return None
+    if case != "GEN" and not (case == "NOM" and ("POSS3" in _tags(base.lower()) or base in abbreviations)):
+        return None  # "«AMANAT» партиясының …", "… партиясы …", "«Нұр Отан» ХДП облыстық филиалы"
     return _mention_ending_at(doc, k, floor, abbreviations, blocked)
 
 
@@ -544,17 +546,23 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
     and field ("облыстық ішкі саясат басқармасы", "облыстық табиғи ресурстар және табиғат
     пайдалануды реттеу басқармасы"), or a capitalised first word and a few lower-case ones
     ("Мәдениет және ақпарат министрлігі")."""
+    lemma_of_head = doc.lemma(type_first)
+    # "инфрақұрылымды дамыту және коммуналдық мәселелер жөніндегі комиссия": a body named by
+    # its field may start wherever the plain words before its "жөніндегі" start
+    by_field = type_ in ("commission", "council") and type_first > floor and doc.lower(type_first - 1) == "жөніндегі"
     k = type_first - 1
     while k >= floor and type_first - k <= 7:
         tok = doc.tokens[k]
         if tok.kind != "word" or k in blocked:
-            return None
+            return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)
         if lower in org_context()["level"] or lower in org_context()["people"]:
             # a body named by its level or its people: "аудандық мәслихат", "облыс
             # әкімдігі", "Облыстық азаматтық альянс", "армян этномәдени бірлестігі", with
             # the place before it ("Ордабасы аудандық мәслихаты"), but not levels counted or
             # listed ("Облыстық және 16 аудандық, қалалық … орталық")
+            if lemma_of_head == "орталық" and not lower.endswith(_LEVEL_SUFFIXES):
+                return None  # "облыс орталығы" is the region's capital town
             if k > floor and (doc.tokens[k - 1].kind == "number" or (
                 doc.lower(k - 1) in (",", "және", "мен") and k - 1 > floor
                 and (doc.lower(k - 2) in org_context()["level"] or doc.tokens[k - 2].kind == "number")

@@ -55,6 +55,8 @@ def _is_name_token(doc: Document, i: int) -> bool:
         return True
     if len(tok.norm) < 3:
         return False
+    if _looks_common(tok.norm.capitalize()):
+        return False  # "ЖҮРЕГІНЕ ҮМІТ", a headline: an inflected common noun
     return _caps_name_word(tok.norm) or any(
         0 <= k < len(doc.tokens) and doc.sentence_of[k] == doc.sentence_of[i] and doc.tokens[k].kind == "word"
         and doc.tokens[k].norm[:1].isupper() and _caps_name_word(doc.tokens[k].norm)
@@ -70,7 +72,7 @@ def _caps_name_word(word: str) -> bool:
 
 def _as_name(text: str) -> str:
     """Words written in capitals as names are written ("КЕМЕЛ ОСПАНОВ" → "Кемел Оспанов")."""
-    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in text.split(" "))
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in text.split(" "))
 
 
 def _name_runs(doc: Document) -> list[tuple[int, int]]:
