@@ -347,6 +347,12 @@ def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
     full = sorted((m for m in mentions if m.given and m.family), key=lambda m: m.patronymic is None)
     for m in full:
         match = next((p for p in persons if _compatible(p, m)), None)
+        if match is None and m.patronymic is None and is_patronymic((m.family or "").lower()):
+            # "Әділ Орынбасарұлы" after "Әділ Жұбанов": a given name and a patronymic name the
+            # one person of that given name with a family name
+            same = [p for p in persons if (p.given or "").lower() == (m.given or "").lower()
+                    and p.family and not is_patronymic(p.family.lower())]
+            match = same[0] if len(same) == 1 else None
         if match is None:
             match = Person(_display(m), given=m.given, family=m.family, patronymic=m.patronymic)
             persons.append(match)

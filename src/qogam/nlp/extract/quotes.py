@@ -103,7 +103,8 @@ def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
         words.append(doc.lower(end))
         end += 1
     for k in range(min(len(words), _VERB_WINDOW if punctuated else 1)):
-        if _verb_at(words, k):
+        length = _verb_at(words, k)
+        if length and (punctuated or words[k : k + length] != ["деген"]):
             return _Clause(start, end - 1, start + k)
     return None
 
