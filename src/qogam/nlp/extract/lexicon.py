@@ -83,6 +83,7 @@ def post_nouns() -> frozenset[str]:
     """Lemmas of single-word post nouns (төраға, төрайым, директор, әкім, …)."""
     sections = load_sections("qogam.nlp.kk", "post_nouns.txt")
     words = {w.lower() for lines in sections.values() for w in lines if " " not in w}
+    words |= {w.lower() for w in load_words("qogam.nlp.kk", "professions.txt")}
     return frozenset(words - non_posts())
 
 
