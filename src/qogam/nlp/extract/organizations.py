@@ -417,6 +417,9 @@ def _mention_ending_at(
             return None
         if i + 1 < len(doc.tokens) and case == "NOM" and doc.lemma(i + 1) in org_context()["venue"]:
             return None  # "мәжіліс залында": a hall, not the body
+        if i + 1 < len(doc.tokens) and tok.norm.lower() == doc.lemma(i) and doc.lower(i + 1).endswith("у") \
+                and doc.tokens[i + 1].norm[:1].islower():
+            return None  # "кеңес беру бөлімі": the noun is the object of a verbal noun
         if doc.lemma(i) in org_context()["possessed"] and "POSS3" not in _tags(tok.norm.lower()):
             return None  # "азаматтық қоғам" is society, "«Үміт» мүгедектер қоғамы" a body
         type_first, type_ = matched
@@ -440,6 +443,8 @@ def _mention_ending_at(
             model_start = _plain_start(doc, type_, type_first, floor, blocked)
         if model_start is None and standalone:
             model_start = i  # "Мәжіліс", "ҚХА": the word is the name
+        if model_start is None and type_ == "council" and type_first < i and "PL" in _tags(doc.lower(type_first)):
+            model_start = type_first  # "ақсақалдар алқасы": a council named by its members
         if model_start is None:
             return None
         start = model_start
@@ -556,6 +561,19 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)
+        if type_ == "council" and k == type_first - 1 and "PL" in _tags(lower) and strip_case(tok.norm)[1] == "NOM":
+            # a council named by its members: "ақсақалдар алқасы", "аналар кеңесі", with the
+            # level or place before it if any ("аудандық ардагерлер кеңесі")
+            j = k - 1
+            while j >= floor and k - j <= 2 and doc.tokens[j].norm[:1].islower() and _plain_word(doc, j) \
+                    and doc.lower(j) not in org_context()["level"]:
+                j -= 1
+            if j < k - 1 and j >= floor and doc.tokens[j].norm[:1].isupper() and _is_modifier(doc, j, blocked):
+                k = j  # "Ауған соғысы ардагерлер кеңесі"
+            while k - 1 >= floor and (doc.lower(k - 1) in org_context()["level"] or (
+                    doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked))):
+                k -= 1
+            return k
         if lower in org_context()["level"] or lower in org_context()["people"]:
             # a body named by its level or its people: "аудандық мәслихат", "облыс
             # әкімдігі", "Облыстық азаматтық альянс", "армян этномәдени бірлестігі", with

@@ -46,6 +46,7 @@ _AS_ROLE = frozenset(
 )
 _DEPUTY_OF = {"депутат": frozenset({"мәслихат", "маслихат", "мәжіліс", "сенат", "парламент"})}
 _COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
+_DEPARTMENTS = frozenset({"бөлім", "сектор"})
 _HELD_WORDS = frozenset({"болған", "болып", "қызметін", "қызметінде", "атқарған", "істеген", "жұмыс"})
 _HELD_LAST = frozenset({"болған", "атқарған", "істеген"})
 _MEMBER_VERBS = ("енген", "болған", "сайланған", "кірген", "енді", "болды", "сайланды", "кірді")
@@ -152,9 +153,12 @@ class _Orgs:
             k -= 1
         if k in self.ending:
             return self.ending[k]
+        # "… орталығы кеңес беру бөлімінің басшысы": a department in the genitive, named after
+        # its body in the izafet, makes the post the body's
+        department = k >= 0 and strip_case(doc.tokens[k].norm)[1] == "GEN" and doc.lemma(k) in _DEPARTMENTS
         for j in range(k, max(k - 5, -1), -1):
             tok = doc.tokens[j]
-            if j in self.ending and strip_case(tok.norm)[1] == "GEN":
+            if j in self.ending and (strip_case(tok.norm)[1] == "GEN" or (department and j < k)):
                 return self.ending[j]
             if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in _COORDINATION:
                 return None
