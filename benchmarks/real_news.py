@@ -11,61 +11,39 @@ part: those texts stay unread). Predictions are written as `NN.json` next to not
 temporary folder and scored with `../shared/tools/score_extract.py`, exactly as the hidden
 evaluation does.
 
-Also reported, from the same predictions: the precision of the items whose confidence reaches
-the review queue's bulk-accept threshold, and their share (the calibration figure).
+Also reported, from the same predictions: the precision of the facts whose confidence reaches
+the review queue's bulk-accept threshold, and their share (the calibration figure). The split is
+`qogam.nlp.extract.calibration.outlet_split`, the one the calibration is fitted with.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
 
 from qogam.nlp.extract import extract
+from qogam.nlp.extract.calibration import BULK_ACCEPT_THRESHOLD, above_threshold, outlet_split
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = REPO.parent / "shared" / "data" / "news"
 SCORER = REPO.parent / "shared" / "tools" / "score_extract.py"
-HOST_PREFIXES = ("www.", "m.", "new.", "old.", "kz.", "rus.", "ru.")
-HELD_SHARE = 1 / 3
-
-
-def outlet(source: str) -> str:
-    """The outlet of a source URL: its host, lower case, without www./m./language prefixes."""
-    host = (urlparse(source).hostname or "").lower().rstrip(".")
-    for prefix in HOST_PREFIXES:
-        if host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix):]
-    return host
-
-
-def split(files: list[Path]) -> tuple[list[Path], list[Path]]:
-    """(study, held): whole outlets, in sha256 order, held until they reach a third of the texts."""
-    by_outlet: dict[str, list[Path]] = {}
-    for path in files:
-        source = json.loads(path.read_text(encoding="utf-8"))["source"]
-        by_outlet.setdefault(outlet(source), []).append(path)
-    held: list[Path] = []
-    for name in sorted(by_outlet, key=lambda o: hashlib.sha256(o.encode()).hexdigest()):
-        if len(held) >= HELD_SHARE * len(files):
-            break
-        held.extend(by_outlet[name])
-    held_set = set(held)
-    return [p for p in files if p not in held_set], sorted(held)
-
-
-def predict(files: list[Path], out: Path, use_model: bool) -> dict[str, dict]:
+def predict(files: list[Path], out: Path, use_model: bool) -> dict[str, object]:
+    """Extract every file's text once; write NN.json for the scorer; return the results by text."""
     predictions = {}
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
-        result = extract(gold["text"], use_model=use_model).to_json()
-        (out / path.name).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-        predictions[path.name] = result
+        result = extract(gold["text"], use_model=use_model)
+        (out / path.name).write_text(json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8")
+        predictions[gold["text"]] = result
     return predictions
+
+
+def cached(predictions: dict[str, object]):
+    """An extract function that answers from the predictions already made."""
+    return lambda text: predictions[text]
 
 
 def official_score(gold_dir: Path, pred_dir: Path) -> dict:
@@ -84,49 +62,6 @@ def _load_scorer():
     return module
 
 
-def calibration(files: list[Path], predictions: dict[str, dict], threshold: float) -> dict:
-    """Precision and share of the scored items whose confidence is at least `threshold`."""
-    sc = _load_scorer()
-    counts = {kind: [0, 0, 0] for kind in sc.KINDS}  # above: correct, total; all items
-    for path in files:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        aliases = {o["name"]: [o["name"], *o.get("aliases", [])] for o in gold["organizations"]}
-        for post in gold.get("posts", []):
-            post["_org_names"] = aliases.get(post.get("organization"))
-        pred = predictions[path.name]
-        for kind, get in sc.KINDS.items():
-            golds = get(gold)
-            items = pred.get(kind, [])
-            values = get(pred)
-            for item, value in zip(items, values):
-                counts[kind][2] += 1
-                if _confidence(item) < threshold:
-                    continue
-                counts[kind][1] += 1
-                if any(sc.EQ[kind](g, value) for g in golds):
-                    counts[kind][0] += 1
-    correct = sum(c[0] for c in counts.values())
-    above = sum(c[1] for c in counts.values())
-    total = sum(c[2] for c in counts.values())
-    return {
-        "threshold": threshold,
-        "precision": round(correct / above, 3) if above else None,
-        "share": round(above / total, 3) if total else None,
-        "per_kind": {k: {"precision": round(c[0] / c[1], 3) if c[1] else None,
-                         "share": round(c[1] / c[2], 3) if c[2] else None}
-                     for k, c in counts.items()},
-    }
-
-
-def _confidence(item: dict) -> float:
-    if "confidence" in item:
-        return float(item["confidence"])
-    evidence = item.get("evidence")
-    if isinstance(evidence, dict):
-        return float(evidence.get("confidence", 0.0))
-    return 0.0
-
-
 def diff(files: list[Path], predictions: dict[str, dict]) -> None:
     sc = _load_scorer()
     for path in files:
@@ -134,7 +69,7 @@ def diff(files: list[Path], predictions: dict[str, dict]) -> None:
         aliases = {o["name"]: [o["name"], *o.get("aliases", [])] for o in gold["organizations"]}
         for post in gold.get("posts", []):
             post["_org_names"] = aliases.get(post.get("organization"))
-        pred = predictions[path.name]
+        pred = predictions[gold["text"]].to_json()
         lines = []
         for kind, get in sc.KINDS.items():
             golds, preds = get(gold), get(pred)
@@ -180,16 +115,12 @@ def main() -> None:
     if not SCORER.exists() or not directory.is_dir():
         sys.exit(f"needs {directory} and {SCORER} (../shared beside the repository)")
     files = sorted(directory.glob("*.json"))
-    study, held = split(files)
+    study, held = outlet_split(files)
     if args.diff and args.part != "study":
         sys.exit("--diff reads the texts' errors: only with --part study")
     parts = {"study": study, "held": held, "all": files}
     chosen = [args.part] if args.part != "all" else ["study", "held", "all"]
-    if args.threshold is None:
-        from qogam.nlp.extract.confidence import BULK_ACCEPT_THRESHOLD
-        threshold = BULK_ACCEPT_THRESHOLD
-    else:
-        threshold = args.threshold
+    threshold = BULK_ACCEPT_THRESHOLD if args.threshold is None else args.threshold
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         pred_all = root / "pred"
@@ -203,7 +134,7 @@ def main() -> None:
                 (gold_dir / path.name).symlink_to(path)
             result = official_score(gold_dir, pred_all)
             result["texts"] = len(parts[name])
-            result["calibration"] = calibration(parts[name], predictions, threshold)
+            result["above_threshold"] = above_threshold(parts[name], cached(predictions), threshold)["all"]
             print(name, json.dumps(result, ensure_ascii=False))
         if args.diff:
             diff(study, predictions)

@@ -362,5 +362,54 @@ def train_ner(data: tuple[str, ...], out: Path | None, c1: float | None, c2: flo
     click.echo(f"model written to {target}", err=True)
 
 
+@train.command("calibration")
+@click.option("--gold", "gold", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of annotated news (NN.json with source, text and the gold facts).")
+@click.option("--all", "use_all", is_flag=True, help="Fit on every file (default: the study part of the outlet split).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Table to write (default: the shipped calibration.json).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@reports_errors
+def train_calibration(gold: Path, use_all: bool, out: Path | None, progress: bool | None) -> None:
+    """Measure each extraction rule's precision on --gold and write the confidence table.
+
+    The folder is split by outlet (a third of the texts held out, see qogam.nlp.extract.calibration);
+    the table is fitted on the study part unless --all. Prints the precision and share of the
+    facts at or above the bulk-accept threshold, on the study and held parts, as JSON.
+    """
+    from tqdm import tqdm
+
+    from qogam.errors import InputError
+    from qogam.nlp.extract import extract as run_extract
+    from qogam.nlp.extract import calibration
+
+    files = sorted(p for p in gold.glob("*.json") if not p.name.endswith(".pred.json"))
+    if not files:
+        raise InputError(f"{gold}: no annotated *.json files")
+    study, held = calibration.outlet_split(files)
+    fitted_on = files if use_all else study
+    target = out or Path(calibration.__file__).with_name(calibration.TABLE_FILE)
+    command = " ".join(["qogam train calibration", f"--gold {gold}", *(["--all"] if use_all else []),
+                        *([f"--out {out}"] if out else [])])
+    show = sys.stderr.isatty() if progress is None else progress
+    with tqdm(total=len(fitted_on), desc="fitting", unit="text", disable=not show, file=sys.stderr) as bar:
+        table = calibration.fit(fitted_on, lambda text: run_extract(text, calibrated=False), command, bar.update)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(target)  # never a half-written table
+    fitted = calibration.Table.from_json(table)
+
+    def with_table(text: str) -> Any:
+        result = run_extract(text, calibrated=False)
+        calibration.calibrate(result, fitted)
+        return result
+
+    report = {"table": str(target), "fitted_on": len(fitted_on)}
+    for name, part in (("study", study), ("held", held)):
+        if part:
+            report[name] = calibration.above_threshold(part, with_table)
+    write_json_lines([report])
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from qogam.errors import ModelError
+from qogam.nlp.extract.calibration import calibrate, use_rule_scores
 from qogam.nlp.extract.document import Document, EntitySpan
 from qogam.nlp.extract.events import find_events
 from qogam.nlp.extract.organizations import find_org_mentions, group_organizations
@@ -53,13 +54,16 @@ def _tag_entities(doc: Document, warnings: list[str]) -> None:
         offset += len(tokens)
 
 
-def extract(text: str, lang: str = "auto", published: date | None = None, use_model: bool = True) -> Extraction:
+def extract(
+    text: str, lang: str = "auto", published: date | None = None, use_model: bool = True, calibrated: bool = True
+) -> Extraction:
     """Return everything Qogam extracts from one document ``text``.
 
     ``lang`` is "kk", "ru" or "auto" (detected). Only Kazakh has extraction rules yet: other
     text gives an empty result with a warning. ``published`` (the article's date) resolves
     relative dates such as "Күні кеше". ``use_model=False`` skips the NER model (rules only).
-    Never raises for any string.
+    ``calibrated=False`` leaves each fact's confidence at its rule's own score (for fitting the
+    calibration). Never raises for any string.
     """
     warnings: list[str] = []
     if not text.strip():
@@ -93,4 +97,8 @@ def extract(text: str, lang: str = "auto", published: date | None = None, use_mo
     result.events = find_events(doc, mentions, published)
     result.places = find_places(doc, org_mentions)
     result.warnings = warnings
+    if calibrated:
+        calibrate(result)
+    else:
+        use_rule_scores(result)
     return result

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from qogam.nlp.extract.calibration import BULK_ACCEPT_THRESHOLD
 from qogam.registry.core.models import Organization, Proposal
 
 Kind = Proposal.Kind
@@ -65,7 +66,7 @@ class ProposalEditForm(forms.Form):
 
 
 class BulkAcceptForm(forms.Form):
-    min_confidence = forms.FloatField(label=_("Minimum confidence"), min_value=0.0, max_value=1.0, initial=0.9)
+    min_confidence = forms.FloatField(label=_("Minimum confidence"), min_value=0.0, max_value=1.0, initial=BULK_ACCEPT_THRESHOLD)
 
 
 class MergeForm(forms.Form):

@@ -185,12 +185,12 @@ def proposals_for(source: Source, found: Extraction) -> list[Proposal]:
     for post in doc["posts"]:
         label = f"{post['person']} — {post['role']}" + (f", {post['organization']}" if post["organization"] else "")
         add(Proposal.Kind.POST, label, "", post, [_span(post["mention"])],
-            post["evidence"]["confidence"], post["evidence"]["source"])
+            post["confidence"], post["evidence"]["source"])
     for quote in doc["quotes"]:
         label = f"{quote['speaker'] or '?'}: {quote['text']}"
         add(Proposal.Kind.STATEMENT, label, "", quote,
             [{"start": quote["start"], "end": quote["end"], "text": quote["text"]}],
-            quote["evidence"]["confidence"], quote["evidence"]["source"])
+            quote["confidence"], quote["evidence"]["source"])
     for event in doc["events"]:
         label = f"{event['type']}: {event['topic'] or event['trigger']['text']}"
         ev = event.get("evidence") or {"confidence": 0.5, "source": "events"}

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from qogam.nlp.extract.calibration import BULK_ACCEPT_THRESHOLD
 from qogam.registry.core.models import Area, Organization, Person, Proposal
 from qogam.registry.review.access import visible_sources
 from qogam.registry.review.forms import EDITABLE, BulkAcceptForm
@@ -56,11 +57,11 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
         proposal.kind_label = kind_label(proposal.kind)  # type: ignore[attr-defined]
         proposal.status_label = status_label(proposal.status)  # type: ignore[attr-defined]
     pending = [p for p in proposals if p.status == PENDING]
-    form = BulkAcceptForm(initial={"min_confidence": 0.9})
+    form = BulkAcceptForm(initial={"min_confidence": BULK_ACCEPT_THRESHOLD})
     return render(request, "review/source.html", {
         "source": item, "proposals": proposals, "pending": pending, "pieces": pieces(item.text, proposals),
         "bulk_form": form, "editable_kinds": set(EDITABLE), "mergeable_kinds": set(MERGEABLE),
-        "above_threshold": sum(1 for p in pending if p.confidence >= 0.9),
+        "above_threshold": sum(1 for p in pending if p.confidence >= BULK_ACCEPT_THRESHOLD),
     })
 
 
