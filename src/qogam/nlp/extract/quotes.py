@@ -178,6 +178,8 @@ def _quote_text(doc: Document, start: int, end: int) -> tuple[str, int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–-"):
         end -= 1
+    if end - start > 1 and text[end - 1] == "." and text[end - 2] != ".":
+        end -= 1  # the full stop before the attribution or the paragraph's end is not quoted
     return text[start:end], start, end
 
 
@@ -214,6 +216,10 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
     previous: tuple[int, int] | None = None
     dash_speaker: str | None = None
     for first, last in _paragraphs(doc):
+        colon = _inline_caption(doc, first, last)
+        if colon is not None:
+            # "Жанболат Сүйінбаев: – Біз дайынбыз": the caption and the speech on one line
+            previous, first = (first, colon), colon + 1
         found = _dash_quotes(doc, first, last, speakers)
         if not found and previous is not None:
             found = _unattributed_dash_line(doc, first, last, previous, dash_speaker, speakers)
@@ -222,6 +228,17 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
         previous = (first, last)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _inline_caption(doc: Document, first: int, last: int) -> int | None:
+    """The colon of a paragraph that opens "NAME(, post): — speech" (None when it does not)."""
+    for k in range(first + 1, min(last, first + _CAPTION_LIMIT)):
+        norm = doc.tokens[k].norm
+        if norm in _CLAUSE_END:
+            return None
+        if norm == ":" and doc.tokens[k + 1].norm in _DASHES:
+            return k
+    return None
 
 
 def _unattributed_dash_line(
