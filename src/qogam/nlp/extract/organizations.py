@@ -204,6 +204,8 @@ def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -
     while start < limit and not doc.tokens[start].norm[:1].isupper():
         if start == limit - 1 and quote is not None and doc.lower(start) in _TERRITORIAL_ADJECTIVES:
             break
+        if doc.lower(start) in _TERRITORIAL_ADJECTIVES and start + 1 < limit and doc.tokens[start + 1].norm[:1].isupper():
+            break  # the level of a named body: "облыстық Қазақстан халқы Ассамблеясы"
         start += 1
     if quote is None and start == type_first:
         anchored = _anchor_start(doc, type_first, floor, blocked)
@@ -405,7 +407,7 @@ def _mention_ending_at(
     tok = doc.tokens[i]
     base, case = strip_case(tok.norm)
     abbreviation: str | None = None
-    standalone = base in standalone_bodies() and tok.norm[:1].isupper()
+    standalone = base in standalone_bodies() and tok.norm[:1].isupper() and not _inside_quotes(doc, i, floor)
     if standalone:
         type_first, type_ = i, standalone_bodies()[base]
     elif base in abbreviations:
@@ -445,6 +447,9 @@ def _mention_ending_at(
             model_start = i  # "Мәжіліс", "ҚХА": the word is the name
         if model_start is None and type_ == "council" and type_first < i and "PL" in _tags(doc.lower(type_first)):
             model_start = type_first  # "ақсақалдар алқасы": a council named by its members
+        if model_start is None and type_first < i and doc.tokens[type_first].norm[:1].isupper() \
+                and not doc.opens_clause(type_first):
+            model_start = type_first  # "деп хабарлайды Өңірлік коммуникациялар қызметі"
         if model_start is None:
             return None
         start = model_start
@@ -475,6 +480,16 @@ def _mention_ending_at(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
     )
+
+
+def _inside_quotes(doc: Document, i: int, floor: int) -> bool:
+    """Whether token ``i`` stands inside a «…» of its sentence (a title, a slogan, a name)."""
+    for k in range(i - 1, floor - 1, -1):
+        if doc.tokens[k].norm == "«":
+            closer = doc.quote_partner(k)
+            if closer is not None and closer > i:
+                return True
+    return False
 
 
 def _wrapping_quote(doc: Document, i: int, type_first: int, floor: int) -> int | None:
@@ -561,6 +576,11 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)
+        after_genitive = k > floor and strip_case(doc.tokens[k - 1].norm)[1] == "GEN"
+        if (doc.lemma(k) in post_nouns() and after_genitive) or (
+                doc.lemma(k) in org_heads() and strip_case(tok.norm)[1] not in ("NOM", "GEN")):
+            # "… бірлестіктерінің мүшелері меценаттар клубы": a post or another body ends the name
+            return k + 1 if _members_named(doc, k + 1, type_first) else None
         if type_ == "council" and k == type_first - 1 and "PL" in _tags(lower) and strip_case(tok.norm)[1] == "NOM":
             # a council named by its members: "ақсақалдар алқасы", "аналар кеңесі", with the
             # level or place before it if any ("аудандық ардагерлер кеңесі")
@@ -611,6 +631,11 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
     return None
 
 
+def _members_named(doc: Document, first: int, type_first: int) -> bool:
+    """"меценаттар клубы": one plural noun of members, then a possessed type noun."""
+    return first == type_first - 1 and "PL" in _tags(doc.lower(first)) and "POSS3" in _tags(doc.lower(type_first))
+
+
 def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | None:
     """The first token of the model's ORGANISATION span that ends at the type head ``i``."""
     for span in doc.entities:
@@ -623,6 +648,8 @@ def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | No
                 and span.confidence >= 0.6
                 and all(doc.tokens[k].kind == "word" and doc.lower(k) not in _CONNECTORS - {"және"} for k in inside)
                 and not any(doc.lower(k) in ("атынан", "жанындағы") for k in inside)
+                # "… атындағы мәдениет үйінде аудандық мәслихат": a place where, not a name
+                and not any(strip_case(doc.tokens[k].norm)[1] in ("LOC", "DAT", "ABL") for k in inside)
             ):
                 return span.first
     return None
@@ -726,7 +753,9 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
     # "облыстық ардагерлер кеңесі" after "Қызылорда облыстық ардагерлер кеңесі", "аудан
     # әкімдігі" after "Мұнайлы ауданы әкімдігі": the same body
     # and a single word ("Мәжіліс" after "ҚР Парламенті Мәжілісі")
+    # and "аудан мәслихаты" after "аудандық мәслихат" (the same words)
     named = [org for org in by_key.values() if not org.name[:1].islower()]
+    seen_generic: list[Organization] = []
     for key, org in list(by_key.items()):
         if not (org.name[:1].islower() or " " not in org.name or org.name.split()[0].lower() in org_context()["level"]):
             continue
@@ -735,8 +764,10 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
             (n for n in named if n.type == org.type and len(_level_key(n.name)) > len(short)
              and _level_key(n.name)[-len(short):] == short),
             None,
-        )
-        if fuller is not None:
+        ) or next((g for g in seen_generic if g.type == org.type and _level_key(g.name) == short), None)
+        if fuller is None:
+            seen_generic.append(org)
+        else:
             fuller.mentions.extend(org.mentions)
             fuller.evidence.extend(org.evidence)
             by_key[key] = fuller
