@@ -15,6 +15,12 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """Lower-case common nouns of news text (``common_nouns.txt``, every section)."""
+    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "common_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Lower-case words that open sentences but never belong to a name (ал, сосын, бұл…)."""
     return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "function_words.txt"))

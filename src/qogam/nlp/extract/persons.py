@@ -13,7 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import ending_case, first_names, role_synonyms, function_words, is_patronymic, org_heads, place_prefixes, places, post_nouns, surname_kind
+from qogam.nlp.extract.lexicon import (
+    common_nouns, ending_case, first_names, function_words, is_patronymic, org_heads, place_prefixes, places, post_nouns,
+    role_synonyms, surname_kind,
+)
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 from qogam.nlp.kk.morphology import analyse, known_words
@@ -275,8 +278,38 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
             if following in ("first", "initial", "initials", "place", "post", "org", "other"):
                 first += 1
                 continue
+        if _common_noun(doc, first) and not (first < last and _family_like(doc, first + 1)):
+            # "Республикасынан Кеңес …", "Құрылтайда Мемлекеттік"; not "Азамат Нұрланұлы"
+            first += 1
+            continue
         break
+    while last >= first and _common_noun(doc, last):
+        last -= 1  # "Ертай Кенжебекұлы Мемлекет …", "Халық Республикасы"
     return first, last
+
+
+def _common_noun(doc: Document, i: int) -> bool:
+    """A capitalised word whose lemma is a listed common noun and no name ("Республикасы",
+    "Үйі", "Мемлекеттік"); first names that are nouns too ("Жеңіс", "Үміт") stay names."""
+    tok = doc.tokens[i]
+    if tok.kind != "word":
+        return False
+    name = lemmatize_name(_as_name(tok.norm)).lower()
+    if name in first_names() or surname_kind(name) == "surname" or is_patronymic(name):
+        return False
+    lower = tok.norm.lower()
+    # the adjective of a common noun too: "Мемлекеттік" (мемлекет + -тік)
+    stem = lower[:-3] if lower.endswith(_ADJECTIVE_SUFFIXES) else lower
+    return doc.lemma(i) in common_nouns() or stem in common_nouns()
+
+
+def _family_like(doc: Document, i: int) -> bool:
+    """Whether token ``i`` is a family name or patronymic by its ending."""
+    name = lemmatize_name(_as_name(doc.tokens[i].norm)).lower()
+    return surname_kind(name) == "surname" or is_patronymic(name)
+
+
+_ADJECTIVE_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік")
 
 
 def find_person_mentions(doc: Document) -> list[PersonMention]:
