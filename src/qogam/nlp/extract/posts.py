@@ -119,6 +119,10 @@ def _chained(doc: Document, phrase: RolePhrase, nxt: RolePhrase, org_ending: dic
     org = org_ending.get(nxt.first - 1)
     if org is not None and org.first == phrase.last + 2:
         return True
+    if len(between) <= 10 and any(m.first == phrase.last + 2 for m in org_ending.values()) and all(
+        doc.tokens[k].kind == "word" or doc.tokens[k].norm in ("«", "»") for k in between
+    ):
+        return True  # "…төрағасы, «Жас Отан» жастар қанатының Астанадағы филиал төрағасының орынбасары X"
     return len(between) <= 3 and all(doc.tokens[k].kind == "word" for k in between)
 
 
@@ -163,6 +167,18 @@ class _Orgs:
             if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in _COORDINATION:
                 return None
         return None
+
+    def department_body(self, i: int) -> OrgMention | None:
+        """"… орталығының басшысы – X, ақпараттық-талдау бөлімінің басшысы – Y": a department
+        named by its field alone, in the genitive before a role, is part of the body named last
+        before it in the sentence."""
+        doc = self.doc
+        k = i - 1
+        if k < 0 or k in self.covered or doc.lemma(k) not in _DEPARTMENTS or strip_case(doc.tokens[k].norm)[1] != "GEN":
+            return None
+        sentence = doc.sentence_of[k]
+        earlier = [m for m in self.ordered if m.last < k and doc.sentence_of[m.last] == sentence]
+        return earlier[-1] if earlier else None
 
     def anaphor(self, phrase: RolePhrase) -> OrgMention | None:
         """"Кеңес төрағасы", "қордың жоба жетекшісі", "Қордың еріктілермен жұмыс жөніндегі
@@ -269,6 +285,7 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     phrases = _role_phrases(doc, names)
     # holders found after a phrase serve the phrase before it in a chain "ROLE1, ROLE2 PERSON"
     chained: dict[int, list[PersonMention]] = {}
+    leaders: dict[int, PersonMention] = {}  # the phrases whose holder stands before them
     for index in range(len(phrases) - 1, -1, -1):
         phrase = phrases[index]
         before = phrase.first - 1
@@ -282,7 +299,7 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         if not holders and nxt is not None and _chained(doc, phrase, nxt, org_index.ending):
             holders = chained.get(index + 1, [])
         chained[index] = holders
-        org = org_index.before(phrase.first)
+        org = org_index.before(phrase.first) or org_index.department_body(phrase.first)
         # only a possessed role ("кеңес төрағасы") points back to a body; a title does not
         anaphoric = None if org or bare or _territorial(doc, phrase) else org_index.anaphor(phrase)
         if org is None and anaphoric is None and phrase.role in _DEPUTY_OF:
@@ -313,12 +330,30 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         if not as_role and after not in (",", ".", ")", "—", ";", ":"):
             leader = None  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
         if leader is not None and (k < anchor - 1 or as_role) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
+            leaders[index] = leader
             if org is not None:
                 add(leader, phrase, org, "post:person-org-role", 0.85)
             elif anaphoric is not None:
                 add(leader, phrase, anaphoric, "post:person-anaphor-role", 0.7)
             elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
                 add(leader, phrase, None, "post:person-role", 0.7)
+    # "Матыжанов Кенжехан – … институтының директоры, «AMANAT» партиясының мүшесі": the roles
+    # listed after a person's first one, comma after comma, are the same person's
+    for index in range(1, len(phrases)):
+        phrase, before = phrases[index], phrases[index - 1]
+        if index in leaders or (index - 1) not in leaders or chained.get(index):
+            continue
+        org = org_index.before(phrase.first)
+        anchor = org.first if org is not None else phrase.first
+        if doc.tokens[before.last + 1].norm != "," or anchor != before.last + 2:
+            continue
+        if doc.sentence_of[before.last] != doc.sentence_of[phrase.head] or "PL" in _tags(doc, phrase.head):
+            continue
+        leaders[index] = leader = leaders[index - 1]
+        if org is not None:
+            add(leader, phrase, org, "post:person-org-role-listed", 0.8)
+        elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
+            add(leader, phrase, None, "post:person-role-listed", 0.65)
     posts.extend(_on_behalf(doc, person_at, org_index, seen))
     return posts
 
