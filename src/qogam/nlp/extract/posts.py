@@ -340,14 +340,14 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     # "Матыжанов Кенжехан – … институтының директоры, «AMANAT» партиясының мүшесі": the roles
     # listed after a person's first one, comma after comma, are the same person's
     for index in range(1, len(phrases)):
-        phrase, before = phrases[index], phrases[index - 1]
+        phrase, previous = phrases[index], phrases[index - 1]
         if index in leaders or (index - 1) not in leaders or chained.get(index):
             continue
         org = org_index.before(phrase.first)
         anchor = org.first if org is not None else phrase.first
-        if doc.tokens[before.last + 1].norm != "," or anchor != before.last + 2:
+        if doc.tokens[previous.last + 1].norm != "," or anchor != previous.last + 2:
             continue
-        if doc.sentence_of[before.last] != doc.sentence_of[phrase.head] or "PL" in _tags(doc, phrase.head):
+        if doc.sentence_of[previous.last] != doc.sentence_of[phrase.head] or "PL" in _tags(doc, phrase.head):
             continue
         leaders[index] = leader = leaders[index - 1]
         if org is not None:
