@@ -431,6 +431,8 @@ def _mention_ending_at(
     if wrapped is not None:
         return _quoted_whole(doc, wrapped, i, floor, type_, case, blocked)
     start, quote = _name_start(doc, type_first, floor, blocked)
+    if abbreviation is not None and abbreviation.lower() in org_context()["generic_abbreviations"] and quote is None:
+        return None  # "Халық ҮЕҰ-ды …": NGOs in general
     owner = _owner(doc, type_first, floor, abbreviations, blocked)
     if owner is not None:
         # "«AMANAT» партиясының аудандық филиалы": a branch named by the body it belongs to
@@ -442,7 +444,7 @@ def _mention_ending_at(
         # министрлігі"); otherwise a bare type phrase ("қоғамдық бірлестік") names nothing
         model_start = _model_start(doc, i, type_first, floor)
         if model_start is None:
-            model_start = _plain_start(doc, type_, type_first, floor, blocked)
+            model_start = _plain_start(doc, type_, type_first, i, floor, blocked)
         if model_start is None and standalone:
             model_start = i  # "Мәжіліс", "ҚХА": the word is the name
         if model_start is None and type_ == "council" and type_first < i and "PL" in _tags(doc.lower(type_first)):
@@ -472,8 +474,11 @@ def _mention_ending_at(
     confidence = 0.9 if quote is not None else 0.75
     if quote is not None:
         source = "org-quoted-core"
-    elif doc.tokens[start].norm[:1].islower():
-        source, confidence = "org-unnamed", 0.6  # "облыстық ішкі саясат басқармасы"
+    elif doc.tokens[start].norm[:1].islower() or (
+        _sentence_opener(doc, start) and all(doc.tokens[k].norm[:1].islower() for k in range(start + 1, i + 1))
+    ):
+        # "облыстық ішкі саясат басқармасы", "Әйелдер кеңесінің …" opening a sentence
+        source, confidence = "org-unnamed", 0.6
     else:
         source = "org-capitalised"
     return OrgMention(
@@ -501,11 +506,19 @@ def _wrapping_quote(doc: Document, i: int, type_first: int, floor: int) -> int |
     if opener is None or opener < floor or opener >= type_first - 1:
         return None
     abbreviations = org_types()[1]
+    if type_of_head(doc, i) == "education":
+        return None  # "«Ана мектебі»", "«Әлеуметтік жобалар мектебі»": a programme's name
     if opener > 0 and strip_case(doc.tokens[opener - 1].norm)[0] in abbreviations:
         return None  # "ЗТБ «Өңірлік альянс»": the abbreviation gives the type
     if i + 2 < len(doc.tokens) and (doc.lemma(i + 2) in org_heads() or strip_case(doc.tokens[i + 2].norm)[0] in abbreviations):
         return None  # "«Өңірлік альянс» басқармасы", "«…» ҚБ": the name is the core of another
     return opener
+
+
+def type_of_head(doc: Document, i: int) -> str | None:
+    """The organisation type of the type phrase ending at token ``i`` (None when there is none)."""
+    matched = _match_type(doc, i, 0)
+    return matched[1] if matched else None
 
 
 def _quoted_whole(
@@ -561,12 +574,14 @@ _TERRITORIAL_ADJECTIVES = frozenset({"облыстық", "аудандық", "қ
 _UNNAMED_TYPES = frozenset({"state_body", "education", "media", "council", "commission"})
 
 
-def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked: set[int]) -> int | None:
+def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: int, blocked: set[int]) -> int | None:
     """Where a name of plain words before its type noun starts: an office named by its level
     and field ("облыстық ішкі саясат басқармасы", "облыстық табиғи ресурстар және табиғат
     пайдалануды реттеу басқармасы"), or a capitalised first word and a few lower-case ones
     ("Мәдениет және ақпарат министрлігі")."""
     lemma_of_head = doc.lemma(type_first)
+    if _inside_quotes(doc, type_first, floor):
+        return None  # "«Азаматтық мектеп» жобасы": a generic name in quotation marks is a title
     # "инфрақұрылымды дамыту және коммуналдық мәселелер жөніндегі комиссия": a body named by
     # its field may start wherever the plain words before its "жөніндегі" start
     by_field = type_ in ("commission", "council") and type_first > floor and doc.lower(type_first - 1) == "жөніндегі"
@@ -577,7 +592,8 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
             return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)
         after_genitive = k > floor and strip_case(doc.tokens[k - 1].norm)[1] == "GEN"
-        if (doc.lemma(k) in post_nouns() and after_genitive) or (
+        singular_post = "POSS3" in _tags(lower) and "PL" not in _tags(lower)
+        if (doc.lemma(k) in post_nouns() and (after_genitive or singular_post)) or (
                 doc.lemma(k) in org_heads() and strip_case(tok.norm)[1] not in ("NOM", "GEN")):
             # "… бірлестіктерінің мүшелері меценаттар клубы": a post or another body ends the name
             return k + 1 if _members_named(doc, k + 1, type_first) else None
@@ -615,7 +631,9 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
             # plain words may open with a place or its adjective
             placed = word_lemma(strip_case(tok.norm)[0]).lower() in places() or lower.endswith(_LEVEL_SUFFIXES)
             # an adjective opening the sentence is still the name's ("Аумақтық сайлау комиссиясы")
-            adjective = lower.endswith(_LEVEL_SUFFIXES) and strip_case(tok.norm)[1] == "NOM"
+            # (a commission needs more than that: "Учаскелік комиссия" names none)
+            adjective = lower.endswith(_LEVEL_SUFFIXES) and strip_case(tok.norm)[1] == "NOM" and not (
+                type_ == "commission" and "POSS3" not in _tags(doc.lower(head)))
             capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective)
             if not capital_ok or lower in function_words():
                 return None
@@ -632,8 +650,12 @@ def _plain_start(doc: Document, type_: str, type_first: int, floor: int, blocked
 
 
 def _members_named(doc: Document, first: int, type_first: int) -> bool:
-    """"меценаттар клубы": one plural noun of members, then a possessed type noun."""
-    return first == type_first - 1 and "PL" in _tags(doc.lower(first)) and "POSS3" in _tags(doc.lower(type_first))
+    """"меценаттар клубы": one plural noun of members, then a possessed type noun of a body
+    that members make up (``[named_by_members]`` of org_context.txt)."""
+    return (
+        first == type_first - 1 and "PL" in _tags(doc.lower(first)) and "POSS3" in _tags(doc.lower(type_first))
+        and doc.lemma(type_first) in org_context()["named_by_members"]
+    )
 
 
 def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | None:
@@ -757,7 +779,8 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
     named = [org for org in by_key.values() if not org.name[:1].islower()]
     seen_generic: list[Organization] = []
     for key, org in list(by_key.items()):
-        if not (org.name[:1].islower() or " " not in org.name or org.name.split()[0].lower() in org_context()["level"]):
+        generic = all(e.source == "org-unnamed" for e in org.evidence)
+        if not (generic or org.name[:1].islower() or " " not in org.name or org.name.split()[0].lower() in org_context()["level"]):
             continue
         short = _level_key(org.name)
         fuller = next(

@@ -160,8 +160,11 @@ class _Orgs:
         # "… орталығы кеңес беру бөлімінің басшысы": a department in the genitive, named after
         # its body in the izafet, makes the post the body's
         department = k >= 0 and strip_case(doc.tokens[k].norm)[1] == "GEN" and doc.lemma(k) in _DEPARTMENTS
+        sentence = doc.sentence_of[i] if i < len(doc.tokens) else -1
         for j in range(k, max(k - 5, -1), -1):
             tok = doc.tokens[j]
+            if doc.sentence_of[j] != sentence:
+                return None  # a title line's body is not the next sentence's
             if j in self.ending and (strip_case(tok.norm)[1] == "GEN" or (department and j < k)):
                 return self.ending[j]
             if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in _COORDINATION:
@@ -289,7 +292,7 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     for index in range(len(phrases) - 1, -1, -1):
         phrase = phrases[index]
         before = phrase.first - 1
-        if before >= 0 and before not in org_index.covered and is_event_noun(doc, before) and strip_case(doc.tokens[before].norm)[1] in ("NOM", "GEN"):
+        if " " not in phrase.role and before >= 0 and before not in org_index.covered and is_event_noun(doc, before) and strip_case(doc.tokens[before].norm)[1] in ("NOM", "GEN"):
             continue  # "жиын төрағасы" chairs a meeting; that is no post ("Отырысқа …" is fine)
         tags = _tags(doc, phrase.head)
         plural = "PL" in tags

@@ -140,8 +140,9 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     held = speakers.holder_of(words, quote_start)
     if held:
         return held, "post"
-    if len(words) <= 3 and all(_is_verb_word(w) for w in words):
-        # "…, – деді." with no subject: the person named last before the speech
+    if len(words) <= 3 and all(_is_verb_word(w) for w in words) and _opens_sentence(doc, quote_start):
+        # "…, – деді." with no subject: the person named last before the speech (not when the
+        # sentence introduces someone unnamed: "сарапшылардың бірі: «…», – деді")
         recent = speakers.last_before(quote_start)
         if recent is not None:
             return recent, "subject-before"
@@ -157,6 +158,15 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
 @lru_cache(maxsize=1)
 def _speech_verb_words() -> frozenset[str]:
     return frozenset(word for group in _speech_verbs().values() for phrase in group for word in phrase)
+
+
+def _opens_sentence(doc: Document, offset: int) -> bool:
+    """Whether only quotation marks or a dash stand between its sentence's start and ``offset``."""
+    i = doc.token_at(offset)
+    if i < 0:
+        return False
+    first, _ = doc.sentence_bounds(i)
+    return all(doc.tokens[k].norm in _DASHES or doc.tokens[k].norm == "«" for k in range(first, i))
 
 
 def _is_verb_word(word: str) -> bool:
