@@ -23,6 +23,7 @@ from qogam.nlp.kk.morphology import analyse, known_words
 
 # Words after a name that make it part of something else: "Абай атындағы мектеп".
 _NOT_PERSON_AFTER = frozenset({"атындағы", "атында", "атымен", "ауданы", "облысы", "қаласы", "көшесі", "даңғылы"})
+_NOT_PERSON_BEFORE_LEMMAS = frozenset({"көше", "даңғыл", "шағынаудан", "тұйық"})
 
 
 @dataclass(slots=True)
@@ -288,6 +289,20 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+def _after_inflected(doc: Document, first: int, last: int) -> int:
+    """Where a name can start in a run: after its last inflected common noun before the run's
+    end ("Республикасынан Кеңес", "ЖҮРЕГІНЕ ҮМІТ"), since a name is inflected only on its
+    last word."""
+    start = first
+    for i in range(first, last):
+        tok = doc.tokens[i]
+        if tok.kind != "word":
+            continue
+        if _looks_common(_as_name(tok.norm)):
+            start = i + 1
+    return start
+
+
 def _common_noun(doc: Document, i: int) -> bool:
     """A capitalised word whose lemma is a listed common noun and no name ("Республикасы",
     "Үйі", "Мемлекеттік"); first names that are nouns too ("Жеңіс", "Үміт") stay names."""
@@ -319,10 +334,13 @@ def find_person_mentions(doc: Document) -> list[PersonMention]:
         if first > 0 and doc.tokens[first - 1].norm == "«" and last + 1 < len(doc.tokens) and doc.tokens[last + 1].norm == "»":
             continue  # a name in quotation marks is an organisation's or a title's
         first, last = _trim(doc, first, last)
+        first = _after_inflected(doc, first, last)
         if first > last:
             continue
-        if last + 1 < len(doc.tokens) and doc.lower(last + 1) in _NOT_PERSON_AFTER:
-            continue
+        if last + 1 < len(doc.tokens) and (
+            doc.lower(last + 1) in _NOT_PERSON_AFTER or doc.lemma(last + 1) in _NOT_PERSON_BEFORE_LEMMAS
+        ):
+            continue  # "М.Әуезов атындағы", "Қ.Сәтпаев көшесіндегі": an eponym, not a person
         classes = _classes(doc, first, last)
         segments = _segments(classes)
         if not segments and _after_title(doc, first) and 2 <= last - first + 1 <= 3 and set(classes) == {"other"}:
@@ -416,8 +434,11 @@ def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
                 person = Person(m.nominative, family=m.family)
                 persons.append(person)
             m.person = person
-        elif m.family and not candidates and _model_says_person(doc, m):
-            # a lone family name makes a person of its own only when the model agrees
+        elif m.family and not candidates and _model_says_person(doc, m) and (
+            " " in m.family or surname_kind(m.family.lower()) == "surname"
+        ):
+            # a lone family name makes a person of its own only when the model agrees and it
+            # ends like one ("Қырғыстан", a misspelt country, does not)
             person = Person(m.nominative, family=m.family)
             persons.append(person)
             m.person = person
