@@ -223,6 +223,7 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
         first = doc.token_at(sentence.start)
         last = first + len(sentence.tokens) - 1
         quotes.extend(_quotes_in_sentence(doc, first, last, speakers, sentence.start, sentence.end))
+    quotes.extend(_across_sentences(doc, speakers))
     previous: tuple[int, int] | None = None
     dash_speaker: str | None = None
     for first, last in _paragraphs(doc):
@@ -238,6 +239,34 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
         previous = (first, last)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _across_sentences(doc: Document, speakers: Speakers) -> list[Quote]:
+    """A «…» that runs over several sentences or lines ("«Біз дайынбыз.\nСайлауға барамыз», –
+    деді X"), attributed after its closing mark or by a colon before it, as one quotation."""
+    out: list[Quote] = []
+    for opener, tok in enumerate(doc.tokens):
+        if tok.norm != "«":
+            continue
+        closer = doc.quote_partner(opener)
+        if closer is None or closer <= opener or doc.sentence_of[closer] == doc.sentence_of[opener]:
+            continue
+        clause = _clause_after(doc, closer, doc.sentence_bounds(closer)[1])
+        before = None if clause else _clause_before_colon(doc, opener, doc.sentence_bounds(opener)[0])
+        clause = clause or before
+        if clause is None:
+            continue
+        speaker, how = _speaker(doc, clause, tok.start, speakers)
+        if speaker is None and clause is before and not _has_speech_verb(doc, clause):
+            continue
+        text, start, end = _quote_text(doc, doc.tokens[opener + 1].start, doc.tokens[closer - 1].end)
+        if len(text.split()) < 2:
+            continue
+        sentence = doc.sentences[doc.sentence_of[opener]]
+        confidence = {"named": 0.95, "post": 0.8, "pronoun": 0.75}.get(how, 0.5)
+        out.append(Quote(speaker, text, start, end, _mention(doc, clause),
+                         Evidence(f"quote-paragraphs:{how}", confidence, sentence.start, doc.sentences[doc.sentence_of[closer]].end)))
+    return out
 
 
 def _inline_caption(doc: Document, first: int, last: int) -> int | None:
@@ -270,9 +299,28 @@ def _unattributed_dash_line(
         # "Талғат Оразов, басқарма басшысы:" and the speech as the next paragraph, with
         # or without a dash
         return [_dash_quote(doc, first + 1 if dashed else first, last, speaker, f"quote-dash-announced:{how}", clause)]
+    if dashed:
+        introduced = _introduced_by(doc, p_first, p_last, speakers)
+        if introduced is not None:
+            # "… төрағасы Жанболат Сүйінбаев сөз сөйледі." and the speech on the next line
+            return [_dash_quote(doc, first + 1, last, introduced, "quote-dash-introduced", None)]
     if dash_speaker is not None and dashed:
         return [_dash_quote(doc, first + 1, last, dash_speaker, "quote-dash:continued", None)]
     return []
+
+
+def _introduced_by(doc: Document, first: int, last: int, speakers: Speakers) -> str | None:
+    """The person named (or meant by "ол") in the last sentence of a paragraph that ends in a
+    speech verb ("… Жанболат Сүйінбаев сөз сөйледі.", "Ол жастарға тоқталды.")."""
+    end = last - 1 if doc.tokens[last].norm in _CLAUSE_END else last
+    start = max(first, doc.sentence_bounds(end)[0])
+    words = [doc.lower(k) for k in range(start, end + 1)]
+    if not words or not any(_verb_at(words, k) and k + _verb_at(words, k) == len(words) for k in range(len(words))):
+        return None
+    named = speakers.named_in(doc.tokens[start].start, doc.tokens[end].end)
+    if named is None and not any(w in _PRONOUNS for w in words):
+        return None
+    return speakers.last_before(doc.tokens[end].end)
 
 
 def _paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
