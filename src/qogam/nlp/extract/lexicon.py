@@ -1,42 +1,40 @@
-"""The Kazakh word lists extraction reads, loaded once: names, places, posts, organisation types."""
+"""The Kazakh word lists extraction reads: names, places, posts, organisation types and the
+words around them. Every list is a data file of ``nlp/kk/`` read through the one reader,
+:mod:`qogam.nlp.kk.lexicon`; this module only gives each list its name and shape.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from qogam.nlp.resources import load_json, load_sections, load_words
+from qogam.nlp.kk import lexicon as kk
+from qogam.nlp.kk.morphology import tables
+from qogam.nlp.resources import load_json
 
-_PATRONYMIC_ENDINGS = ("ұлы", "қызы", "улы", "кызы", "ович", "евич", "овна", "евна", "ична", "инична")
 
-
-@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Lower-case first names (Kazakh, Russian and others common in Kazakhstan)."""
-    return frozenset(name.lower() for name in load_words("qogam.nlp.kk", "first_names.txt"))
+    return kk.first_names()
 
 
-@lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """Lower-case common nouns of news text (``common_nouns.txt``, every section)."""
-    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "common_nouns.txt"))
+    return kk.words("common_nouns.txt")
 
 
-@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Lower-case words that open sentences but never belong to a name (ал, сосын, бұл…)."""
-    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "function_words.txt"))
+    return kk.words("function_words.txt")
 
 
 @lru_cache(maxsize=1)
 def surname_endings() -> tuple[str, ...]:
     """Lower-case endings of family names, longest first."""
-    endings = load_words("qogam.nlp.kk", "surname_endings.txt")
-    return tuple(sorted({e.lower() for e in endings}, key=len, reverse=True))
+    return tuple(sorted(kk.words("surname_endings.txt"), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Lower-case place names in the nominative, single- and multi-word."""
-    return frozenset(p.lower() for p in load_words("qogam.nlp.kk", "places.txt"))
+    return kk.words("places.txt")
 
 
 @lru_cache(maxsize=1)
@@ -45,51 +43,64 @@ def place_prefixes() -> frozenset[str]:
     return frozenset(" ".join(p.split()[:2]) for p in places() if " " in p)
 
 
-@lru_cache(maxsize=1)
-def org_context() -> dict[str, frozenset[str]]:
-    """Word classes around organisation names, by section of ``org_context.txt``: "venue"
-    (nouns after a type noun that make it a place), "level" (облыстық, аудан…), "people"
-    (ethnonyms, with the [people] class of ``word_classes.txt``)."""
-    sections = {
-        k: frozenset(w.lower() for w in v)
-        for k, v in load_sections("qogam.nlp.kk", "org_context.txt").items()
-        if k and k != "standalone"
-    }
-    peoples = load_sections("qogam.nlp.kk", "word_classes.txt").get("people", ())
-    sections["people"] = sections.get("people", frozenset()) | {w.lower() for w in peoples}
-    return sections
+def org_words(section: str) -> frozenset[str]:
+    """One section of ``org_words.txt``: the words in and around organisation names."""
+    return kk.words("org_words.txt", section)
+
+
+@lru_cache(maxsize=None)
+def org_suffixes(section: str) -> tuple[str, ...]:
+    """A section of endings of ``org_words.txt`` ("modifier_suffixes", "adjective_suffixes")."""
+    return tuple(sorted(org_words(section), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
+def peoples() -> frozenset[str]:
+    """Peoples that name an ethno-cultural association: the [people] class of
+    ``word_classes.txt`` and the [people] of ``org_words.txt``."""
+    return org_words("people") | kk.words("word_classes.txt", "people")
+
+
+def post_words(section: str) -> frozenset[str]:
+    """One section of ``post_words.txt``: the words around posts."""
+    return kk.words("post_words.txt", section)
+
+
+def person_words(section: str) -> frozenset[str]:
+    """One section of ``person_words.txt``: the words around person names."""
+    return kk.words("person_words.txt", section)
+
+
+def speaker_pronouns() -> frozenset[str]:
+    """Words of an attribution that mean the person named last ("ол", "спикер")."""
+    return kk.words("speech_verbs.txt", "pronouns")
+
+
 def standalone_bodies() -> dict[str, str]:
     """Bodies one capitalised word names ("Мәжіліс", "ҚХА") → their organisation type."""
-    lines = load_sections("qogam.nlp.kk", "org_context.txt").get("standalone", ())
-    return dict(line.split() for line in lines)
+    return kk.pairs("org_words.txt", "standalone")
 
 
 @lru_cache(maxsize=1)
 def compound_roles() -> dict[tuple[str, str], str]:
     """(lemma before the head, head lemma) → the two-word role reported ("мемлекет басшысы")."""
     out: dict[tuple[str, str], str] = {}
-    for line in load_words("qogam.nlp.kk", "role_phrases.txt"):
+    for line in kk.entries("role_phrases.txt"):
         words, _, role = line.partition("=")
         before, head = words.split()
         out[(before, head)] = role.strip()
     return out
 
 
-@lru_cache(maxsize=1)
 def izafet_heads() -> frozenset[str]:
     """Lower-case possessive head nouns that belong to a place name (облысы, ауданы, …)."""
-    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "izafet_heads.txt"))
+    return kk.words("izafet_heads.txt")
 
 
 @lru_cache(maxsize=1)
 def post_nouns() -> frozenset[str]:
     """Lemmas of single-word post nouns (төраға, төрайым, директор, әкім, …)."""
-    sections = load_sections("qogam.nlp.kk", "post_nouns.txt")
-    words = {w.lower() for lines in sections.values() for w in lines if " " not in w}
-    words |= {w.lower() for w in load_words("qogam.nlp.kk", "professions.txt")}
+    words = {w for w in kk.words("post_nouns.txt") if " " not in w} | kk.words("professions.txt")
     return frozenset(words - non_posts())
 
 
@@ -100,10 +111,9 @@ def role_synonyms() -> dict[str, tuple[str, str]]:
     return {k: (v[0], v[1]) for k, v in data.items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=1)
 def non_posts() -> frozenset[str]:
-    """Role nouns that name a part played, not a post held (өкіл, ерікті, қатысушы…)."""
-    return frozenset(w.lower() for w in load_words("qogam.nlp.kk", "non_posts.txt"))
+    """Role nouns that name a part played or an honorific, not a post held (ерікті, елбасы…)."""
+    return kk.words("non_posts.txt")
 
 
 @lru_cache(maxsize=1)
@@ -133,9 +143,14 @@ def org_heads() -> frozenset[str]:
     return frozenset(phrase[-1] for phrase in org_types()[0])
 
 
+@lru_cache(maxsize=1)
+def _patronymic_endings() -> tuple[str, ...]:
+    return tuple(person_words("patronymic_endings"))
+
+
 def is_patronymic(word: str) -> bool:
     """Whether a lower-case nominative word is a patronymic (-ұлы, -қызы, -ович, -овна…)."""
-    return len(word) > 5 and word.endswith(_PATRONYMIC_ENDINGS)
+    return len(word) > 5 and word.endswith(_patronymic_endings())
 
 
 # Endings of the Russian type that Kazakh first names share: Айнадин, Жаңылсын, Әмин.
@@ -145,9 +160,8 @@ _SHARED_WITH_FIRST_NAMES = frozenset({"ин", "ын"})
 @lru_cache(maxsize=1)
 def _ending_kinds() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(endings only family names have, endings first names have too), longest first."""
-    sections = load_sections("qogam.nlp.kk", "surname_endings.txt")
-    strong = {e.lower() for e in sections.get("russian_type", ())} - _SHARED_WITH_FIRST_NAMES
-    shared = {e.lower() for e in sections.get("kazakh_type", ())} | _SHARED_WITH_FIRST_NAMES
+    strong = kk.words("surname_endings.txt", "russian_type") - _SHARED_WITH_FIRST_NAMES
+    shared = kk.words("surname_endings.txt", "kazakh_type") | _SHARED_WITH_FIRST_NAMES
     by_length = lambda items: tuple(sorted(items, key=len, reverse=True))  # noqa: E731
     return by_length(strong), by_length(shared - strong)
 
@@ -163,14 +177,14 @@ def surname_kind(word: str) -> str | None:
     return None
 
 
-_CASE_ENDINGS = (
-    ("GEN", ("ның", "нің", "дың", "дің", "тың", "тің")),
-    ("ABL", ("нан", "нен", "дан", "ден", "тан", "тен")),
-    ("INS", ("мен", "бен", "пен", "менен", "бенен", "пенен")),
-    ("LOC", ("нда", "нде", "да", "де", "та", "те")),
-    ("DAT", ("на", "не", "ға", "ге", "қа", "ке", "а", "е")),
-    ("ACC", ("ны", "ні", "ды", "ді", "ты", "ті", "н")),
-)
+@lru_cache(maxsize=1)
+def _case_of_form() -> dict[str, str]:
+    """Every written form of a case ending in the morphology tables (``suffixes.json``) → its
+    case: the one table of case endings."""
+    out: dict[str, str] = {}
+    for suffix in tables().case:
+        out.setdefault(suffix.form, suffix.tag)
+    return out
 
 
 def ending_case(surface_last: str, nominative: str) -> str:
@@ -183,8 +197,4 @@ def ending_case(surface_last: str, nominative: str) -> str:
 
 def case_of_ending(ending: str) -> str:
     """The case a bare case ending marks ("ның" → GEN, "ға" → DAT); "NOM" for anything else."""
-    lower = ending.lower()
-    for case, endings in _CASE_ENDINGS:
-        if lower in endings:
-            return case
-    return "NOM"
+    return _case_of_form().get(ending.lower(), "NOM")

@@ -16,26 +16,12 @@ from functools import lru_cache
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
-    case_of_ending, function_words, izafet_heads, org_context, org_heads, org_types, place_prefixes, places,
-    post_nouns, standalone_bodies,
+    case_of_ending, function_words, izafet_heads, org_heads, org_suffixes, org_types, org_words, peoples,
+    place_prefixes, places, post_nouns, standalone_bodies,
 )
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse, possessive3
 
-# Lower-case words that may stand inside a name before its type phrase without a capital.
-_MODIFIER_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
-_MODIFIER_WORDS = frozenset(
-    {
-        "облыстық", "қалалық", "аудандық", "ауылдық", "республикалық", "халықаралық", "өңірлік",
-        "жергілікті", "ұлттық", "мемлекеттік", "коммуналдық", "қоғамдық", "жастар", "әйелдер",
-        "ардагерлер", "мүгедектер", "кәсіпкерлер", "іскер", "экологиялық", "қайырымдылық",
-        "жанындағы", "жанынан", "атындағы", "облысы", "ауданы", "қаласы", "облысының",
-        "ауданының", "қаласының", "әкімдігі", "әкімдігінің", "мәслихаты", "мәслихатының",
-        "демократиялық", "саяси", "білім", "беру", "ішкі", "саясат", "әкімі",
-        "әкімінің",
-    }
-)
-_GENERIC_CORES = frozenset({"үкіметтік емес"})
 
 
 @dataclass(slots=True)
@@ -106,11 +92,6 @@ def _quote_before(doc: Document, index: int, floor: int) -> int | None:
     return opener if opener is not None and opener >= floor else None
 
 
-# Words after a place that make it the anchor of a long lower-case name:
-# "Мақтаарал аудандық жұмыспен қамту және әлеуметтік бағдарламалар бөлімі".
-_ANCHORS = frozenset(
-    {"аудандық", "облыстық", "қалалық", "ауылдық", "ауданы", "облысы", "қаласы", "ауданының", "облысының", "қаласының"}
-)
 _ANCHOR_WINDOW = 8
 
 
@@ -129,7 +110,7 @@ def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
         return case in ("NOM", "GEN") and not _sentence_opener(doc, i)
     if case == "LOC" and base.lower() in izafet_heads():
         return False  # "Катонқарағай ауданындағы «…»": where it is, not what it is called
-    return lower in _MODIFIER_WORDS or lower in izafet_heads() or lower.endswith(_MODIFIER_SUFFIXES)
+    return lower in org_words("modifiers") or lower in izafet_heads() or lower.endswith(org_suffixes("modifier_suffixes"))
 
 
 def _sentence_opener(doc: Document, i: int) -> bool:
@@ -159,7 +140,7 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
             strip_case(tok.norm)[1] in ("LOC", "DAT", "ABL") or doc.lemma(i) in post_nouns() or doc.lower(i) in function_words()
         ):
             return None  # "… ауданының әкімі болып бұған дейін облыстық …": a clause, not a name
-        if doc.lower(i) in _ANCHORS and _is_modifier(doc, i - 1, blocked) and doc.tokens[i - 1].norm[:1].isupper():
+        if doc.lower(i) in org_words("anchors") and _is_modifier(doc, i - 1, blocked) and doc.tokens[i - 1].norm[:1].isupper():
             start = i - 1
             while start - 1 >= floor and doc.tokens[start - 1].norm[:1].isupper() and _is_modifier(doc, start - 1, blocked):
                 start -= 1
@@ -202,9 +183,9 @@ def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -
     # ақпараттық-ресурстық орталығы")
     limit = quote if quote is not None else type_first
     while start < limit and not doc.tokens[start].norm[:1].isupper():
-        if start == limit - 1 and quote is not None and doc.lower(start) in _TERRITORIAL_ADJECTIVES:
+        if start == limit - 1 and quote is not None and doc.lower(start) in _level_adjectives():
             break
-        if doc.lower(start) in _TERRITORIAL_ADJECTIVES and start + 1 < limit and doc.tokens[start + 1].norm[:1].isupper():
+        if doc.lower(start) in _level_adjectives() and start + 1 < limit and doc.tokens[start + 1].norm[:1].isupper():
             break  # the level of a named body: "облыстық Қазақстан халқы Ассамблеясы"
         start += 1
     if quote is None and start == type_first:
@@ -214,13 +195,10 @@ def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -
     return start, quote
 
 
-_CONNECTORS = frozenset({"деп", "деген", "атты", "аталатын", "және", "мен", "бен", "пен"})
-
-
 def _plain_word(doc: Document, i: int) -> bool:
     """A lower-case word in the nominative that may sit inside a name ("кәсіпкерлер")."""
     tok = doc.tokens[i]
-    if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(i) in _CONNECTORS:
+    if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(i) in org_words("connectors"):
         return False
     # "кәсіпкерлер", "мүгедектігі бар адамдардың", "жастарды қолдау"
     return strip_case(tok.norm)[1] in ("NOM", "GEN", "ACC")
@@ -275,9 +253,6 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
     return _fold_departments(doc, found, abbreviations, blocked)
 
 
-_SEPARATORS = frozenset({",", "және", "мен"})
-
-
 def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[OrgMention]:
     """Bodies that share one type phrase ending at token ``i``, one per level, place or people
     named before it: "облыс, қала әкімдігінің" (two akimats), "Сайрам, Төлеби аудандық және
@@ -293,16 +268,16 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
     type_first, type_ = matched
     k = type_first - 1
     while k >= floor and type_first - k <= 3 and doc.tokens[k].kind == "word" and doc.tokens[k].norm[:1].islower() \
-            and doc.lower(k) not in org_context()["level"] and doc.lower(k) not in org_context()["people"] \
-            and doc.lower(k) not in _SEPARATORS and _plain_word(doc, k):
+            and doc.lower(k) not in org_words("level") and doc.lower(k) not in peoples() \
+            and doc.lower(k) not in org_words("coordinators") and _plain_word(doc, k):
         k -= 1  # the words every body's name shares ("ардагерлер")
     shared_first = k + 1
     items: list[tuple[int, str]] = []
     while k >= floor:
         lower = doc.lower(k)
-        if lower in org_context()["level"] or lower in org_context()["people"]:
+        if lower in org_words("level") or lower in peoples():
             items.append((k, "level"))
-        elif lower in _SEPARATORS:
+        elif lower in org_words("coordinators"):
             items.append((k, "sep"))
         elif doc.tokens[k].kind == "number":
             return []
@@ -344,9 +319,6 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
     return out
 
 
-_DEPARTMENT_HEADS = frozenset({"бөлім"})
-
-
 def _fold_departments(
     doc: Document, found: list[OrgMention], abbreviations: dict[str, str], blocked: set[int]
 ) -> list[OrgMention]:
@@ -356,7 +328,7 @@ def _fold_departments(
     ending = {m.last: m for m in found}
     out: list[OrgMention] = []
     for m in found:
-        if doc.lemma(m.last) not in _DEPARTMENT_HEADS:
+        if doc.lemma(m.last) not in org_words("department_heads"):
             out.append(m)
             continue
         body = None
@@ -417,12 +389,12 @@ def _mention_ending_at(
         matched = _match_type(doc, i, floor)
         if matched is None or (matched[0] == i and is_board(doc, i)):
             return None
-        if i + 1 < len(doc.tokens) and case == "NOM" and doc.lemma(i + 1) in org_context()["venue"]:
+        if i + 1 < len(doc.tokens) and case == "NOM" and doc.lemma(i + 1) in org_words("venue"):
             return None  # "мәжіліс залында": a hall, not the body
         if i + 1 < len(doc.tokens) and tok.norm.lower() == doc.lemma(i) and doc.lower(i + 1).endswith("у") \
                 and doc.tokens[i + 1].norm[:1].islower():
             return None  # "кеңес беру бөлімі": the noun is the object of a verbal noun
-        if doc.lemma(i) in org_context()["possessed"] and "POSS3" not in _tags(tok.norm.lower()):
+        if doc.lemma(i) in org_words("possessed") and "POSS3" not in _tags(tok.norm.lower()):
             return None  # "азаматтық қоғам" is society, "«Үміт» мүгедектер қоғамы" a body
         type_first, type_ = matched
         if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
@@ -431,7 +403,7 @@ def _mention_ending_at(
     if wrapped is not None:
         return _quoted_whole(doc, wrapped, i, floor, type_, case, blocked)
     start, quote = _name_start(doc, type_first, floor, blocked)
-    if abbreviation is not None and abbreviation.lower() in org_context()["generic_abbreviations"] and quote is None:
+    if abbreviation is not None and abbreviation.lower() in org_words("generic_abbreviations") and quote is None:
         return None  # "Халық ҮЕҰ-ды …": NGOs in general
     owner = _owner(doc, type_first, floor, abbreviations, blocked)
     if owner is not None:
@@ -467,7 +439,7 @@ def _mention_ending_at(
         if "PL" in _tags(tok.norm.lower()):
             return None  # "әкімдіктер жанындағы кеңестер": a plural names no one body
         core = doc.norm_span(start, type_first - 1) if start < type_first else base
-    if not core or core.lower() in _GENERIC_CORES:
+    if not core or core.lower() in org_words("generic_cores"):
         return None
     full = doc.norm_span(start, i)
     name = full[: len(full) - len(tok.norm)] + base
@@ -537,13 +509,10 @@ def _quoted_whole(
     )
 
 
-_BRANCH_HEADS = frozenset({"филиал", "бөлімше", "бөлім", "кеңсе", "өкілдік"})
-
-
 def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, str], blocked: set[int]) -> OrgMention | None:
     """The organisation a branch belongs to, named just before it: "«AMANAT» партиясының
     Атырау облыстық филиалы", "«Ақ жол» демократиялық партиясы Атырау облыстық филиалы"."""
-    if doc.lemma(type_first) not in _BRANCH_HEADS:
+    if doc.lemma(type_first) not in org_words("branch_heads"):
         return None
     k = type_first - 1
     while k > floor and type_first - k <= 3 and _is_modifier(doc, k, blocked) and strip_case(doc.tokens[k].norm)[1] == "NOM":
@@ -569,7 +538,6 @@ def is_board(doc: Document, i: int) -> bool:
     return strip_case(before)[1] == "GEN" and doc.lemma(i - 1) in org_heads()
 
 
-_TERRITORIAL_ADJECTIVES = frozenset({"облыстық", "аудандық", "қалалық", "республикалық", "ауылдық"})
 # Types that a body may have with a name made only of common words.
 _UNNAMED_TYPES = frozenset({"state_body", "education", "media", "council", "commission"})
 
@@ -602,24 +570,24 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             # level or place before it if any ("аудандық ардагерлер кеңесі")
             j = k - 1
             while j >= floor and k - j <= 2 and doc.tokens[j].norm[:1].islower() and _plain_word(doc, j) \
-                    and doc.lower(j) not in org_context()["level"]:
+                    and doc.lower(j) not in org_words("level"):
                 j -= 1
             if j < k - 1 and j >= floor and doc.tokens[j].norm[:1].isupper() and _is_modifier(doc, j, blocked):
                 k = j  # "Ауған соғысы ардагерлер кеңесі"
-            while k - 1 >= floor and (doc.lower(k - 1) in org_context()["level"] or (
+            while k - 1 >= floor and (doc.lower(k - 1) in org_words("level") or (
                     doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked))):
                 k -= 1
             return k
-        if lower in org_context()["level"] or lower in org_context()["people"]:
+        if lower in org_words("level") or lower in peoples():
             # a body named by its level or its people: "аудандық мәслихат", "облыс
             # әкімдігі", "Облыстық азаматтық альянс", "армян этномәдени бірлестігі", with
             # the place before it ("Ордабасы аудандық мәслихаты"), but not levels counted or
             # listed ("Облыстық және 16 аудандық, қалалық … орталық")
-            if lemma_of_head == "орталық" and not lower.endswith(_LEVEL_SUFFIXES):
+            if lemma_of_head == "орталық" and not lower.endswith(org_suffixes("adjective_suffixes")):
                 return None  # "облыс орталығы" is the region's capital town
             if k > floor and (doc.tokens[k - 1].kind == "number" or (
                 doc.lower(k - 1) in (",", "және", "мен") and k - 1 > floor
-                and (doc.lower(k - 2) in org_context()["level"] or doc.tokens[k - 2].kind == "number")
+                and (doc.lower(k - 2) in org_words("level") or doc.tokens[k - 2].kind == "number")
             )):
                 return None
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
@@ -629,10 +597,10 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             near = type_first - k <= 4 and type_ in _UNNAMED_TYPES
             # "Қазақстандық салалық білім және ғылым қызметкерлері кәсіподағы": a name of
             # plain words may open with a place or its adjective
-            placed = word_lemma(strip_case(tok.norm)[0]).lower() in places() or lower.endswith(_LEVEL_SUFFIXES)
+            placed = word_lemma(strip_case(tok.norm)[0]).lower() in places() or lower.endswith(org_suffixes("adjective_suffixes"))
             # an adjective opening the sentence is still the name's ("Аумақтық сайлау комиссиясы")
             # (a commission needs more than that: "Учаскелік комиссия" names none)
-            adjective = lower.endswith(_LEVEL_SUFFIXES) and strip_case(tok.norm)[1] == "NOM" and not (
+            adjective = lower.endswith(org_suffixes("adjective_suffixes")) and strip_case(tok.norm)[1] == "NOM" and not (
                 type_ == "commission" and "POSS3" not in _tags(doc.lower(head)))
             capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective)
             if not capital_ok or lower in function_words():
@@ -640,7 +608,7 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
                 k -= 1  # "Түркістан облысы салалық …"
             return k
-        if lower in _CONNECTORS and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
+        if lower in org_words("connectors") and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
         attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not attributive):
@@ -651,10 +619,10 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
 
 def _members_named(doc: Document, first: int, type_first: int) -> bool:
     """"меценаттар клубы": one plural noun of members, then a possessed type noun of a body
-    that members make up (``[named_by_members]`` of org_context.txt)."""
+    that members make up (``[named_by_members]`` of org_words.txt)."""
     return (
         first == type_first - 1 and "PL" in _tags(doc.lower(first)) and "POSS3" in _tags(doc.lower(type_first))
-        and doc.lemma(type_first) in org_context()["named_by_members"]
+        and doc.lemma(type_first) in org_words("named_by_members")
     )
 
 
@@ -668,7 +636,7 @@ def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | No
                 first[:1].isupper()
                 and not first.isupper()
                 and span.confidence >= 0.6
-                and all(doc.tokens[k].kind == "word" and doc.lower(k) not in _CONNECTORS - {"және"} for k in inside)
+                and all(doc.tokens[k].kind == "word" and doc.lower(k) not in org_words("connectors") - {"және"} for k in inside)
                 and not any(doc.lower(k) in ("атынан", "жанындағы") for k in inside)
                 # "… атындағы мәдениет үйінде аудандық мәслихат": a place where, not a name
                 and not any(strip_case(doc.tokens[k].norm)[1] in ("LOC", "DAT", "ABL") for k in inside)
@@ -708,9 +676,6 @@ def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMenti
     return out
 
 
-_OUTLET_TYPES = ("ақпараттық агенттік", "ақпарат агенттік", "портал", "сайт", "газет", "телеарна")
-
-
 def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
     """News outlets named by their web address outside any other name ("деп жазды inbusiness.kz тілшісі"), with the type
     phrase that may follow it ("didarbek.kz ақпараттық агенттігі")."""
@@ -721,7 +686,7 @@ def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
             continue
         if tok.kind == "url" and "/" not in tok.norm and "@" not in tok.norm:
             last = i
-            for phrase in _OUTLET_TYPES:
+            for phrase in sorted(org_words("outlet_types"), key=len, reverse=True):
                 words = phrase.split()
                 if all(i + 1 + j < len(doc.tokens) and doc.lemma(i + 1 + j) == w for j, w in enumerate(words)):
                     last = i + len(words)
@@ -744,7 +709,10 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in name.replace("«", " ").replace("»", " ").split() if word[0].isalpha()).upper()
 
 
-_LEVEL_SUFFIXES = ("тық", "тік", "лық", "лік", "дық", "дік")
+@lru_cache(maxsize=1)
+def _level_adjectives() -> frozenset[str]:
+    """The level words that are adjectives ("облыстық", "аудандық", "республикалық")."""
+    return frozenset(w for w in org_words("level") if w.endswith(org_suffixes("adjective_suffixes")))
 
 
 def _level_key(name: str) -> tuple[str, ...]:
@@ -753,7 +721,7 @@ def _level_key(name: str) -> tuple[str, ...]:
     аудандық мәслихаты"."""
     out = []
     for word in name.lower().replace("«", " ").replace("»", " ").split():
-        if word in org_context()["level"] and word.endswith(_LEVEL_SUFFIXES):
+        if word in org_words("level") and word.endswith(org_suffixes("adjective_suffixes")):
             word = word[:-3]
         out.append(word_lemma(word))
     return tuple(out)
@@ -780,7 +748,7 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
     seen_generic: list[Organization] = []
     for key, org in list(by_key.items()):
         generic = all(e.source == "org-unnamed" for e in org.evidence)
-        if not (generic or org.name[:1].islower() or " " not in org.name or org.name.split()[0].lower() in org_context()["level"]):
+        if not (generic or org.name[:1].islower() or " " not in org.name or org.name.split()[0].lower() in org_words("level")):
             continue
         short = _level_key(org.name)
         fuller = next(

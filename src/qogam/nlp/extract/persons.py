@@ -14,16 +14,14 @@ from dataclasses import dataclass, field
 
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.lexicon import (
-    common_nouns, ending_case, first_names, function_words, is_patronymic, org_heads, place_prefixes, places, post_nouns,
-    role_synonyms, surname_kind,
+    common_nouns, ending_case, first_names, function_words, is_patronymic, org_heads, org_suffixes, person_words,
+    place_prefixes, places, post_nouns, role_synonyms, surname_kind,
 )
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 from qogam.nlp.kk.morphology import analyse, known_words
 
 # Words after a name that make it part of something else: "Абай атындағы мектеп".
-_NOT_PERSON_AFTER = frozenset({"атындағы", "атында", "атымен", "ауданы", "облысы", "қаласы", "көшесі", "даңғылы"})
-_NOT_PERSON_BEFORE_LEMMAS = frozenset({"көше", "даңғыл", "шағынаудан", "тұйық"})
 
 
 @dataclass(slots=True)
@@ -314,7 +312,7 @@ def _common_noun(doc: Document, i: int) -> bool:
         return False
     lower = tok.norm.lower()
     # the adjective of a common noun too: "Мемлекеттік" (мемлекет + -тік)
-    stem = lower[:-3] if lower.endswith(_ADJECTIVE_SUFFIXES) else lower
+    stem = lower[:-3] if lower.endswith(org_suffixes("adjective_suffixes")) else lower
     return doc.lemma(i) in common_nouns() or stem in common_nouns()
 
 
@@ -323,8 +321,6 @@ def _family_like(doc: Document, i: int) -> bool:
     name = lemmatize_name(_as_name(doc.tokens[i].norm)).lower()
     return surname_kind(name) == "surname" or is_patronymic(name)
 
-
-_ADJECTIVE_SUFFIXES = ("лық", "лік", "дық", "дік", "тық", "тік")
 
 
 def find_person_mentions(doc: Document) -> list[PersonMention]:
@@ -338,7 +334,7 @@ def find_person_mentions(doc: Document) -> list[PersonMention]:
         if first > last:
             continue
         if last + 1 < len(doc.tokens) and (
-            doc.lower(last + 1) in _NOT_PERSON_AFTER or doc.lemma(last + 1) in _NOT_PERSON_BEFORE_LEMMAS
+            doc.lower(last + 1) in person_words("not_after") or doc.lemma(last + 1) in person_words("not_before_lemmas")
         ):
             continue  # "М.Әуезов атындағы", "Қ.Сәтпаев көшесіндегі": an eponym, not a person
         classes = _classes(doc, first, last)
@@ -474,7 +470,6 @@ def _display(m: PersonMention) -> str:
     return f"{m.given} {m.family}"
 
 
-_TERRITORY_WORDS = frozenset({"облыс", "аудан", "қала", "ауыл", "округ"})
 
 
 class PersonIndex:
@@ -517,7 +512,7 @@ class PersonIndex:
             return None
         role = wanted[-1]
         context = set(lemmas)
-        territory = context & _TERRITORY_WORDS
+        territory = context & person_words("territory")
         best: tuple[int, int, str] | None = None
         for offset, role_lemma, role_text, person in self.roles:
             if role_lemma != role:

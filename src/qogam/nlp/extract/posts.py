@@ -24,33 +24,13 @@ from dataclasses import dataclass
 
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.events import is_event_noun
-from qogam.nlp.extract.lexicon import compound_roles, function_words, izafet_heads, org_heads, post_nouns, type_of_noun
+from qogam.nlp.extract.lexicon import (
+    compound_roles, function_words, izafet_heads, org_heads, post_nouns, post_words, type_of_noun,
+)
 from qogam.nlp.extract.organizations import OrgMention, is_board, strip_case
 from qogam.nlp.extract.persons import PersonMention
 from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.kk.morphology import analyse
-
-# Words that may stand inside a role phrase besides post nouns.
-_ROLE_MODIFIERS = frozenset(
-    {
-        "бірінші", "екінші", "бас", "атқарушы", "жауапты", "құрметті", "тұрақты", "ғылыми",
-        "міндетін", "атқарушысы", "уақытша", "облыс", "аудан", "қала", "ауыл", "облыстың",
-        "ауданның", "қаланың", "ауылдың", "облысының", "ауданының", "қаласының", "округінің",
-        "ауылдық", "округ", "округі", "жоба", "аудандық", "облыстық", "қалалық",
-    }
-)
-_TERRITORY = frozenset({"облыс", "аудан", "қала", "ауыл", "округ", "өңір", "ел", "республика"})
-# "PERSON ORG ROLE-ы болып тағайындалды", "PERSON ORG ROLE-ы ретінде": no comma needed.
-_AS_ROLE = frozenset(
-    {"болып", "ретінде", "қызметіне", "қызметінде", "лауазымына", "атанды", "болды", "сайланды", "тағайындалды"}
-)
-_DEPUTY_OF = {"депутат": frozenset({"мәслихат", "маслихат", "мәжіліс", "сенат", "парламент"})}
-_COORDINATION = frozenset({"мен", "бен", "пен", "және", ","})
-_DEPARTMENTS = frozenset({"бөлім", "сектор"})
-_HELD_WORDS = frozenset({"болған", "болып", "қызметін", "қызметінде", "атқарған", "істеген", "жұмыс"})
-_HELD_LAST = frozenset({"болған", "атқарған", "істеген"})
-_MEMBER_VERBS = ("енген", "болған", "сайланған", "кірген", "енді", "болды", "сайланды", "кірді")
-
 
 @dataclass(slots=True)
 class RolePhrase:
@@ -78,7 +58,7 @@ def _role_phrases(doc: Document, names: set[int]) -> list[RolePhrase]:
     i, n = 0, len(doc.tokens)
 
     def part(k: int) -> bool:
-        return k not in names and (_is_post(doc, k) or doc.lower(k) in _ROLE_MODIFIERS)
+        return k not in names and (_is_post(doc, k) or doc.lower(k) in post_words("role_modifiers"))
 
     while i < n:
         if not part(i):
@@ -104,10 +84,10 @@ def _territorial(doc: Document, phrase: RolePhrase) -> bool:
     """Whether the phrase (with the place before it) names a post of a territory."""
     if " " in phrase.role:
         return True  # "мемлекет басшысы"
-    if {doc.lemma(k) for k in range(phrase.first, phrase.head)} & _TERRITORY:
+    if {doc.lemma(k) for k in range(phrase.first, phrase.head)} & post_words("territory"):
         return True
     before = phrase.first - 1
-    return before >= 0 and (doc.lower(before) in izafet_heads() or doc.lemma(before) in _TERRITORY)
+    return before >= 0 and (doc.lower(before) in izafet_heads() or doc.lemma(before) in post_words("territory"))
 
 
 def _chained(doc: Document, phrase: RolePhrase, nxt: RolePhrase, org_ending: dict[int, OrgMention]) -> bool:
@@ -159,7 +139,7 @@ class _Orgs:
             return self.ending[k]
         # "… орталығы кеңес беру бөлімінің басшысы": a department in the genitive, named after
         # its body in the izafet, makes the post the body's
-        department = k >= 0 and strip_case(doc.tokens[k].norm)[1] == "GEN" and doc.lemma(k) in _DEPARTMENTS
+        department = k >= 0 and strip_case(doc.tokens[k].norm)[1] == "GEN" and doc.lemma(k) in post_words("departments")
         sentence = doc.sentence_of[i] if i < len(doc.tokens) else -1
         for j in range(k, max(k - 5, -1), -1):
             tok = doc.tokens[j]
@@ -167,7 +147,7 @@ class _Orgs:
                 return None  # a title line's body is not the next sentence's
             if j in self.ending and (strip_case(tok.norm)[1] == "GEN" or (department and j < k)):
                 return self.ending[j]
-            if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in _COORDINATION:
+            if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in post_words("coordination"):
                 return None
         return None
 
@@ -177,7 +157,7 @@ class _Orgs:
         before it in the sentence."""
         doc = self.doc
         k = i - 1
-        if k < 0 or k in self.covered or doc.lemma(k) not in _DEPARTMENTS or strip_case(doc.tokens[k].norm)[1] != "GEN":
+        if k < 0 or k in self.covered or doc.lemma(k) not in post_words("departments") or strip_case(doc.tokens[k].norm)[1] != "GEN":
             return None
         sentence = doc.sentence_of[k]
         earlier = [m for m in self.ordered if m.last < k and doc.sentence_of[m.last] == sentence]
@@ -233,10 +213,10 @@ def _holders(
     # "… әкімінің орынбасары болған Тұрсынғазы Мүсәпірбеков", "… қызметін атқарған X":
     # the person who held the post
     skipped = 0
-    while not bare and i not in person_at and skipped < 2 and i < len(doc.tokens) and doc.lower(i) in _HELD_WORDS:
+    while not bare and i not in person_at and skipped < 2 and i < len(doc.tokens) and doc.lower(i) in post_words("held"):
         i += 1
         skipped += 1
-    if skipped and (i not in person_at or doc.lower(i - 1) not in _HELD_LAST):
+    if skipped and (i not in person_at or doc.lower(i - 1) not in post_words("held_last")):
         i = phrase.last + 1
     if i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") and i + 1 in person_at:
         i += 1  # "… орталығының басшысы – Мәнсия Есекеева"
@@ -249,7 +229,7 @@ def _holders(
         if not plural:
             break
         k = m.last + 1
-        if k < len(doc.tokens) and doc.lower(k) in _COORDINATION:
+        if k < len(doc.tokens) and doc.lower(k) in post_words("coordination"):
             i = k + 1
             continue
         break
@@ -305,9 +285,9 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         org = org_index.before(phrase.first) or org_index.department_body(phrase.first)
         # only a possessed role ("кеңес төрағасы") points back to a body; a title does not
         anaphoric = None if org or bare or _territorial(doc, phrase) else org_index.anaphor(phrase)
-        if org is None and anaphoric is None and phrase.role in _DEPUTY_OF:
+        if org is None and anaphoric is None and phrase.role == "депутат":
             # a deputy sits in a maslikhat: the one the article names, if it names only one
-            anaphoric = org_index.the_only(_DEPUTY_OF[phrase.role])
+            anaphoric = org_index.the_only(post_words("deputy_bodies"))
         for holder in holders:
             if org is not None:
                 add(holder, phrase, org, "post:org-role-person", 0.9)
@@ -323,7 +303,7 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         k = anchor - 1
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
             k -= 1
-        as_role = doc.lower(phrase.last + 1) in _AS_ROLE if phrase.last + 1 < len(doc.tokens) else False
+        as_role = doc.lower(phrase.last + 1) in post_words("as_role") if phrase.last + 1 < len(doc.tokens) else False
         if as_role:
             # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
             while k > 0 and k not in person_ending and anchor - k <= 2 and doc.lower(k) in function_words():
@@ -371,7 +351,7 @@ def _on_behalf(doc: Document, person_at: dict[int, PersonMention], orgs: _Orgs, 
         if represented is None:
             continue
         for j in range(i + 1, min(i + 7, len(doc.tokens) - 1)):
-            if doc.lower(j) in _MEMBER_VERBS and j + 1 in person_at:
+            if doc.lower(j) in post_words("member_verbs") and j + 1 in person_at:
                 body = next((b for b in (orgs.by_noun(k) for k in range(i + 1, j)) if b is not None), None)
                 person = person_at[j + 1]
                 if body is None or person.person is None:

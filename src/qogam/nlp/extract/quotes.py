@@ -15,12 +15,11 @@ from functools import lru_cache
 from typing import Protocol
 
 from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import post_nouns
+from qogam.nlp.extract.lexicon import post_nouns, speaker_pronouns
+from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.extract.results import Evidence, Mention, Quote
-from qogam.nlp.resources import load_sections
 from qogam.nlp.tokens import quote_pairs
 
-_PRONOUNS = frozenset({"ол", "оның", "ол кісі", "он", "она", "спикер", "сөйлеуші"})
 # A dash as written: the em dash (en dashes and minus signs are normalised to it), a
 # hyphen-minus standing alone ("- Біз келдік", "тиіс,- деді") and the hyphen bullet "⁃".
 _DASHES = frozenset({"—", "-", "⁃"})
@@ -54,8 +53,7 @@ class Speakers(Protocol):
 @lru_cache(maxsize=1)
 def _speech_verbs() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Speech-verb phrases by their first word, longest first."""
-    sections = load_sections("qogam.nlp.kk", "speech_verbs.txt")
-    phrases = {tuple(line.split()) for lines in sections.values() for line in lines}
+    phrases = {tuple(line.split()) for lang in ("kk", "ru") for line in kk.entries("speech_verbs.txt", lang)}
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases, key=len, reverse=True):
         index.setdefault(phrase[0], []).append(phrase)
@@ -135,7 +133,7 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     if named:
         return named, "named"
     words = [doc.lower(i) for i in range(clause.first, clause.last + 1)]
-    if any(w in _PRONOUNS for w in words):
+    if any(w in speaker_pronouns() for w in words):
         return speakers.last_before(quote_start), "pronoun"
     held = speakers.holder_of(words, quote_start)
     if held:
@@ -318,7 +316,7 @@ def _introduced_by(doc: Document, first: int, last: int, speakers: Speakers) -> 
     if not words or not any(_verb_at(words, k) and k + _verb_at(words, k) == len(words) for k in range(len(words))):
         return None
     named = speakers.named_in(doc.tokens[start].start, doc.tokens[end].end)
-    if named is None and not any(w in _PRONOUNS for w in words):
+    if named is None and not any(w in speaker_pronouns() for w in words):
         return None
     return speakers.last_before(doc.tokens[end].end)
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from qogam.nlp.kk.morphology import PACKAGE, analyse, lemma, tables, word_lists
 from qogam.nlp.normalize import normalize
-from qogam.nlp.resources import load_sections, load_words
+from qogam.nlp.kk.lexicon import entries, first_names, words
 
 _SEPARATORS = ".-'"
 _SEPARATOR_RE = re.compile(r"[.\-']")
@@ -41,17 +41,16 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[s
     names: set[str] = set()
     phrases: set[str] = set()
     sections = word_lists()
-    entries = list(load_words(PACKAGE, "first_names.txt")) + list(load_words(PACKAGE, "places.txt"))
-    entries += list(sections.get("names", ()))
-    for entry in entries:
+    listed = list(entries("first_names.txt")) + list(entries("places.txt")) + list(sections.get("names", ()))
+    for entry in listed:
         lower = entry.lower()
         if " " in lower:
             phrases.add(lower)
         else:
             names.add(lower)
-    endings = tuple(sorted({e.lower() for e in load_words(PACKAGE, "surname_endings.txt")}, key=len, reverse=True))
+    endings = tuple(sorted(words("surname_endings.txt"), key=len, reverse=True))
     protected = tuple(e.lower() for e in sections.get("endings", ()))
-    heads = frozenset(e.lower() for e in load_words(PACKAGE, "izafet_heads.txt"))
+    heads = words("izafet_heads.txt")
     return frozenset(names), frozenset(phrases), endings, protected, heads
 
 
@@ -83,12 +82,10 @@ def _all_case_forms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _plural_surname_endings() -> tuple[str, ...]:
     """The Russian-type family-name endings (-ов, -ева, -ин…) after which a plural is believed."""
-    return tuple(e.lower() for e in load_sections(PACKAGE, "surname_endings.txt").get("russian_type", ()))
+    return tuple(entries("surname_endings.txt", "russian_type"))
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(name.lower() for name in load_words(PACKAGE, "first_names.txt"))
+
 
 
 def _letters(text: str) -> int:
@@ -167,7 +164,7 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
             score += 1.0
         elif _letters(namepart) < 3:
             continue
-        elif context in _first_names():
+        elif context in first_names():
             # after a first name the word is a family name, short or not ("Елена Пакқа")
             score += 1.0
         elif _letters(namepart) < 4:

@@ -19,13 +19,13 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from qogam.errors import InputError
+from qogam.nlp.kk.lexicon import entries
 from qogam.nlp.name_keys import latin_name, organization_key, person_key
 from qogam.registry.core.models import (
     Area, AuditLog, Evidence, Membership, NameKey, Organization, Person, Post, Proposal, Source, Statement,
@@ -82,18 +82,7 @@ class SyntheticReport:
 
 
 def _given_names() -> tuple[list[str], list[str]]:
-    sections: dict[str, list[str]] = {}
-    current = ""
-    text = (resources.files("qogam.nlp.kk") / "first_names.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = line.strip("[]")
-        else:
-            sections.setdefault(current, []).append(line)
-    return sections.get("male", []), sections.get("female", [])
+    return list(entries("first_names.txt", "male")), list(entries("first_names.txt", "female"))
 
 
 def _surname(father: str, female: bool) -> str:
