@@ -40,6 +40,12 @@ def test_tokens(text: str, expected: list[str]) -> None:
         ("И.Намазбаева Ш. Жамалбек", ["initials", "initial", "word"]),
         ("т.б. млн. 2024", ["abbrev", "abbrev", "number"]),
         ("сөз, www.gov.kz", ["word", "punct", "url"]),
+        # a news outlet's address is one token and ends no sentence
+        ("деп жазды Egemen.kz тілшісі", ["word", "word", "url", "word"]),
+        ("WWW.AQ-QARA.KZ сайты", ["url", "word"]),
+        ("qazaqstan.tv.", ["url", "punct"]),
+        # a Cyrillic word with a dot is no address
+        ("т.б. Алматы.", ["abbrev", "word", "punct"]),
     ],
 )
 def test_token_kinds(text: str, kinds: list[str]) -> None:

@@ -115,6 +115,12 @@ def test_nominatives_that_look_inflected_stay_whole(text: str) -> None:
         ("Төле биге", "Төле би"),
         # only the last word is touched
         ("Алматыда Астанада", "Алматыда Астана"),
+        # a plural closing a list of people goes after a family name's own ending only
+        ("Болат Дюсалиевтер", "Болат Дюсалиев"),
+        ("З.Махаевалар", "З.Махаева"),
+        ("Абдулла Атаметовтерге", "Абдулла Атаметов"),
+        ("Қазақтар", "Қазақтар"),
+        ("Ахметжандар", "Ахметжандар"),
     ],
 )
 def test_multi_word_names(text: str, expected: str) -> None:

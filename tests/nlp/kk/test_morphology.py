@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qogam.nlp.kk.morphology import Analysis, analyse, lemma
+from qogam.nlp.kk.morphology import Analysis, analyse, lemma, possessive3
 
 
 def readings(word: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -188,3 +188,20 @@ def test_ordering_and_input_case() -> None:
     assert results[0].stem == "Облыс"
     assert results[0].tags == ("PL", "POSS3", "GEN")
     assert results[0].suffixes == ("тар", "ы", "ның")
+
+
+@pytest.mark.parametrize(
+    ("noun", "possessed"),
+    [
+        ("кеңес", "кеңесі"),  # front, after a consonant
+        ("қор", "қоры"),  # back
+        ("алқа", "алқасы"),  # after a vowel
+        ("бірлестік", "бірлестігі"),  # к voiced before the vowel
+        ("орталық", "орталығы"),  # қ voiced
+        ("әкімдік", "әкімдігі"),
+        ("ассамблея", "ассамблеясы"),
+    ],
+)
+def test_third_person_possessive(noun: str, possessed: str) -> None:
+    assert possessive3(noun) == possessed
+    assert lemma(possessed) == noun

@@ -17,19 +17,31 @@ from functools import lru_cache
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.persons import PersonMention
 from qogam.nlp.extract.results import Evidence, Event, Mention
+from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.resources import load_json
 
-_MONTHS = {
-    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
-    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-}
-_DATE_RE = re.compile(
-    r"(?:(?P<year>\d{4})\s*(?:жылғы|ж\.)\s*)?(?P<day>\d{1,2})\s*(?:-\s*)?(?P<month>"
-    + "|".join(_MONTHS)
-    + r")",
-    re.IGNORECASE,
-)
-_RELATIVE = (("күні кеше", -1), ("кеше", -1), ("бүгін", 0), ("алдыңғы күні", -2), ("бүрсігүні", 2), ("ертең", 1))
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    """Month names → their numbers (``date_words.txt``)."""
+    return {name: int(number) for name, number in kk.pairs("date_words.txt", "months").items()}
+
+
+@lru_cache(maxsize=1)
+def _date_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:(?P<year>\d{4})\s*(?:жылғы|ж\.)\s*)?(?P<day>\d{1,2})\s*(?:-\s*)?(?P<month>"
+        + "|".join(_months())
+        + r")",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _relative_days() -> tuple[tuple[str, int], ...]:
+    """Days named relative to the article's date, with their offset (``date_words.txt``)."""
+    return tuple((phrase, int(delta)) for phrase, delta in kk.pairs("date_words.txt", "relative_days").items())
 
 
 PhraseIndex = dict[str, list[tuple[tuple[str, ...], str]]]
@@ -99,16 +111,16 @@ def _topic(doc: Document) -> str | None:
 
 
 def _date(text: str, published: date | None) -> tuple[str | None, str | None]:
-    match = _DATE_RE.search(text)
+    match = _date_re().search(text)
     if match:
         year = int(match.group("year")) if match.group("year") else (published.year if published else None)
-        month, day = _MONTHS[match.group("month").lower()], int(match.group("day"))
+        month, day = _months()[match.group("month").lower()], int(match.group("day"))
         try:
             return (date(year, month, day).isoformat() if year else None), match.group()
         except ValueError:
             return None, match.group()
     lower = text.lower()
-    for phrase, delta in _RELATIVE:
+    for phrase, delta in _relative_days():
         if re.search(rf"(?<!\w){phrase}(?!\w)", lower):
             return ((published + timedelta(days=delta)).isoformat() if published else None), phrase
     return None, None

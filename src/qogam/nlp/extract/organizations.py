@@ -24,6 +24,21 @@ from qogam.nlp.kk.morphology import CASE_TAGS, analyse, possessive3
 
 
 
+# The rules that find organisation mentions, each with the score it gives a mention (what a
+# fact's confidence is then measured from: qogam.nlp.extract.calibration).
+RULES: dict[str, float] = {
+    "org-quoted-core": 0.9,  # "«Жайылма» қоғамдық бірлестігі"
+    "org-quoted-whole": 0.9,  # "«Азаматтық Альянсы … бірлестігі»"
+    "org-abbreviation-first": 0.85,  # "ОО «Жайылма»"
+    "org-outlet": 0.8,  # "inbusiness.kz"
+    "org-capitalised": 0.75,  # "Сайрам аудандық білім бөлімі", "Мәжіліс"
+    "org-parent": 0.75,  # "Сайрам ауданы әкімдігі" in "… әкімдігі жанындағы кеңес"
+    "org-coordinated": 0.7,  # "облыс, қала әкімдігінің"
+    "org-department": 0.7,  # "… басқармасының Қоғамдық-саяси жұмыс бөлімі" stands for its body
+    "org-unnamed": 0.6,  # "облыстық ішкі саясат басқармасы"
+}
+
+
 @dataclass(slots=True)
 class OrgMention:
     first: int
@@ -136,7 +151,7 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
             return None
         if is_event_noun(doc, i) or (doc.lemma(i) in org_heads() and strip_case(tok.norm)[1] not in ("NOM", "GEN")):
             return None  # the name would swallow a meeting, or a body named in another role
-        if doc.lower(i) not in ("және", "мен", "бен", "пен") and (
+        if doc.lower(i) not in org_words("conjunctions") and (
             strip_case(tok.norm)[1] in ("LOC", "DAT", "ABL") or doc.lemma(i) in post_nouns() or doc.lower(i) in function_words()
         ):
             return None  # "… ауданының әкімі болып бұған дейін облыстық …": a clause, not a name
@@ -314,8 +329,8 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
     out = []
     for first, prefix in names:
         name = f"{prefix} {shared}{head}"
-        out.append(OrgMention(first, i, doc.tokens[first].start, tok.end, name, name, type_, case, None, 0.7,
-                              "org-coordinated"))
+        out.append(OrgMention(first, i, doc.tokens[first].start, tok.end, name, name, type_, case, None,
+                              RULES["org-coordinated"], "org-coordinated"))
     return out
 
 
@@ -353,7 +368,7 @@ def _fold_departments(
             out.append(body)
         out.append(OrgMention(
             m.first, m.last, m.start, m.end, body.name, body.core, body.type, m.case, body.abbreviation,
-            min(m.confidence, body.confidence), "org-department", body.core_first, body.core_last,
+            RULES["org-department"], "org-department", body.core_first, body.core_last,
         ))
     return out
 
@@ -362,13 +377,13 @@ def _parents(doc: Document, mention: OrgMention, abbreviations: dict[str, str], 
     """The body a council or commission sits under ("Сайрам ауданы әкімдігі жанындағы …") or
     a branch belongs to ("«AMANAT» партиясының аудандық филиалы")."""
     if mention.parent is not None:
-        mention.parent.source = "org-parent"
+        mention.parent.source, mention.parent.confidence = "org-parent", RULES["org-parent"]
         return [mention.parent]
     for k in range(mention.first + 1, mention.last):
         if doc.lower(k) in ("жанындағы", "жанынан") and k - 1 > mention.first:
             parent = _mention_ending_at(doc, k - 1, mention.first, abbreviations, blocked)
             if parent is not None:
-                parent.source = "org-parent"
+                parent.source, parent.confidence = "org-parent", RULES["org-parent"]
                 return [parent]
     return []
 
@@ -443,16 +458,15 @@ def _mention_ending_at(
         return None
     full = doc.norm_span(start, i)
     name = full[: len(full) - len(tok.norm)] + base
-    confidence = 0.9 if quote is not None else 0.75
     if quote is not None:
         source = "org-quoted-core"
     elif doc.tokens[start].norm[:1].islower() or (
         _sentence_opener(doc, start) and all(doc.tokens[k].norm[:1].islower() for k in range(start + 1, i + 1))
     ):
-        # "облыстық ішкі саясат басқармасы", "Әйелдер кеңесінің …" opening a sentence
-        source, confidence = "org-unnamed", 0.6
+        source = "org-unnamed"  # "облыстық ішкі саясат басқармасы", "Әйелдер кеңесінің …" opening a sentence
     else:
         source = "org-capitalised"
+    confidence = RULES[source]
     return OrgMention(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
@@ -505,7 +519,7 @@ def _quoted_whole(
     before = doc.norm_span(start, opener - 1) + " " if start < opener else ""
     return OrgMention(
         start, closer, doc.tokens[start].start, doc.tokens[closer].end, f"{before}«{core}»", core, type_, case,
-        None, 0.9, "org-quoted-whole", opener + 1, i,
+        None, RULES["org-quoted-whole"], "org-quoted-whole", opener + 1, i,
     )
 
 
@@ -670,7 +684,7 @@ def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMenti
         out.append(
             OrgMention(
                 i, last, tok.start, doc.tokens[last].end, doc.span_text(i, last), core,
-                abbreviations[tok.norm], "NOM", tok.norm, 0.85, "org-abbreviation-first",
+                abbreviations[tok.norm], "NOM", tok.norm, RULES["org-abbreviation-first"], "org-abbreviation-first",
             )
         )
     return out
@@ -693,7 +707,7 @@ def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
                     break
             name = doc.norm_span(i, last - 1) + " " + strip_case(doc.tokens[last].norm)[0] if last > i else tok.norm
             out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, "media", "NOM", None,
-                                  0.8, "org-outlet"))
+                                  RULES["org-outlet"], "org-outlet"))
             continue
     return out
 

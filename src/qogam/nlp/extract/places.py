@@ -12,17 +12,18 @@ from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.lexicon import izafet_heads, places
 from qogam.nlp.extract.organizations import OrgMention, strip_case
 from qogam.nlp.extract.results import Evidence, Mention, Place
+from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 
-_KINDS = (("облысы", "region"), ("ауданы", "district"), ("қаласы", "city"), ("ауылы", "village"))
 
 
-_TERRITORIAL_HEADS = ("облысы", "ауданы", "қаласы", "ауылы", "ауылдық округі")
+def _territorial_heads() -> tuple[str, ...]:
+    return tuple(sorted(kk.words("place_words.txt", "territorial_heads")))
 
 
 def _kind(name: str) -> str:
     lower = name.lower()
-    for ending, kind in _KINDS:
+    for ending, kind in kk.pairs("place_words.txt", "kinds").items():
         if lower.endswith(ending):
             return kind
     return "place"
@@ -54,7 +55,7 @@ def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
             known = name.lower() in gazetteer
             if last > i and not known:
                 # "Сайрам ауданы": a known place with its territorial head
-                known = tok.norm.lower() in gazetteer and name.lower().endswith(_TERRITORIAL_HEADS)
+                known = tok.norm.lower() in gazetteer and name.lower().endswith(_territorial_heads())
             if not known or (last == i and i in in_core):
                 continue
             place = found.setdefault(name.lower(), Place(name, _kind(name)))

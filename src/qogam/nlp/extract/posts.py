@@ -32,6 +32,22 @@ from qogam.nlp.extract.persons import PersonMention
 from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.kk.morphology import analyse
 
+# The rules that find posts, each with the score it gives (what a post's confidence is then
+# measured from: qogam.nlp.extract.calibration). Evidence names them "post:<rule>".
+RULES: dict[str, float] = {
+    "org-role-person": 0.9,  # "«Жайылма» ҚБ төрағасы Жанболат Сүйінбаев"
+    "person-org-role": 0.85,  # "Жанболат Сүйінбаев, «Жайылма» ҚБ төрағасы"
+    "territory-role-person": 0.8,  # "аудан әкімі Бақыт Сапаров"
+    "role-person": 0.8,  # "Президент Қасым-Жомарт Тоқаев", "ақын Олжас Сүлейменов"
+    "person-org-role-listed": 0.8,  # "X – … директоры, «AMANAT» партиясының мүшесі"
+    "anaphor-role-person": 0.75,  # "Кеңес төрағасы X": the council named before
+    "on-behalf-member": 0.75,  # "«Мейірім» ҚБ атынан кеңес құрамына енген X"
+    "person-anaphor-role": 0.7,  # "X, кеңес мүшесі"
+    "person-role": 0.7,  # "X, аудан әкімі"
+    "person-role-listed": 0.65,  # "X – …, аудан әкімінің кеңесшісі"
+}
+
+
 @dataclass(slots=True)
 class RolePhrase:
     first: int
@@ -244,7 +260,7 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     posts: list[Post] = []
     seen: set[tuple[str, str, str | None]] = set()
 
-    def add(person: PersonMention, phrase: RolePhrase, org: OrgMention | None, source: str, confidence: float,
+    def add(person: PersonMention, phrase: RolePhrase, org: OrgMention | None, rule: str,
             on_behalf_of: OrgMention | None = None) -> None:
         assert person.person is not None
         key = (person.person.name, phrase.role, org.name if org else None)
@@ -259,7 +275,7 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         posts.append(
             Post(
                 person.person.name, phrase.role, org.name if org else None, doc.span_text(phrase.first, phrase.last),
-                Mention(doc.text[start:end], start, end), Evidence(source, confidence, sentence.start, sentence.end),
+                Mention(doc.text[start:end], start, end), Evidence(f"post:{rule}", RULES[rule], sentence.start, sentence.end),
                 on_behalf_of.name if on_behalf_of else None,
             )
         )
@@ -290,12 +306,11 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
             anaphoric = org_index.the_only(post_words("deputy_bodies"))
         for holder in holders:
             if org is not None:
-                add(holder, phrase, org, "post:org-role-person", 0.9)
+                add(holder, phrase, org, "org-role-person")
             elif anaphoric is not None:
-                add(holder, phrase, anaphoric, "post:anaphor-role-person", 0.75)
+                add(holder, phrase, anaphoric, "anaphor-role-person")
             else:
-                source = "post:territory-role-person" if _territorial(doc, phrase) else "post:role-person"
-                add(holder, phrase, None, source, 0.8)
+                add(holder, phrase, None, "territory-role-person" if _territorial(doc, phrase) else "role-person")
         if holders:
             continue
         # PERSON, [ORG] ROLE-ы — the person comes before, with a comma or dash between
@@ -315,11 +330,11 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         if leader is not None and (k < anchor - 1 or as_role) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
             leaders[index] = leader
             if org is not None:
-                add(leader, phrase, org, "post:person-org-role", 0.85)
+                add(leader, phrase, org, "person-org-role")
             elif anaphoric is not None:
-                add(leader, phrase, anaphoric, "post:person-anaphor-role", 0.7)
+                add(leader, phrase, anaphoric, "person-anaphor-role")
             elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
-                add(leader, phrase, None, "post:person-role", 0.7)
+                add(leader, phrase, None, "person-role")
     # "Матыжанов Кенжехан – … институтының директоры, «AMANAT» партиясының мүшесі": the roles
     # listed after a person's first one, comma after comma, are the same person's
     for index in range(1, len(phrases)):
@@ -334,9 +349,9 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
             continue
         leaders[index] = leader = leaders[index - 1]
         if org is not None:
-            add(leader, phrase, org, "post:person-org-role-listed", 0.8)
+            add(leader, phrase, org, "person-org-role-listed")
         elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
-            add(leader, phrase, None, "post:person-role-listed", 0.65)
+            add(leader, phrase, None, "person-role-listed")
     posts.extend(_on_behalf(doc, person_at, org_index, seen))
     return posts
 
@@ -366,7 +381,8 @@ def _on_behalf(doc: Document, person_at: dict[int, PersonMention], orgs: _Orgs, 
                     Post(
                         person.person.name, "мүше", body.name, doc.span_text(i + 1, j),
                         Mention(doc.text[start:end], start, end),
-                        Evidence("post:on-behalf-member", 0.75, sentence.start, sentence.end), represented.name,
+                        Evidence("post:on-behalf-member", RULES["on-behalf-member"], sentence.start, sentence.end),
+                        represented.name,
                     )
                 )
                 break

@@ -37,6 +37,35 @@ _CAPTION_LIMIT = 20
 _VERB_WINDOW = 6
 
 
+# The rules that find quotations; evidence names a quote "<rule>:<how the speaker was found>".
+RULES = frozenset({
+    "quote-verb-after",  # "«…», – деді X"
+    "quote-colon-before",  # "X: «…»"
+    "quote-split",  # "«…, – дейді X. – …»"
+    "quote-continued",  # "«…», – деді X, – «…»": the second part
+    "quote-introduced",  # "… X әңгімеледі. «…»"
+    "quote-paragraphs",  # a «…» over several sentences or lines
+    "quote-dash",  # "– …, – деді X."
+    "quote-dash-announced",  # "X, басшы:" and the speech below it
+    "quote-dash-introduced",  # "… X сөз сөйледі." and a dash line below it
+})
+# How the speaker was found, with the score it gives the quote.
+SPEAKER_CONFIDENCE: dict[str, float] = {
+    "named": 0.95,  # the attribution names the person
+    "continued": 0.8,  # the same speaker as the part before
+    "post": 0.8,  # the holder of the post the attribution names
+    "pronoun": 0.75,  # "деді ол": the person named last
+    "subject-before": 0.7,  # "…, – деді." opening a sentence: the person named last
+    "introduced": 0.7,  # the person the sentence before introduced
+    "described": 0.6,  # "– дейді кейіпкеріміз": the person just introduced
+    "unresolved": 0.5,  # nobody found
+}
+
+
+def _confidence(how: str) -> float:
+    return SPEAKER_CONFIDENCE.get(how, SPEAKER_CONFIDENCE["unresolved"])
+
+
 class Speakers(Protocol):
     """What quote attribution needs to know of the people of a document."""
 
@@ -261,9 +290,8 @@ def _across_sentences(doc: Document, speakers: Speakers) -> list[Quote]:
         if len(text.split()) < 2:
             continue
         sentence = doc.sentences[doc.sentence_of[opener]]
-        confidence = {"named": 0.95, "post": 0.8, "pronoun": 0.75}.get(how, 0.5)
         out.append(Quote(speaker, text, start, end, _mention(doc, clause),
-                         Evidence(f"quote-paragraphs:{how}", confidence, sentence.start, doc.sentences[doc.sentence_of[closer]].end)))
+                         Evidence(f"quote-paragraphs:{how}", _confidence(how), sentence.start, doc.sentences[doc.sentence_of[closer]].end)))
     return out
 
 
@@ -301,7 +329,7 @@ def _unattributed_dash_line(
         introduced = _introduced_by(doc, p_first, p_last, speakers)
         if introduced is not None:
             # "… төрағасы Жанболат Сүйінбаев сөз сөйледі." and the speech on the next line
-            return [_dash_quote(doc, first + 1, last, introduced, "quote-dash-introduced", None)]
+            return [_dash_quote(doc, first + 1, last, introduced, "quote-dash-introduced:introduced", None)]
     if dash_speaker is not None and dashed:
         return [_dash_quote(doc, first + 1, last, dash_speaker, "quote-dash:continued", None)]
     return []
@@ -374,7 +402,7 @@ def _quotes_in_sentence(
                 who, how_inner = _speaker(doc, inner, doc.tokens[opener].start, speakers)
                 speaker = speaker or who
             attribution = inner or clause
-            confidence = {"named": 0.95, "continued": 0.8, "post": 0.8, "pronoun": 0.75}.get(how_inner, 0.5)
+            confidence = _confidence(how_inner)
             found.append(
                 Quote(
                     who if inner is not None else speaker,
@@ -480,7 +508,7 @@ def _attribution_break(doc: Document, i: int, last: int) -> _Clause | None:
 def _dash_quote(doc: Document, first: int, last: int, speaker: str | None, source: str, clause: _Clause | None) -> Quote:
     text, start, end = _quote_text(doc, doc.tokens[first].start, doc.tokens[last].end)
     sentence = doc.sentences[doc.sentence_of[first]]
-    confidence = 0.85 if source.endswith("named") else 0.7
+    confidence = _confidence(source.rpartition(":")[2])
     return Quote(
         speaker, text, start, end, _mention(doc, clause) if clause else None,
         Evidence(source, confidence, sentence.start, sentence.end),
