@@ -10,6 +10,7 @@ put an abbreviation before the core ("ҚБ «Жайылма»", "ОО «Жайы
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -394,7 +395,10 @@ def _mention_ending_at(
     tok = doc.tokens[i]
     base, case = strip_case(tok.norm)
     abbreviation: str | None = None
-    standalone = base in standalone_bodies() and tok.norm[:1].isupper() and not _inside_quotes(doc, i, floor)
+    standalone = base in standalone_bodies() and tok.norm[:1].isupper() and not _inside_quotes(doc, i, floor) and not (
+        # "Мәжіліс соңында …" opening a sentence is a session; "Мәжіліс депутаты" the chamber
+        doc.opens_clause(i) and not (i + 1 < len(doc.tokens) and doc.lemma(i + 1) in post_nouns())
+    )
     if standalone:
         type_first, type_ = i, standalone_bodies()[base]
     elif base in abbreviations:
@@ -421,7 +425,13 @@ def _mention_ending_at(
     if abbreviation is not None and abbreviation.lower() in org_words("generic_abbreviations") and quote is None:
         return None  # "Халық ҮЕҰ-ды …": NGOs in general
     owner = _owner(doc, type_first, floor, abbreviations, blocked)
-    if owner is not None:
+    wing_of = _wing_owner(doc, i, quote, start, floor, abbreviations, blocked)
+    if wing_of is not None:
+        # "«AMANAT» партиясы «Болашақ» филиалы", "«AMANAT» партиясының «Жастар Рухы» жастар
+        # қанаты": a branch or wing with a name of its own, named with its party
+        start, owner = wing_of.first, wing_of
+        wing_of.source = "org-parent"
+    elif owner is not None:
         # "«AMANAT» партиясының аудандық филиалы": a branch named by the body it belongs to
         start, quote = owner.first, None
         if type_ == "other":
@@ -443,7 +453,10 @@ def _mention_ending_at(
             return None
         start = model_start
     core_first = core_last = -1
-    if owner is not None:
+    if wing_of is not None and quote is not None:
+        core_first, core_last = quote + 1, _closing(doc, quote)
+        core = doc.span_text(core_first, core_last)
+    elif owner is not None:
         # the branch is a body of its own: its core is its whole name, not the parent's
         core_first, core_last = owner.core_first, owner.core_last
         core = doc.norm_span(start, type_first - 1) + " " + doc.lemma(type_first)
@@ -521,6 +534,20 @@ def _quoted_whole(
         start, closer, doc.tokens[start].start, doc.tokens[closer].end, f"{before}«{core}»", core, type_, case,
         None, RULES["org-quoted-whole"], "org-quoted-whole", opener + 1, i,
     )
+
+
+def _wing_owner(
+    doc: Document, i: int, quote: int | None, start: int, floor: int, abbreviations: dict[str, str], blocked: set[int],
+) -> OrgMention | None:
+    """The party whose branch or wing, quoted, ends at token ``i``: the body named right before
+    the quote, in the genitive or the izafet ("«AMANAT» партиясы(ның) «Болашақ» филиалы")."""
+    if quote is None or start != quote or quote <= floor or doc.lemma(i) not in org_words("wing_heads"):
+        return None
+    k = quote - 1
+    base, case = strip_case(doc.tokens[k].norm)
+    if case != "GEN" and not (case == "NOM" and ("POSS3" in _tags(base.lower()) or base in abbreviations)):
+        return None
+    return _mention_ending_at(doc, k, floor, abbreviations, blocked)
 
 
 def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, str], blocked: set[int]) -> OrgMention | None:
@@ -718,6 +745,9 @@ def _key(m: OrgMention) -> str:
     return (" ".join(m.core.lower().split()) or m.name.lower()) + "|" + m.type
 
 
+_UNDER = re.compile(r"\s(?:жанындағы|жанынан)\s", re.IGNORECASE)
+
+
 def _initials(name: str) -> str:
     """"Қазақстан халқы Ассамблеясы" → "ҚХА": the first letters of a name's words."""
     return "".join(word[0] for word in name.replace("«", " ").replace("»", " ").split() if word[0].isalpha()).upper()
@@ -773,6 +803,18 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
         if fuller is None:
             seen_generic.append(org)
         else:
+            fuller.mentions.extend(org.mentions)
+            fuller.evidence.extend(org.evidence)
+            by_key[key] = fuller
+    # "Аналар кеңесі", "қалалық ҚХА жанындағы Аналар кеңесі" after "Шымкент … Ассамблеясы
+    # жанындағы Аналар кеңесі": the same council under the same body, written shorter
+    under: dict[tuple[str, tuple[str, ...]], Organization] = {}
+    for org in by_key.values():
+        if _UNDER.search(org.name):
+            under.setdefault((org.type, _level_key(_UNDER.split(org.name)[-1])), org)
+    for key, org in list(by_key.items()):
+        fuller = under.get((org.type, _level_key(_UNDER.split(org.name)[-1])))
+        if fuller is not None and fuller is not org and by_key[key] is org:
             fuller.mentions.extend(org.mentions)
             fuller.evidence.extend(org.evidence)
             by_key[key] = fuller
