@@ -597,6 +597,8 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
     k = type_first - 1
     while k >= floor and type_first - k <= 7:
         tok = doc.tokens[k]
+        if tok.kind == "number" and k > floor and doc.tokens[k - 1].norm == "№":
+            return k - 1  # "№34 орта мектеп": a numbered body
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)

@@ -155,7 +155,7 @@ class _Orgs:
             return self.ending[k]
         # "… орталығы кеңес беру бөлімінің басшысы": a department in the genitive, named after
         # its body in the izafet, makes the post the body's
-        department = k >= 0 and strip_case(doc.tokens[k].norm)[1] == "GEN" and doc.lemma(k) in post_words("departments")
+        department = k >= 0 and strip_case(doc.tokens[k].norm)[1] in ("GEN", "NOM") and doc.lemma(k) in post_words("departments")
         sentence = doc.sentence_of[i] if i < len(doc.tokens) else -1
         for j in range(k, max(k - 5, -1), -1):
             tok = doc.tokens[j]
