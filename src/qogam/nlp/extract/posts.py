@@ -254,25 +254,70 @@ def _holders(
 
 def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMention]) -> list[Post]:
     """Return the posts stated in ``doc`` (one per person, role and organisation)."""
-    person_at = {m.first: m for m in persons if m.person is not None}
-    person_ending = {m.last: m for m in persons if m.person is not None}
-    org_index = _Orgs(doc, orgs)
-    posts: list[Post] = []
-    seen: set[tuple[str, str, str | None]] = set()
+    return _PostFinder(doc, persons, orgs).run()
 
-    def add(person: PersonMention, phrase: RolePhrase, org: OrgMention | None, rule: str,
+
+class _PostFinder:
+    """The post rules of one document, as small steps over its role phrases (right to left, so
+    that a chain "ROLE1, ROLE2 PERSON" knows ROLE2's holder when it reaches ROLE1):
+
+    1. ``_holders_after`` — ROLE PERSON, and the chains that end in one;
+    2. ``_body_of`` — the organisation a role names before it, or by anaphora;
+    3. ``_leader_before`` — PERSON, [ORG] ROLE;
+    4. ``_listed`` — the roles listed comma after comma after a leader's first;
+    5. ``_on_behalf`` — "ORG атынан кеңес құрамына енген PERSON".
+    """
+
+    def __init__(self, doc: Document, persons: list[PersonMention], orgs: list[OrgMention]) -> None:
+        self.doc = doc
+        self.person_at = {m.first: m for m in persons if m.person is not None}
+        self.person_ending = {m.last: m for m in persons if m.person is not None}
+        self.orgs = _Orgs(doc, orgs)
+        self.posts: list[Post] = []
+        self.seen: set[tuple[str, str, str | None]] = set()
+        names = {k for m in self.person_at.values() for k in range(m.first, m.last + 1)}
+        self.phrases = _role_phrases(doc, names)
+        self.chained: dict[int, list[PersonMention]] = {}  # holders found after each phrase
+        self.leaders: dict[int, PersonMention] = {}  # the phrases whose holder stands before them
+
+    def run(self) -> list[Post]:
+        for index in range(len(self.phrases) - 1, -1, -1):
+            phrase = self.phrases[index]
+            if self._chairs_a_meeting(phrase):
+                continue
+            tags = _tags(self.doc, phrase.head)
+            plural = "PL" in tags
+            bare = not any(t.startswith("POSS") for t in tags)
+            holders = self._holders_after(index, plural, bare)
+            org, anaphoric = self._body_of(phrase, bare)
+            for holder in holders:
+                if org is not None:
+                    self.add(holder, phrase, org, "org-role-person")
+                elif anaphoric is not None:
+                    self.add(holder, phrase, anaphoric, "anaphor-role-person")
+                else:
+                    self.add(holder, phrase, None, "territory-role-person" if _territorial(self.doc, phrase) else "role-person")
+            if not holders and not plural:
+                self._leader_before(index, org, anaphoric)
+        self._listed()
+        self.posts.extend(_on_behalf(self.doc, self.person_at, self.orgs, self.seen))
+        return self.posts
+
+    def add(self, person: PersonMention, phrase: RolePhrase, org: OrgMention | None, rule: str,
             on_behalf_of: OrgMention | None = None) -> None:
+        """Record one post found by ``rule`` (once per person, role and organisation)."""
         assert person.person is not None
+        doc = self.doc
         key = (person.person.name, phrase.role, org.name if org else None)
-        if key in seen:
+        if key in self.seen:
             return
-        seen.add(key)
+        self.seen.add(key)
         same_sentence = org is not None and doc.sentence_of[org.first] == doc.sentence_of[phrase.head]
         first = min(phrase.first, person.first, org.first if org is not None and same_sentence else phrase.first)
         last = max(phrase.last, person.last)
         start, end = doc.tokens[first].start, doc.tokens[last].end
         sentence = doc.sentences[doc.sentence_of[phrase.head]]
-        posts.append(
+        self.posts.append(
             Post(
                 person.person.name, phrase.role, org.name if org else None, doc.span_text(phrase.first, phrase.last),
                 Mention(doc.text[start:end], start, end), Evidence(f"post:{rule}", RULES[rule], sentence.start, sentence.end),
@@ -280,40 +325,38 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
             )
         )
 
-    names = {k for m in person_at.values() for k in range(m.first, m.last + 1)}
-    phrases = _role_phrases(doc, names)
-    # holders found after a phrase serve the phrase before it in a chain "ROLE1, ROLE2 PERSON"
-    chained: dict[int, list[PersonMention]] = {}
-    leaders: dict[int, PersonMention] = {}  # the phrases whose holder stands before them
-    for index in range(len(phrases) - 1, -1, -1):
-        phrase = phrases[index]
-        before = phrase.first - 1
-        if " " not in phrase.role and before >= 0 and before not in org_index.covered and is_event_noun(doc, before) and strip_case(doc.tokens[before].norm)[1] in ("NOM", "GEN"):
-            continue  # "жиын төрағасы" chairs a meeting; that is no post ("Отырысқа …" is fine)
-        tags = _tags(doc, phrase.head)
-        plural = "PL" in tags
-        bare = not any(t.startswith("POSS") for t in tags)
-        holders = _holders(doc, phrase, person_at, plural, bare)
-        nxt = phrases[index + 1] if index + 1 < len(phrases) else None
-        if not holders and nxt is not None and _chained(doc, phrase, nxt, org_index.ending):
-            holders = chained.get(index + 1, [])
-        chained[index] = holders
-        org = org_index.before(phrase.first) or org_index.department_body(phrase.first)
+    def _chairs_a_meeting(self, phrase: RolePhrase) -> bool:
+        """"жиын төрағасы" chairs a meeting; that is no post ("Отырысқа …" is fine)."""
+        doc, before = self.doc, phrase.first - 1
+        return (
+            " " not in phrase.role and before >= 0 and before not in self.orgs.covered and is_event_noun(doc, before)
+            and strip_case(doc.tokens[before].norm)[1] in ("NOM", "GEN")
+        )
+
+    def _holders_after(self, index: int, plural: bool, bare: bool) -> list[PersonMention]:
+        """The persons after the phrase, or those of the next phrase of its chain."""
+        phrase = self.phrases[index]
+        holders = _holders(self.doc, phrase, self.person_at, plural, bare)
+        nxt = self.phrases[index + 1] if index + 1 < len(self.phrases) else None
+        if not holders and nxt is not None and _chained(self.doc, phrase, nxt, self.orgs.ending):
+            holders = self.chained.get(index + 1, [])
+        self.chained[index] = holders
+        return holders
+
+    def _body_of(self, phrase: RolePhrase, bare: bool) -> tuple[OrgMention | None, OrgMention | None]:
+        """(the organisation named before the role, the one its type noun refers back to)."""
+        org = self.orgs.before(phrase.first) or self.orgs.department_body(phrase.first)
         # only a possessed role ("кеңес төрағасы") points back to a body; a title does not
-        anaphoric = None if org or bare or _territorial(doc, phrase) else org_index.anaphor(phrase)
+        anaphoric = None if org or bare or _territorial(self.doc, phrase) else self.orgs.anaphor(phrase)
         if org is None and anaphoric is None and phrase.role == "депутат":
             # a deputy sits in a maslikhat: the one the article names, if it names only one
-            anaphoric = org_index.the_only(post_words("deputy_bodies"))
-        for holder in holders:
-            if org is not None:
-                add(holder, phrase, org, "org-role-person")
-            elif anaphoric is not None:
-                add(holder, phrase, anaphoric, "anaphor-role-person")
-            else:
-                add(holder, phrase, None, "territory-role-person" if _territorial(doc, phrase) else "role-person")
-        if holders:
-            continue
-        # PERSON, [ORG] ROLE-ы — the person comes before, with a comma or dash between
+            anaphoric = self.orgs.the_only(post_words("deputy_bodies"))
+        return org, anaphoric
+
+    def _leader_before(self, index: int, org: OrgMention | None, anaphoric: OrgMention | None) -> None:
+        """PERSON, [ORG] ROLE-ы — the person comes before, with a comma or dash between, or
+        with no comma when a verb of taking the post follows ("… депутаты атанды")."""
+        doc, phrase = self.doc, self.phrases[index]
         anchor = org.first if org is not None else phrase.first
         k = anchor - 1
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
@@ -321,39 +364,41 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
         as_role = doc.lower(phrase.last + 1) in post_words("as_role") if phrase.last + 1 < len(doc.tokens) else False
         if as_role:
             # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
-            while k > 0 and k not in person_ending and anchor - k <= 2 and doc.lower(k) in function_words():
+            while k > 0 and k not in self.person_ending and anchor - k <= 2 and doc.lower(k) in function_words():
                 k -= 1
-        leader = person_ending.get(k) if not plural else None
+        leader = self.person_ending.get(k)
         after = doc.tokens[phrase.last + 1].norm if phrase.last + 1 < len(doc.tokens) else "."
         if not as_role and after not in (",", ".", ")", "—", ";", ":"):
-            leader = None  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
-        if leader is not None and (k < anchor - 1 or as_role) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
-            leaders[index] = leader
-            if org is not None:
-                add(leader, phrase, org, "person-org-role")
-            elif anaphoric is not None:
-                add(leader, phrase, anaphoric, "person-anaphor-role")
-            elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
-                add(leader, phrase, None, "person-role")
-    # "Матыжанов Кенжехан – … институтының директоры, «AMANAT» партиясының мүшесі": the roles
-    # listed after a person's first one, comma after comma, are the same person's
-    for index in range(1, len(phrases)):
-        phrase, previous = phrases[index], phrases[index - 1]
-        if index in leaders or (index - 1) not in leaders or chained.get(index):
-            continue
-        org = org_index.before(phrase.first)
-        anchor = org.first if org is not None else phrase.first
-        if doc.tokens[previous.last + 1].norm != "," or anchor != previous.last + 2:
-            continue
-        if doc.sentence_of[previous.last] != doc.sentence_of[phrase.head] or "PL" in _tags(doc, phrase.head):
-            continue
-        leaders[index] = leader = leaders[index - 1]
+            return  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
+        if leader is None or not (k < anchor - 1 or as_role) or doc.sentence_of[k] != doc.sentence_of[phrase.head]:
+            return
+        self.leaders[index] = leader
         if org is not None:
-            add(leader, phrase, org, "person-org-role-listed")
+            self.add(leader, phrase, org, "person-org-role")
+        elif anaphoric is not None:
+            self.add(leader, phrase, anaphoric, "person-anaphor-role")
         elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
-            add(leader, phrase, None, "person-role-listed")
-    posts.extend(_on_behalf(doc, person_at, org_index, seen))
-    return posts
+            self.add(leader, phrase, None, "person-role")
+
+    def _listed(self) -> None:
+        """"Матыжанов Кенжехан – … институтының директоры, «AMANAT» партиясының мүшесі": the
+        roles listed after a person's first one, comma after comma, are the same person's."""
+        doc = self.doc
+        for index in range(1, len(self.phrases)):
+            phrase, previous = self.phrases[index], self.phrases[index - 1]
+            if index in self.leaders or (index - 1) not in self.leaders or self.chained.get(index):
+                continue
+            org = self.orgs.before(phrase.first)
+            anchor = org.first if org is not None else phrase.first
+            if doc.tokens[previous.last + 1].norm != "," or anchor != previous.last + 2:
+                continue
+            if doc.sentence_of[previous.last] != doc.sentence_of[phrase.head] or "PL" in _tags(doc, phrase.head):
+                continue
+            self.leaders[index] = leader = self.leaders[index - 1]
+            if org is not None:
+                self.add(leader, phrase, org, "person-org-role-listed")
+            elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
+                self.add(leader, phrase, None, "person-role-listed")
 
 
 def _on_behalf(doc: Document, person_at: dict[int, PersonMention], orgs: _Orgs, seen: set[tuple[str, str, str | None]]) -> list[Post]:
