@@ -14,7 +14,7 @@ from qogam.errors import ModelError
 from qogam.nlp.extract.calibration import calibrate, use_rule_scores
 from qogam.nlp.extract.document import Document, EntitySpan
 from qogam.nlp.extract.events import find_events
-from qogam.nlp.extract.organizations import find_org_mentions, group_organizations
+from qogam.nlp.extract.organizations import find_org_mentions, group_organizations, is_venue
 from qogam.nlp.extract.persons import PersonIndex, find_person_mentions, group_persons
 from qogam.nlp.extract.places import find_places
 from qogam.nlp.extract.posts import find_posts, role_index
@@ -87,10 +87,13 @@ def extract(
     result.posts = find_posts(doc, mentions, org_mentions)
     # a body named only inside another's name ("Сайрам ауданы әкімдігі" in "… әкімдігі
     # жанындағы қоғамдық кеңес") is listed on its own only when a post refers to it
+    # and a library or hospital where an event is held is a venue, not a body, unless a post
+    # names it (the annotation conventions)
     referenced = {p.organization for p in result.posts} | {p.on_behalf_of for p in result.posts}
     result.organizations = [
         o for o in result.organizations
-        if o.name in referenced or any(e.source != "org-parent" for e in o.evidence)
+        if o.name in referenced
+        or (any(e.source != "org-parent" for e in o.evidence) and not is_venue(o.name))
     ]
     speakers = PersonIndex(mentions, role_index(result.posts))
     result.quotes = find_quotes(doc, speakers)

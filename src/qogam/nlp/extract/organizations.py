@@ -568,6 +568,12 @@ def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, 
     return _mention_ending_at(doc, k, floor, abbreviations, blocked)
 
 
+def is_venue(name: str) -> bool:
+    """Whether an organisation's name ends in the head of a place events are held in."""
+    words = name.replace("»", " ").split()
+    return bool(words) and word_lemma(words[-1].lower()) in org_words("venue_heads")
+
+
 def is_board(doc: Document, i: int) -> bool:
     """"«Атырау жылу» АҚ басқармасы", "ЗТБ «…» басқармасы": the board of the body before it."""
     if doc.lemma(i) != "басқарма" or i == 0:
@@ -602,6 +608,9 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)
+        if k < type_first - 1 and doc.lemma(k) in org_heads() and "POSS3" in _tags(lower) \
+                and strip_case(tok.norm)[1] == "NOM" and doc.lower(k + 1) not in ("жанындағы", "жанынан"):
+            return None  # "қала сәулеті бөлімі жауапты мекеме": another body's name ends here
         after_genitive = k > floor and strip_case(doc.tokens[k - 1].norm)[1] == "GEN"
         singular_post = "POSS3" in _tags(lower) and "PL" not in _tags(lower)
         if (doc.lemma(k) in post_nouns() and (after_genitive or singular_post)) or (
@@ -626,8 +635,14 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             # әкімдігі", "Облыстық азаматтық альянс", "армян этномәдени бірлестігі", with
             # the place before it ("Ордабасы аудандық мәслихаты"), but not levels counted or
             # listed ("Облыстық және 16 аудандық, қалалық … орталық")
-            if lemma_of_head == "орталық" and not lower.endswith(org_suffixes("adjective_suffixes")):
-                return None  # "облыс орталығы" is the region's capital town
+            if lemma_of_head == "орталық" and (
+                not lower.endswith(org_suffixes("adjective_suffixes")) or "POSS3" not in _tags(doc.lower(head))
+            ):
+                return None  # "облыс орталығы", "аудандық орталық": a town, the region's or district's
+            if not lower.endswith(org_suffixes("adjective_suffixes")) and any(
+                strip_case(doc.tokens[j].norm)[1] not in ("NOM", "GEN") for j in range(k + 1, type_first)
+            ):
+                return None  # "Қала ортасындағы зиянды мекеме": a place, then what is in it
             if k > floor and (doc.tokens[k - 1].kind == "number" or (
                 doc.lower(k - 1) in (",", "және", "мен") and k - 1 > floor
                 and (doc.lower(k - 2) in org_words("level") or doc.tokens[k - 2].kind == "number")
