@@ -106,6 +106,13 @@ def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:
         # a quotation over two lines, and a dash line after a sentence that ends in a speech verb
         ("«Біз дайынбыз.\nСайлауға барамыз», – деді Жанболат Сүйінбаев.", [("Жанболат Сүйінбаев", "Біз дайынбыз.\nСайлауға барамыз")]),
         ("Жиында Жанболат Сүйінбаев сөз сөйледі.\n– Біз дайынбыз.", [("Жанболат Сүйінбаев", "Біз дайынбыз")]),
+        # a paragraph of speech closed by its attribution, with no opening dash
+        ("Бұл туралы Бақдәулет Жанділдаев айтты.\nЖастар жылы жарияланды. Бұл біз үшін құрмет, — деді ол.",
+         [("Бақдәулет Жанділдаев", "Жастар жылы жарияланды. Бұл біз үшін құрмет")]),
+        ("Жиын жақсы өтті, деді ол.", []),
+        # a caption right after another caption is no speech
+        ("ДАРИҒА СМАЙЫЛОВА, ТӨРАҒА:\n\nДАМИР АБДИН, ДИРЕКТОР:\n\n- Біз кездесулер өткіземіз.",
+         [("Дамир Абдин", "Біз кездесулер өткіземіз")]),
     ],
 )
 def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:

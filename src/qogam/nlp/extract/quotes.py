@@ -317,8 +317,10 @@ def _unattributed_dash_line(
         return []  # a quotation in «» has its own rules
     if doc.tokens[p_last].norm == ":":
         clause = _Clause(max(p_first, doc.sentence_bounds(p_last)[0]), p_last - 1, p_last - 1)
-        if not dashed and (clause.last - clause.first > _CAPTION_LIMIT or last - first < 3):
-            return []  # a long sentence ending in a colon introduces a list, not a speaker
+        if not dashed and (clause.last - clause.first > _CAPTION_LIMIT or last - first < 3 or doc.tokens[last].norm == ":"):
+            # a long sentence ending in a colon introduces a list, not a speaker; a caption
+            # right after another caption is the next speaker's, not the first one's speech
+            return []
         speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
         if speaker is None or (not dashed and how != "named"):
             return []
@@ -462,8 +464,10 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
     """
     opening = doc.tokens[first].norm
     unclosed = opening == "«" and doc.quote_partner(first) is None
-    if (opening not in _DASHES and not unclosed) or last - first < 2:
+    if last - first < 2:
         return []
+    if opening not in _DASHES and not unclosed:
+        return _closing_attribution(doc, first, last, speakers)
     quotes: list[Quote] = []
     part_start = first + 1
     speaker: str | None = None
@@ -487,6 +491,27 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
         # the rest of the line is the same speaker's, as written to its end
         quotes.append(_dash_quote(doc, part_start, last, speaker, "quote-dash:continued", None))
     return [q for q in quotes if q.text]
+
+
+def _closing_attribution(doc: Document, first: int, last: int, speakers: Speakers) -> list[Quote]:
+    """A paragraph of speech with no opening dash that ends "…, — деді ол." (the attribution
+    its last clause, a dash in its break): the paragraph up to the break is the quotation."""
+    if any(doc.tokens[k].norm in ("«", "»") for k in range(first, last + 1)):
+        return []
+    for i in range(last - 1, first + 1, -1):
+        if doc.tokens[i].norm not in _DASHES or (doc.tokens[i - 1].norm in _BREAK and doc.tokens[i - 2].norm in _BREAK):
+            continue  # not a dash, or inside a longer run of marks
+        start = i - 1 if doc.tokens[i - 1].norm in _BREAK else i
+        clause = _attribution_break(doc, start, last)
+        if clause is None or clause.last + 1 < last:
+            continue  # the attribution must close the paragraph
+        speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
+        end = start - 1
+        while doc.tokens[end + 1].norm in _KEPT_MARKS:
+            end += 1
+        quote = _dash_quote(doc, first, end, speaker, f"quote-dash:{how}", clause)
+        return [quote] if quote.text and len(quote.text.split()) >= 3 else []
+    return []
 
 
 def _attribution_break(doc: Document, i: int, last: int) -> _Clause | None:
