@@ -45,6 +45,7 @@ RULES: dict[str, float] = {
     "person-anaphor-role": 0.7,  # "X, кеңес мүшесі"
     "person-role": 0.7,  # "X, аудан әкімі"
     "person-role-listed": 0.65,  # "X – …, аудан әкімінің кеңесшісі"
+    "person-elected-role": 0.6,  # "… кеңесінің отырысы өтті. Оған X төраға болып сайланды"
 }
 
 
@@ -373,12 +374,30 @@ class _PostFinder:
         if leader is None or not (k < anchor - 1 or as_role) or doc.sentence_of[k] != doc.sentence_of[phrase.head]:
             return
         self.leaders[index] = leader
+        elected = self._elected_to(phrase) if as_role and org is None and anaphoric is None else None
         if org is not None:
             self.add(leader, phrase, org, "person-org-role")
         elif anaphoric is not None:
             self.add(leader, phrase, anaphoric, "person-anaphor-role")
+        elif elected is not None:
+            self.add(leader, phrase, elected, "person-elected-role")
         elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
             self.add(leader, phrase, None, "person-role")
+
+    def _elected_to(self, phrase: RolePhrase) -> OrgMention | None:
+        """"Атырау облысы Қоғамдық кеңесінің отырысы өтті. Оған Мақсым Ізбасов төраға болып
+        сайланды": a bare role taken at a body's meeting is in the body named last, in this
+        sentence or the one before, if it elects ([electing_types] of post_words.txt)."""
+        doc = self.doc
+        if any(t.startswith("POSS") for t in _tags(doc, phrase.head)) or _territorial(doc, phrase):
+            return None
+        sentence = doc.sentence_of[phrase.head]
+        earlier = [
+            m for m in self.orgs.ordered
+            if m.last < phrase.first and sentence - 1 <= doc.sentence_of[m.last] <= sentence
+            and m.type in post_words("electing_types")
+        ]
+        return earlier[-1] if earlier else None
 
     def _listed(self) -> None:
         """"Матыжанов Кенжехан – … институтының директоры, «AMANAT» партиясының мүшесі": the
