@@ -166,6 +166,7 @@ def _ending_kinds() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return by_length(strong), by_length(shared - strong)
 
 
+@lru_cache(maxsize=100_000)
 def surname_kind(word: str) -> str | None:
     """How a lower-case nominative word ends: "surname" for an ending only family names have
     (-ов, -ева, -ский…), "name" for one first names share (-бек, -бай, -гүл, -ин…), else None."""
