@@ -57,13 +57,25 @@ def _is_name_token(doc: Document, i: int) -> bool:
         return True
     if len(tok.norm) < 3:
         return False
-    if _looks_common(tok.norm.capitalize()):
-        return False  # "ЖҮРЕГІНЕ ҮМІТ", a headline: an inflected common noun
+    if _looks_common(tok.norm.capitalize()) or _shouted(doc, doc.sentence_of[i]):
+        return False  # "ЖҮРЕГІНЕ ҮМІТ ОТЫН ЖАҒА БІЛСЕК": a headline in capitals, no caption
     return _caps_name_word(tok.norm) or any(
         0 <= k < len(doc.tokens) and doc.sentence_of[k] == doc.sentence_of[i] and doc.tokens[k].kind == "word"
         and doc.tokens[k].norm[:1].isupper() and _caps_name_word(doc.tokens[k].norm)
         for k in (i - 1, i + 1)
     )
+
+
+def _shouted(doc: Document, sentence: int) -> bool:
+    """A sentence written all in capitals that is no speaker's caption (a caption has a colon,
+    or a name and a comma first)."""
+    tokens = doc.sentences[sentence].tokens
+    words = [t.norm for t in tokens if t.kind == "word"]
+    if len(words) < 5 or any(not w.isupper() for w in words) or any(t.norm == ":" for t in tokens):
+        return False
+    # "ҒАУЕЗ НҰРМҰХАМБЕТОВ, СОЛТҮСТІК ҚАЗАҚСТАН ОБЛЫСЫНЫҢ ӘКІМІ": a name, a comma, a post
+    comma = next((k for k, t in enumerate(tokens) if t.norm == ","), None)
+    return not (comma is not None and 2 <= comma <= 3 and any(_caps_name_word(t.norm) for t in tokens[:comma]))
 
 
 def _caps_name_word(word: str) -> bool:
@@ -277,6 +289,9 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
             if following in ("first", "initial", "initials", "place", "post", "org", "other"):
                 first += 1
                 continue
+        if tok.norm.lower() in person_words("not_first") and first < last:
+            first += 1  # "Ұлы Жеңісті …": "great", not the patronymic word
+            continue
         if _common_noun(doc, first) and not (first < last and _family_like(doc, first + 1)):
             # "Республикасынан Кеңес …", "Құрылтайда Мемлекеттік"; not "Азамат Нұрланұлы"
             first += 1
@@ -325,6 +340,11 @@ def _family_like(doc: Document, i: int) -> bool:
 
 def find_person_mentions(doc: Document) -> list[PersonMention]:
     """Return the person mentions of ``doc`` in text order (rules, then the model's spans)."""
+    return [m for m in _mentions(doc) if any(len(w.strip(".")) > 1 for w in m.nominative.split())]
+
+
+def _mentions(doc: Document) -> list[PersonMention]:
+    # initials alone ("З. О", "А.С") name no one: find_person_mentions drops them
     mentions: list[PersonMention] = []
     for first, last in _name_runs(doc):
         if first > 0 and doc.tokens[first - 1].norm == "«" and last + 1 < len(doc.tokens) and doc.tokens[last + 1].norm == "»":
