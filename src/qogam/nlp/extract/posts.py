@@ -46,6 +46,8 @@ RULES: dict[str, float] = {
     "person-role": 0.7,  # "X, аудан әкімі"
     "person-role-listed": 0.65,  # "X – …, аудан әкімінің кеңесшісі"
     "person-elected-role": 0.6,  # "… кеңесінің отырысы өтті. Оған X төраға болып сайланды"
+    "guessed-role-person": 0.55,  # "«…» мектебінің математика пәнінің мұғалімі X": the body named last
+    "person-guessed-role": 0.5,  # "X, … бөлімінің маманы": the body named last
 }
 
 
@@ -180,6 +182,12 @@ class _Orgs:
         earlier = [m for m in self.ordered if m.last < k and doc.sentence_of[m.last] == sentence]
         return earlier[-1] if earlier else None
 
+    def last_in_sentence(self, i: int) -> OrgMention | None:
+        """The organisation named last before token ``i`` in its sentence."""
+        sentence = self.doc.sentence_of[i]
+        earlier = [m for m in self.ordered if m.last < i and self.doc.sentence_of[m.last] == sentence]
+        return earlier[-1] if earlier else None
+
     def anaphor(self, phrase: RolePhrase) -> OrgMention | None:
         """"Кеңес төрағасы", "қордың жоба жетекшісі", "Қордың еріктілермен жұмыс жөніндегі
         үйлестірушісі": the last organisation named by that type noun, a few words back."""
@@ -291,15 +299,18 @@ class _PostFinder:
             bare = not any(t.startswith("POSS") for t in tags)
             holders = self._holders_after(index, plural, bare)
             org, anaphoric = self._body_of(phrase, bare)
+            guessed = self._guessed_body(phrase, bare) if org is None and anaphoric is None else None
             for holder in holders:
                 if org is not None:
                     self.add(holder, phrase, org, "org-role-person")
                 elif anaphoric is not None:
                     self.add(holder, phrase, anaphoric, "anaphor-role-person")
+                elif guessed is not None:
+                    self.add(holder, phrase, guessed, "guessed-role-person")
                 else:
                     self.add(holder, phrase, None, "territory-role-person" if _territorial(self.doc, phrase) else "role-person")
             if not holders and not plural:
-                self._leader_before(index, org, anaphoric)
+                self._leader_before(index, org, anaphoric, guessed)
         self._listed()
         self.posts.extend(_on_behalf(self.doc, self.person_at, self.orgs, self.seen))
         return self.posts
@@ -354,7 +365,16 @@ class _PostFinder:
             anaphoric = self.orgs.the_only(post_words("deputy_bodies"))
         return org, anaphoric
 
-    def _leader_before(self, index: int, org: OrgMention | None, anaphoric: OrgMention | None) -> None:
+    def _guessed_body(self, phrase: RolePhrase, bare: bool) -> OrgMention | None:
+        """"«…» мектебінің математика пәнінің мұғалімі": a possessed role of no territory
+        belongs to some body; the one named last before it in its sentence is the best guess."""
+        if bare or _territorial(self.doc, phrase):
+            return None
+        return self.orgs.last_in_sentence(phrase.first)
+
+    def _leader_before(
+        self, index: int, org: OrgMention | None, anaphoric: OrgMention | None, guessed: OrgMention | None,
+    ) -> None:
         """PERSON, [ORG] ROLE-ы — the person comes before, with a comma or dash between, or
         with no comma when a verb of taking the post follows ("… депутаты атанды")."""
         doc, phrase = self.doc, self.phrases[index]
@@ -381,6 +401,8 @@ class _PostFinder:
             self.add(leader, phrase, anaphoric, "person-anaphor-role")
         elif elected is not None:
             self.add(leader, phrase, elected, "person-elected-role")
+        elif guessed is not None:
+            self.add(leader, phrase, guessed, "person-guessed-role")
         elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
             self.add(leader, phrase, None, "person-role")
 
