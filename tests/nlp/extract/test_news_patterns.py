@@ -78,6 +78,12 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a bare role taken at a body's meeting is in that body
         ("Атырау облысы Қоғамдық кеңесінің отырысы өтті. Оған Мақсым Ізбасов төраға болып сайланды.",
          [("Мақсым Ізбасов", "төраға", "Атырау облысы Қоғамдық кеңесі")]),
+        # a possessed role with no body before it takes the body named last in its sentence
+        ("Атап айтқанда, «Береке» мектебінің математика пәнінің мұғалімі Арсен Аққалиев сөйледі.",
+         [("Арсен Аққалиев", "мұғалім", "«Береке» мектебі")]),
+        # a plural role in a chain gives no post to the next role's holder
+        ("Жиынға аудан әкімі және орынбасарлары, аудан прокуроры Әлібек Мырзабеков қатысты.",
+         [("Әлібек Мырзабеков", "прокурор", None)]),
         # a profession is a post with no organisation; an honorific or a rank is none
         ("Белгілі ақын Олжас Сүлейменов сөйледі.", [("Олжас Сүлейменов", "ақын", None)]),
         ("Жиынға полиция майоры Ермек Жұмағұлов келді.", []),

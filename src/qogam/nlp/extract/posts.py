@@ -350,7 +350,8 @@ class _PostFinder:
         phrase = self.phrases[index]
         holders = _holders(self.doc, phrase, self.person_at, plural, bare)
         nxt = self.phrases[index + 1] if index + 1 < len(self.phrases) else None
-        if not holders and nxt is not None and _chained(self.doc, phrase, nxt, self.orgs.ending):
+        if not holders and not plural and nxt is not None and _chained(self.doc, phrase, nxt, self.orgs.ending):
+            # (not a plural: "әкім және орынбасарлары, аудан прокуроры X" — he is no deputy)
             holders = self.chained.get(index + 1, [])
         self.chained[index] = holders
         return holders
