@@ -30,6 +30,7 @@ from qogam.nlp.extract.lexicon import (
 from qogam.nlp.extract.organizations import OrgMention, is_board, strip_case
 from qogam.nlp.extract.persons import PersonMention
 from qogam.nlp.extract.results import Evidence, Mention, Post
+from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.kk.morphology import analyse
 
 # The rules that find posts, each with the score it gives (what a post's confidence is then
@@ -245,6 +246,9 @@ def _holders(
         i = phrase.last + 1
     if i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") and i + 1 in person_at:
         i += 1  # "… орталығының басшысы – Мәнсия Есекеева"
+    k = i + 1 if i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") else i
+    if i not in person_at and k < len(doc.tokens) and doc.lower(k) in kk.words("non_posts.txt", "honorifics"):
+        i = k + 1  # "Президенті – Елбасы Нұрсұлтан Назарбаев"
     while i in person_at:
         m = person_at[i]
         case = m.case
