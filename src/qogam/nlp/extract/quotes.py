@@ -131,9 +131,17 @@ def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
         end += 1
     for k in range(min(len(words), _VERB_WINDOW if punctuated else 1)):
         length = _verb_at(words, k)
-        if length and (punctuated or words[k : k + length] != ["деген"]):
-            return _Clause(start, end - 1, start + k)
+        if not length or (not punctuated and words[k : k + length] == ["деген"]):
+            continue
+        if words[k : k + length] == ["деп"] and k + 1 < len(words) and words[k + 1].startswith(_naming_verbs()):
+            return None  # "«Жасыл ел» деп аталатын акция": a name, not speech
+        return _Clause(start, end - 1, start + k)
     return None
+
+
+@lru_cache(maxsize=1)
+def _naming_verbs() -> tuple[str, ...]:
+    return tuple(kk.entries("speech_verbs.txt", "naming_after_dep"))
 
 
 def _clause_before_colon(doc: Document, opener: int, first: int) -> _Clause | None:
