@@ -27,6 +27,8 @@ def run(text: str):
         ("Бұл туралы деп хабарлайды Өңірлік коммуникациялар қызметі.", ["Өңірлік коммуникациялар қызметі"]),
         # bodies one word names, and news outlets by their address
         ("Ол Мәжіліс депутаты атанды.", ["Мәжіліс"]),
+        ("Бұл жобаны ЮНИСЕФ қолдады.", ["ЮНИСЕФ"]),  # a one-word name of org_names.txt
+        ("Мәжіліс соңында шешім қабылданды.", []),  # a session, opening its sentence
         ("Бұл туралы inbusiness.kz тілшісі хабарлады.", ["inbusiness.kz"]),
         ("Ақпаратты didarbek.kz ақпараттық агенттігі таратты.", ["didarbek.kz ақпараттық агенттігі"]),
         # a name quoted whole with its type, in the izafet

@@ -76,9 +76,18 @@ def speaker_pronouns() -> frozenset[str]:
     return kk.words("speech_verbs.txt", "pronouns")
 
 
+_NAME_SECTION_TYPES = {"state": "state_body", "parties_movements": "party", "international": "other",
+                       "companies_media": "company", "education_science": "education"}
+
+
+@lru_cache(maxsize=1)
 def standalone_bodies() -> dict[str, str]:
-    """Bodies one capitalised word names ("Мәжіліс", "ҚХА") → their organisation type."""
-    return kk.pairs("org_words.txt", "standalone")
+    """Bodies one capitalised word names ("Мәжіліс", "ҚХА", "ЮНИСЕФ") → their organisation type:
+    the [standalone] of ``org_words.txt`` and the one-word names of ``org_names.txt``."""
+    out = {name: _NAME_SECTION_TYPES[section] for section in _NAME_SECTION_TYPES
+           for name in kk.entries("org_names.txt", section) if " " not in name}
+    out.update(kk.pairs("org_words.txt", "standalone"))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -395,6 +395,8 @@ def _mention_ending_at(
     tok = doc.tokens[i]
     base, case = strip_case(tok.norm)
     abbreviation: str | None = None
+    if tok.norm in standalone_bodies():
+        base, case = tok.norm, "NOM"  # a listed name as written ("Самұрық-Қазына" is no dative)
     standalone = base in standalone_bodies() and tok.norm[:1].isupper() and not _inside_quotes(doc, i, floor) and not (
         # "Мәжіліс соңында …" opening a sentence is a session; "Мәжіліс депутаты" the chamber
         doc.opens_clause(i) and not (i + 1 < len(doc.tokens) and doc.lemma(i + 1) in post_nouns())
