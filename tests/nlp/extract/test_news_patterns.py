@@ -28,6 +28,10 @@ def run(text: str):
         # bodies one word names, and news outlets by their address
         ("Ол Мәжіліс депутаты атанды.", ["Мәжіліс"]),
         ("Бұл жобаны ЮНИСЕФ қолдады.", ["ЮНИСЕФ"]),  # a one-word name of org_names.txt
+        # a quoted name with no type: a known body, or the one whose post follows
+        ("«Нұр Отан» алаңында кездесу болады.", ["«Нұр Отан»"]),
+        ("«Жаңарған Жаңақорған жастары» жетекшісі Еркінбек Айнақожаев сөйледі.", ["«Жаңарған Жаңақорған жастары»"]),
+        ("«Біз біргеміз» атты концерт өтті.", []),
         ("Мәжіліс соңында шешім қабылданды.", []),  # a session, opening its sentence
         ("Бұл туралы inbusiness.kz тілшісі хабарлады.", ["inbusiness.kz"]),
         ("Ақпаратты didarbek.kz ақпараттық агенттігі таратты.", ["didarbek.kz ақпараттық агенттігі"]),

@@ -81,6 +81,13 @@ _NAME_SECTION_TYPES = {"state": "state_body", "parties_movements": "party", "int
 
 
 @lru_cache(maxsize=1)
+def known_organizations() -> dict[str, str]:
+    """The well-known organisations of ``org_names.txt``, lower case → their type."""
+    return {name.lower(): _NAME_SECTION_TYPES[section] for section in _NAME_SECTION_TYPES
+            for name in kk.entries("org_names.txt", section)}
+
+
+@lru_cache(maxsize=1)
 def standalone_bodies() -> dict[str, str]:
     """Bodies one capitalised word names ("Мәжіліс", "ҚХА", "ЮНИСЕФ") → their organisation type:
     the [standalone] of ``org_words.txt`` and the one-word names of ``org_names.txt``."""

@@ -18,7 +18,7 @@ from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
     case_of_ending, function_words, izafet_heads, org_heads, org_suffixes, org_types, org_words, peoples,
-    place_prefixes, places, post_nouns, standalone_bodies,
+    known_organizations, place_prefixes, places, post_nouns, standalone_bodies,
 )
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse, possessive3
@@ -31,6 +31,7 @@ RULES: dict[str, float] = {
     "org-quoted-core": 0.9,  # "«Жайылма» қоғамдық бірлестігі"
     "org-quoted-whole": 0.9,  # "«Азаматтық Альянсы … бірлестігі»"
     "org-abbreviation-first": 0.85,  # "ОО «Жайылма»"
+    "org-quoted-alone": 0.7,  # "«Нұр Отан»", "«Жаңарған Жаңақорған жастары» жетекшісі"
     "org-outlet": 0.8,  # "inbusiness.kz"
     "org-capitalised": 0.75,  # "Сайрам аудандық білім бөлімі", "Мәжіліс"
     "org-parent": 0.75,  # "Сайрам ауданы әкімдігі" in "… әкімдігі жанындағы кеңес"
@@ -265,6 +266,7 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
             i = mention.first - 1
     found.extend(_prefixed(doc, abbreviations, found))
     found.extend(_outlets(doc, found))
+    found.extend(_quoted_alone(doc, found))
     found.sort(key=lambda m: m.start)
     return _fold_departments(doc, found, abbreviations, blocked)
 
@@ -733,6 +735,29 @@ def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMenti
                 abbreviations[tok.norm], "NOM", tok.norm, RULES["org-abbreviation-first"], "org-abbreviation-first",
             )
         )
+    return out
+
+
+def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
+    """A «…» with no type phrase that names a body all the same: a known organisation's name
+    ("«Нұр Отан» алаңында"), or the body whose post follows it ("«Жаңарған Жаңақорған
+    жастары» жетекшісі Еркінбек Айнақожаев")."""
+    covered = {k for m in found for k in range(m.first, m.last + 1)}
+    known = known_organizations()
+    out: list[OrgMention] = []
+    for opener, tok in enumerate(doc.tokens):
+        closer = doc.quote_partner(opener) if tok.norm == "«" else None
+        if closer is None or closer <= opener + 1 or any(k in covered for k in range(opener, closer + 1)):
+            continue
+        inside = doc.span_text(opener + 1, closer - 1)
+        after = closer + 1
+        post_after = after < len(doc.tokens) and doc.lemma(after) in post_nouns() and "POSS3" in _tags(doc.lower(after))
+        if inside.lower() not in known and not post_after:
+            continue
+        name = f"«{inside}»"
+        type_ = known.get(inside.lower(), "other")
+        out.append(OrgMention(opener, closer, tok.start, doc.tokens[closer].end, name, inside, type_, "NOM", None,
+                              RULES["org-quoted-alone"], "org-quoted-alone", opener + 1, closer - 1))
     return out
 
 
