@@ -10,9 +10,10 @@ fact is the lower end of a Wilson score interval of its key's precision (z = 0.8
 measured gets at most :data:`UNSEEN_CEILING`, below :data:`BULK_ACCEPT_THRESHOLD`, so reviewers
 who bulk-accept above the threshold accept only what was measured to be reliable.
 
-The table ships as ``calibration.json`` beside this module with what it was fitted on. The
-development set is split by outlet (:func:`outlet_split`): the table is fitted on the study part
-so that the held part gives an honest estimate of the precision above the threshold.
+The table ships as ``calibration.json`` beside this module with what it was fitted on (the
+whole development set: ``qogam train calibration --all``). For an honest estimate the set is
+split by outlet (:func:`outlet_split`): without ``--all`` the table is fitted on the study part
+and the precision above the threshold is reported on the held part, which it never saw.
 """
 from __future__ import annotations
 
