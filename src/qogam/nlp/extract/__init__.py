@@ -90,10 +90,11 @@ def extract(
     # and a library or hospital where an event is held is a venue, not a body, unless a post
     # names it (the annotation conventions)
     referenced = {p.organization for p in result.posts} | {p.on_behalf_of for p in result.posts}
+    not_only_where = {m.name for m in org_mentions if m.case != "LOC"}
     result.organizations = [
         o for o in result.organizations
         if o.name in referenced
-        or (any(e.source != "org-parent" for e in o.evidence) and not is_venue(o.name))
+        or (any(e.source != "org-parent" for e in o.evidence) and not is_venue(o, o.name in not_only_where))
     ]
     speakers = PersonIndex(mentions, role_index(result.posts))
     result.quotes = find_quotes(doc, speakers)

@@ -572,10 +572,15 @@ def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, 
     return _mention_ending_at(doc, k, floor, abbreviations, blocked)
 
 
-def is_venue(name: str) -> bool:
-    """Whether an organisation's name ends in the head of a place events are held in."""
-    words = name.replace("»", " ").split()
-    return bool(words) and word_lemma(words[-1].lower()) in org_words("venue_heads")
+def is_venue(org: Organization, named_not_only_where: bool) -> bool:
+    """Whether an organisation is a venue, not a body: its name ends in the head of a place
+    events are held in ("… кітапханасы"), or it is a school or college with no proper name
+    named only as where something happens ("Шымкенттегі №6 колледжде кездесті")."""
+    words = org.name.replace("»", " ").split()
+    if words and word_lemma(words[-1].lower()) in org_words("venue_heads"):
+        return True
+    plain = org.name.startswith("№") or org.name[:1].islower()
+    return org.type == "education" and plain and not named_not_only_where
 
 
 def is_board(doc: Document, i: int) -> bool:
@@ -743,6 +748,7 @@ def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
     ("«Нұр Отан» алаңында"), or the body whose post follows it ("«Жаңарған Жаңақорған
     жастары» жетекшісі Еркінбек Айнақожаев")."""
     covered = {k for m in found for k in range(m.first, m.last + 1)}
+    cores = {" ".join(m.core.lower().split()) for m in found}
     known = known_organizations()
     out: list[OrgMention] = []
     for opener, tok in enumerate(doc.tokens):
@@ -750,6 +756,8 @@ def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
         if closer is None or closer <= opener + 1 or any(k in covered for k in range(opener, closer + 1)):
             continue
         inside = doc.span_text(opener + 1, closer - 1)
+        if " ".join(inside.lower().split()) in cores:
+            continue  # named with its type elsewhere: "«Еуразиялық банк» АҚ"
         after = closer + 1
         post_after = after < len(doc.tokens) and doc.lemma(after) in post_nouns() and "POSS3" in _tags(doc.lower(after))
         if inside.lower() not in known and not post_after:
