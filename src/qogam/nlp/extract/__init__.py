@@ -14,7 +14,8 @@ from qogam.errors import ModelError
 from qogam.nlp.extract.calibration import calibrate, use_rule_scores
 from qogam.nlp.extract.document import Document, EntitySpan
 from qogam.nlp.extract.events import find_events
-from qogam.nlp.extract.organizations import find_org_mentions, group_organizations, is_venue
+from qogam.nlp.extract.org_groups import group_organizations, is_venue
+from qogam.nlp.extract.organizations import find_org_mentions
 from qogam.nlp.extract.persons import PersonIndex, find_person_mentions, group_persons
 from qogam.nlp.extract.places import find_places
 from qogam.nlp.extract.posts import find_posts, role_index
