@@ -7,6 +7,13 @@ core», place words and adjectives before it ("Түркістан қалалық
 ("Сайрам аудандық мәслихаты"). The name is reported in the nominative — only the case ending
 of the last word goes; its possessive belongs to the name ("бірлестігі"). Russian-style names
 put an abbreviation before the core ("ҚБ «Жайылма»", "ОО «Жайылма»").
+
+Real news also names bodies with no proper name, and these are organisations too: by their
+level or people ("аудандық мәслихат", "облыс әкімдігі", "армян этномәдени бірлестігі"), by
+their members ("ақсақалдар алқасы"), by their field ("… жөніндегі комиссия"), several sharing
+one type phrase ("облыс, қала әкімдігінің"), quoted whole with their type, by one listed word
+("Мәжіліс", "ҚХА") or by a web address ("Egemen.kz"). A department named after its body stands
+for the body. Grouping the mentions into organisations is :mod:`.org_groups`.
 """
 from __future__ import annotations
 
