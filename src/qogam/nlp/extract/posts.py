@@ -270,6 +270,11 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     return _PostFinder(doc, persons, orgs).run()
 
 
+def _first_body(*choices: tuple[OrgMention | None, str]) -> tuple[OrgMention | None, str]:
+    """The first (body, rule) whose body was found; the last choice when none was."""
+    return next((choice for choice in choices if choice[0] is not None), choices[-1])
+
+
 class _PostFinder:
     """The post rules of one document, as small steps over its role phrases (right to left, so
     that a chain "ROLE1, ROLE2 PERSON" knows ROLE2's holder when it reaches ROLE1):
@@ -304,15 +309,12 @@ class _PostFinder:
             holders = self._holders_after(index, plural, bare)
             org, anaphoric = self._body_of(phrase, bare)
             guessed = self._guessed_body(phrase, bare) if org is None and anaphoric is None else None
+            body, rule = _first_body(
+                (org, "org-role-person"), (anaphoric, "anaphor-role-person"), (guessed, "guessed-role-person"),
+                (None, "territory-role-person" if _territorial(self.doc, phrase) else "role-person"),
+            )
             for holder in holders:
-                if org is not None:
-                    self.add(holder, phrase, org, "org-role-person")
-                elif anaphoric is not None:
-                    self.add(holder, phrase, anaphoric, "anaphor-role-person")
-                elif guessed is not None:
-                    self.add(holder, phrase, guessed, "guessed-role-person")
-                else:
-                    self.add(holder, phrase, None, "territory-role-person" if _territorial(self.doc, phrase) else "role-person")
+                self.add(holder, phrase, body, rule)
             if not holders and not plural:
                 self._leader_before(index, org, anaphoric, guessed)
         self._listed()
@@ -400,16 +402,12 @@ class _PostFinder:
             return
         self.leaders[index] = leader
         elected = self._elected_to(phrase) if as_role and org is None and anaphoric is None else None
-        if org is not None:
-            self.add(leader, phrase, org, "person-org-role")
-        elif anaphoric is not None:
-            self.add(leader, phrase, anaphoric, "person-anaphor-role")
-        elif elected is not None:
-            self.add(leader, phrase, elected, "person-elected-role")
-        elif guessed is not None:
-            self.add(leader, phrase, guessed, "person-guessed-role")
-        elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
-            self.add(leader, phrase, None, "person-role")
+        body, rule = _first_body(
+            (org, "person-org-role"), (anaphoric, "person-anaphor-role"), (elected, "person-elected-role"),
+            (guessed, "person-guessed-role"), (None, "person-role"),
+        )
+        if body is not None or _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
+            self.add(leader, phrase, body, rule)
 
     def _elected_to(self, phrase: RolePhrase) -> OrgMention | None:
         """"Атырау облысы Қоғамдық кеңесінің отырысы өтті. Оған Мақсым Ізбасов төраға болып
@@ -441,10 +439,9 @@ class _PostFinder:
             if doc.sentence_of[previous.last] != doc.sentence_of[phrase.head] or "PL" in _tags(doc, phrase.head):
                 continue
             self.leaders[index] = leader = self.leaders[index - 1]
-            if org is not None:
-                self.add(leader, phrase, org, "person-org-role-listed")
-            elif _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
-                self.add(leader, phrase, None, "person-role-listed")
+            body, rule = _first_body((org, "person-org-role-listed"), (None, "person-role-listed"))
+            if body is not None or _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
+                self.add(leader, phrase, body, rule)
 
 
 def _on_behalf(doc: Document, person_at: dict[int, PersonMention], orgs: _Orgs, seen: set[tuple[str, str, str | None]]) -> list[Post]:
