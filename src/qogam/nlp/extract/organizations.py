@@ -667,6 +667,9 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
                 return None
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
                 k -= 1  # "Түркістан облысы салалық …"
+            if k - 1 > floor and doc.lower(k - 1) == "атындағы":
+                named = _named_after(doc, k - 1, floor)  # "М.Әуезов атындағы Әдебиет және өнер институты"
+                k = named if named is not None else k
             return k
         if lower in org_words("connectors") and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies

@@ -386,6 +386,12 @@ class _PostFinder:
         with no comma when a verb of taking the post follows ("… депутаты атанды")."""
         doc, phrase = self.doc, self.phrases[index]
         anchor = org.first if org is not None else phrase.first
+        if org is None and _territorial(doc, phrase):
+            # "ҒАУЕЗ НҰРМҰХАМБЕТОВ, СОЛТҮСТІК ҚАЗАҚСТАН ОБЛЫСЫНЫҢ ӘКІМІ": the place's name is the
+            # post's too
+            while anchor - 1 >= 0 and doc.tokens[anchor - 1].kind == "word" and doc.tokens[anchor - 1].norm[:1].isupper() \
+                    and anchor - 1 not in self.person_ending and doc.sentence_of[anchor - 1] == doc.sentence_of[phrase.head]:
+                anchor -= 1
         k = anchor - 1
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
             k -= 1
@@ -395,7 +401,8 @@ class _PostFinder:
             while k > 0 and k not in self.person_ending and anchor - k <= 2 and doc.lower(k) in function_words():
                 k -= 1
         leader = self.person_ending.get(k)
-        after = doc.tokens[phrase.last + 1].norm if phrase.last + 1 < len(doc.tokens) else "."
+        ends = phrase.last + 1 >= len(doc.tokens) or doc.sentence_of[phrase.last + 1] != doc.sentence_of[phrase.head]
+        after = "." if ends else doc.tokens[phrase.last + 1].norm  # a caption line ends with its post
         if not as_role and after not in (",", ".", ")", "—", ";", ":"):
             return  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
         if leader is None or not (k < anchor - 1 or as_role) or doc.sentence_of[k] != doc.sentence_of[phrase.head]:
