@@ -89,6 +89,11 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a possessed role with no body before it takes the body named last in its sentence
         ("Атап айтқанда, «Береке» мектебінің математика пәнінің мұғалімі Арсен Аққалиев сөйледі.",
          [("Арсен Аққалиев", "мұғалім", "«Береке» мектебі")]),
+        # leading a body named in the dative
+        ("Қарағанды филиалына Мадияр Қалиев төрағалық етеді.", [("Мадияр Қалиев", "төраға", "Қарағанды филиалы")]),
+        ("Ұжымға Олжас Нұрғалиев жетекшілік етеді.", []),
+        # a caption line: NAME, PLACE's post
+        ("СНХ: ҒАУЕЗ НҰРМҰХАМБЕТОВ, СОЛТҮСТІК ҚАЗАҚСТАН ОБЛЫСЫНЫҢ ӘКІМІ\nЖұмыс көп.", [("Ғауез Нұрмұхамбетов", "әкім", None)]),
         # a plural role in a chain gives no post to the next role's holder
         ("Жиынға аудан әкімі және орынбасарлары, аудан прокуроры Әлібек Мырзабеков қатысты.",
          [("Әлібек Мырзабеков", "прокурор", None)]),

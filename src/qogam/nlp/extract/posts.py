@@ -46,6 +46,7 @@ RULES: dict[str, float] = {
     "person-anaphor-role": 0.7,  # "X, кеңес мүшесі"
     "person-role": 0.7,  # "X, аудан әкімі"
     "person-role-listed": 0.65,  # "X – …, аудан әкімінің кеңесшісі"
+    "person-leads": 0.75,  # "Қарағанды филиалына Мадияр Қалиев төрағалық етеді"
     "person-elected-role": 0.6,  # "… кеңесінің отырысы өтті. Оған X төраға болып сайланды"
     "guessed-role-person": 0.55,  # "«…» мектебінің математика пәнінің мұғалімі X": the body named last
     "person-guessed-role": 0.5,  # "X, … бөлімінің маманы": the body named last
@@ -318,8 +319,26 @@ class _PostFinder:
             if not holders and not plural:
                 self._leader_before(index, org, anaphoric, guessed)
         self._listed()
+        self._leads()
         self.posts.extend(_on_behalf(self.doc, self.person_at, self.orgs, self.seen))
         return self.posts
+
+    def _leads(self) -> None:
+        """"Қарағанды филиалына Мадияр Қалиев төрағалық етеді", "Ұжымға X жетекшілік етеді":
+        the person before a noun of leading and "ету" holds that role in the body named in
+        the dative before them."""
+        doc = self.doc
+        leading = kk.pairs("post_words.txt", "leading")
+        for i in range(1, len(doc.tokens) - 1):
+            role = leading.get(doc.lower(i))
+            if role is None or not doc.lower(i + 1).startswith("ет") or (i - 1) not in self.person_ending:
+                continue
+            person = self.person_ending[i - 1]
+            sentence = doc.sentence_of[i]
+            body = next((m for m in reversed(self.orgs.ordered)
+                         if m.last < person.first and doc.sentence_of[m.last] == sentence and m.case == "DAT"), None)
+            if body is not None:  # "Ұжымға X жетекшілік етеді" names no body: no post
+                self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
 
     def add(self, person: PersonMention, phrase: RolePhrase, org: OrgMention | None, rule: str,
             on_behalf_of: OrgMention | None = None) -> None:
