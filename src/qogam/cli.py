@@ -392,15 +392,23 @@ def train_calibration(gold: Path, use_all: bool, out: Path | None, progress: boo
     command = " ".join(["qogam train calibration", f"--gold {gold}", *(["--all"] if use_all else []),
                         *([f"--out {out}"] if out else [])])
     show = sys.stderr.isatty() if progress is None else progress
+    extracted: dict[str, Any] = {}
+
+    def raw(text: str) -> Any:
+        # each text is extracted once: for fitting, then for the report under the new table
+        if text not in extracted:
+            extracted[text] = run_extract(text, calibrated=False)
+        return extracted[text]
+
     with tqdm(total=len(fitted_on), desc="fitting", unit="text", disable=not show, file=sys.stderr) as bar:
-        table = calibration.fit(fitted_on, lambda text: run_extract(text, calibrated=False), command, bar.update)
+        table = calibration.fit(fitted_on, raw, command, bar.update)
     tmp = target.with_suffix(".tmp")
     tmp.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     tmp.replace(target)  # never a half-written table
     fitted = calibration.Table.from_json(table)
 
     def with_table(text: str) -> Any:
-        result = run_extract(text, calibrated=False)
+        result = raw(text)
         calibration.calibrate(result, fitted)
         return result
 

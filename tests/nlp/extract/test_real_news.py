@@ -12,7 +12,7 @@ import json
 import pytest
 
 from qogam.nlp.extract import extract
-from qogam.nlp.extract.calibration import KINDS
+from qogam.nlp.extract.scoring import KINDS
 from qogam.nlp.extract.matching import correct
 
 from tests.conftest import SHARED, require

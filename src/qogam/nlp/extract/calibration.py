@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 from qogam.errors import InputError, ModelError
 from qogam.nlp.extract.matching import correct
 from qogam.nlp.extract.results import Extraction, Organization, Person, Post, Quote
+from qogam.nlp.extract.scoring import KINDS
 from qogam.nlp.resources import read_resource
 
 # The review queue's default for "Bulk accept" (the web reads it from here).
@@ -38,7 +39,6 @@ BULK_ACCEPT_THRESHOLD = 0.9
 # A rule key never measured is trusted at most this much: never bulk-accepted.
 UNSEEN_CEILING = 0.85
 Z = 0.84
-KINDS = ("persons", "organizations", "posts", "quotes")
 TABLE_FILE = "calibration.json"
 # Host prefixes that are no part of an outlet's name (www.egemen.kz = egemen.kz).
 _HOST_PREFIXES = ("www.", "m.", "new.", "old.", "kz.", "rus.", "ru.")

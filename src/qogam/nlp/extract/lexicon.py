@@ -81,18 +81,23 @@ _NAME_SECTION_TYPES = {"state": "state_body", "parties_movements": "party", "int
 
 
 @lru_cache(maxsize=1)
+def _listed_organizations() -> tuple[tuple[str, str], ...]:
+    """(name as written, type) of every well-known organisation of ``org_names.txt``."""
+    return tuple((name, type_) for section, type_ in _NAME_SECTION_TYPES.items()
+                 for name in kk.entries("org_names.txt", section))
+
+
+@lru_cache(maxsize=1)
 def known_organizations() -> dict[str, str]:
     """The well-known organisations of ``org_names.txt``, lower case → their type."""
-    return {name.lower(): _NAME_SECTION_TYPES[section] for section in _NAME_SECTION_TYPES
-            for name in kk.entries("org_names.txt", section)}
+    return {name.lower(): type_ for name, type_ in _listed_organizations()}
 
 
 @lru_cache(maxsize=1)
 def standalone_bodies() -> dict[str, str]:
     """Bodies one capitalised word names ("Мәжіліс", "ҚХА", "ЮНИСЕФ") → their organisation type:
     the [standalone] of ``org_words.txt`` and the one-word names of ``org_names.txt``."""
-    out = {name: _NAME_SECTION_TYPES[section] for section in _NAME_SECTION_TYPES
-           for name in kk.entries("org_names.txt", section) if " " not in name}
+    out = {name: type_ for name, type_ in _listed_organizations() if " " not in name}
     out.update(kk.pairs("org_words.txt", "standalone"))
     return out
 

@@ -53,6 +53,13 @@ def _level_key(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _merge(by_key: dict[str, Organization], key: str, fuller: Organization) -> None:
+    """Fold the organisation under ``key`` into ``fuller``: its mentions and evidence, its key."""
+    fuller.mentions.extend(by_key[key].mentions)
+    fuller.evidence.extend(by_key[key].evidence)
+    by_key[key] = fuller
+
+
 def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organization]:
     """Merge mentions of one organisation (same core name); name it by its fullest mention."""
     by_key: dict[str, Organization] = {}
@@ -85,9 +92,7 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
         if fuller is None:
             seen_generic.append(org)
         else:
-            fuller.mentions.extend(org.mentions)
-            fuller.evidence.extend(org.evidence)
-            by_key[key] = fuller
+            _merge(by_key, key, fuller)
     # "Аналар кеңесі", "қалалық ҚХА жанындағы Аналар кеңесі" after "Шымкент … Ассамблеясы
     # жанындағы Аналар кеңесі": the same council under the same body, written shorter
     under: dict[tuple[str, tuple[str, ...]], Organization] = {}
@@ -97,17 +102,13 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
     for key, org in list(by_key.items()):
         fuller = under.get((org.type, _level_key(_UNDER.split(org.name)[-1])))
         if fuller is not None and fuller is not org and by_key[key] is org:
-            fuller.mentions.extend(org.mentions)
-            fuller.evidence.extend(org.evidence)
-            by_key[key] = fuller
+            _merge(by_key, key, fuller)
     # "ҚХА" after "Қазақстан халқы Ассамблеясы": an abbreviation of a name in the document
     spelled = {_initials(org.name): org for org in by_key.values() if " " in org.name}
     for key, org in list(by_key.items()):
         fuller = spelled.get(org.name) if org.name.isupper() and " " not in org.name else None
         if fuller is not None and fuller is not org:
-            fuller.mentions.extend(org.mentions)
-            fuller.evidence.extend(org.evidence)
-            by_key[key] = fuller
+            _merge(by_key, key, fuller)
     for m in mentions:
         # every mention answers to the body's fullest name: "«Ұлағат» бірлестігінің төрағасы"
         # is a post in "«Ұлағат» жастар қоғамдық бірлестігі"

@@ -646,7 +646,7 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             ):
                 return None  # "Қала ортасындағы зиянды мекеме": a place, then what is in it
             if k > floor and (doc.tokens[k - 1].kind == "number" or (
-                doc.lower(k - 1) in (",", "және", "мен") and k - 1 > floor
+                doc.lower(k - 1) in org_words("coordinators") and k - 1 > floor
                 and (doc.lower(k - 2) in org_words("level") or doc.tokens[k - 2].kind == "number")
             )):
                 return None
@@ -719,9 +719,14 @@ def _closing(doc: Document, opener: int) -> int:
     return closer - 1 if closer is not None else opener
 
 
+def _covered(found: list[OrgMention]) -> set[int]:
+    """The tokens inside the mentions ``found`` so far."""
+    return {k for m in found for k in range(m.first, m.last + 1)}
+
+
 def _prefixed(doc: Document, abbreviations: dict[str, str], found: list[OrgMention]) -> list[OrgMention]:
     """Russian-style names: an abbreviation, then the quoted core ("ОО «Жайылма»")."""
-    covered = {k for m in found for k in range(m.first, m.last + 1)}
+    covered = _covered(found)
     out: list[OrgMention] = []
     for i, tok in enumerate(doc.tokens[:-1]):
         if i in covered or tok.norm not in abbreviations or doc.tokens[i + 1].norm != "«":
@@ -743,7 +748,7 @@ def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
     """A «…» with no type phrase that names a body all the same: a known organisation's name
     ("«Нұр Отан» алаңында"), or the body whose post follows it ("«Жаңарған Жаңақорған
     жастары» жетекшісі Еркінбек Айнақожаев")."""
-    covered = {k for m in found for k in range(m.first, m.last + 1)}
+    covered = _covered(found)
     cores = {" ".join(m.core.lower().split()) for m in found}
     known = known_organizations()
     out: list[OrgMention] = []
@@ -768,22 +773,20 @@ def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
 def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
     """News outlets named by their web address outside any other name ("деп жазды inbusiness.kz тілшісі"), with the type
     phrase that may follow it ("didarbek.kz ақпараттық агенттігі")."""
-    covered = {k for m in found for k in range(m.first, m.last + 1)}
+    covered = _covered(found)
     out: list[OrgMention] = []
     for i, tok in enumerate(doc.tokens):
-        if i in covered:
+        if i in covered or tok.kind != "url" or "/" in tok.norm or "@" in tok.norm:
             continue
-        if tok.kind == "url" and "/" not in tok.norm and "@" not in tok.norm:
-            last = i
-            for phrase in sorted(org_words("outlet_types"), key=len, reverse=True):
-                words = phrase.split()
-                if all(i + 1 + j < len(doc.tokens) and doc.lemma(i + 1 + j) == w for j, w in enumerate(words)):
-                    last = i + len(words)
-                    break
-            name = doc.norm_span(i, last - 1) + " " + strip_case(doc.tokens[last].norm)[0] if last > i else tok.norm
-            out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, "media", "NOM", None,
-                                  RULES["org-outlet"], "org-outlet"))
-            continue
+        last = i
+        for phrase in sorted(org_words("outlet_types"), key=len, reverse=True):
+            words = phrase.split()
+            if all(i + 1 + j < len(doc.tokens) and doc.lemma(i + 1 + j) == w for j, w in enumerate(words)):
+                last = i + len(words)
+                break
+        name = doc.norm_span(i, last - 1) + " " + strip_case(doc.tokens[last].norm)[0] if last > i else tok.norm
+        out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, "media", "NOM", None,
+                              RULES["org-outlet"], "org-outlet"))
     return out
 
 

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.lexicon import post_nouns, speaker_pronouns
-from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.extract.results import Evidence, Mention, Quote
+from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.tokens import quote_pairs
 
 # A dash as written: the em dash (en dashes and minus signs are normalised to it), a
@@ -351,8 +351,8 @@ def _introduced_by(doc: Document, first: int, last: int, speakers: Speakers) -> 
     end = last - 1 if doc.tokens[last].norm in _CLAUSE_END else last
     start = max(first, doc.sentence_bounds(end)[0])
     words = [doc.lower(k) for k in range(start, end + 1)]
-    if not words or not any(_verb_at(words, k) and k + _verb_at(words, k) == len(words) for k in range(len(words))):
-        return None
+    if not any(k + length == len(words) for k in range(len(words)) if (length := _verb_at(words, k))):
+        return None  # the sentence does not end in a speech verb
     named = speakers.named_in(doc.tokens[start].start, doc.tokens[end].end)
     if named is None and not any(w in speaker_pronouns() for w in words):
         return None
@@ -484,10 +484,7 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
         clause = _attribution_break(doc, i, last)
         if clause is not None:
             speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
-            end = i - 1
-            while doc.tokens[end + 1].norm in _KEPT_MARKS:
-                end += 1  # "— Жаңарту қашан аяқталады? — деп сұрады": the question mark is said
-            quotes.append(_dash_quote(doc, part_start, end, speaker, f"quote-dash:{how}", clause))
+            quotes.append(_dash_quote(doc, part_start, _speech_end(doc, i), speaker, f"quote-dash:{how}", clause))
             resume = clause.last + 1
             while resume <= last and doc.tokens[resume].norm not in _DASHES:
                 resume += 1
@@ -514,12 +511,18 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
         if clause is None or clause.last + 1 < last:
             continue  # the attribution must close the paragraph
         speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
-        end = start - 1
-        while doc.tokens[end + 1].norm in _KEPT_MARKS:
-            end += 1
-        quote = _dash_quote(doc, first, end, speaker, f"quote-dash:{how}", clause)
+        quote = _dash_quote(doc, first, _speech_end(doc, start), speaker, f"quote-dash:{how}", clause)
         return [quote] if quote.text and len(quote.text.split()) >= 3 else []
     return []
+
+
+def _speech_end(doc: Document, i: int) -> int:
+    """The last token of a speech whose attribution break starts at token ``i``: a question or
+    exclamation mark stays the speaker's ("— Жаңарту қашан аяқталады? — деп сұрады")."""
+    end = i - 1
+    while doc.tokens[end + 1].norm in _KEPT_MARKS:
+        end += 1
+    return end
 
 
 def _attribution_break(doc: Document, i: int, last: int) -> _Clause | None:
