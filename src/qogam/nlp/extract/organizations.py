@@ -667,6 +667,8 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
                 return None
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
                 k -= 1  # "Түркістан облысы салалық …"
+            if k - 1 >= floor and doc.lower(k - 1) in org_words("level"):
+                k -= 1  # "облыстық Қоғамдық келісім мекемесі"
             if k - 1 > floor and doc.lower(k - 1) == "атындағы":
                 named = _named_after(doc, k - 1, floor)  # "М.Әуезов атындағы Әдебиет және өнер институты"
                 k = named if named is not None else k
@@ -674,7 +676,9 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
         if lower in org_words("connectors") and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
         attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
-        if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not attributive):
+        # "жұмыспен қамту … бөлімі": an object in the instrumental of the verbal noun after it
+        governed = strip_case(tok.norm)[1] == "INS" and doc.lower(k + 1).endswith(("у", "ю"))
+        if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)):
             return None
         k -= 1
     return None

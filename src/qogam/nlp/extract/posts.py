@@ -48,6 +48,7 @@ RULES: dict[str, float] = {
     "person-role-listed": 0.65,  # "X – …, аудан әкімінің кеңесшісі"
     "person-leads": 0.75,  # "Қарағанды филиалына Мадияр Қалиев төрағалық етеді"
     "person-elected-role": 0.6,  # "… кеңесінің отырысы өтті. Оған X төраға болып сайланды"
+    "role-as-person-appointed": 0.6,  # "ауданының әкімі болып … Ерлан Текешев тағайындалды"
     "guessed-role-person": 0.55,  # "«…» мектебінің математика пәнінің мұғалімі X": the body named last
     "person-guessed-role": 0.5,  # "X, … бөлімінің маманы": the body named last
 }
@@ -237,14 +238,16 @@ def _holders(
     """The persons named right after a role phrase (several when coordinated)."""
     found: list[PersonMention] = []
     i = phrase.last + 1
-    # "… әкімінің орынбасары болған Тұрсынғазы Мүсәпірбеков", "… қызметін атқарған X":
-    # the person who held the post
+    # "… әкімінің орынбасары болған Тұрсынғазы Мүсәпірбеков", "… қызметін атқарған X",
+    # "… басшысының уақытша міндетін атқарушы X": the person who holds or held the post
     skipped = 0
-    while not bare and i not in person_at and skipped < 2 and i < len(doc.tokens) and doc.lower(i) in post_words("held"):
+    while not bare and i not in person_at and skipped < 3 and i < len(doc.tokens) and doc.lower(i) in post_words("held"):
         i += 1
         skipped += 1
-    if skipped and (i not in person_at or doc.lower(i - 1) not in post_words("held_last")):
-        i = phrase.last + 1
+    last_held = i - 1
+    i = _after_rank(doc, i, person_at)
+    if skipped and (i not in person_at or doc.lower(last_held) not in post_words("held_last")):
+        i = _after_rank(doc, phrase.last + 1, person_at)
     if i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") and i + 1 in person_at:
         i += 1  # "… орталығының басшысы – Мәнсия Есекеева"
     k = i + 1 if i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") else i
@@ -264,6 +267,20 @@ def _holders(
             continue
         break
     return found
+
+
+def _after_rank(doc: Document, i: int, person_at: dict[int, PersonMention]) -> int:
+    """Where the person starts when a rank stands between a post and its holder ("…
+    орынбасары, полиция майоры Ермек Жұмағұлов"): after the rank; ``i`` when there is none."""
+    if i in person_at or i >= len(doc.tokens):
+        return i
+    k = i + 1 if doc.tokens[i].norm == "," else i
+    for r in range(k, min(k + 3, len(doc.tokens))):
+        if doc.tokens[r].kind != "word":
+            return i
+        if doc.lemma(r) in kk.words("non_posts.txt", "ranks") and r + 1 in person_at:
+            return r + 1
+    return i
 
 
 def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMention]) -> list[Post]:
@@ -314,6 +331,9 @@ class _PostFinder:
                 (org, "org-role-person"), (anaphoric, "anaphor-role-person"), (guessed, "guessed-role-person"),
                 (None, "territory-role-person" if _territorial(self.doc, phrase) else "role-person"),
             )
+            if not holders and not plural:
+                holders = self._appointed(phrase)
+                rule = "role-as-person-appointed" if holders else rule
             for holder in holders:
                 self.add(holder, phrase, body, rule)
             if not holders and not plural:
@@ -380,6 +400,21 @@ class _PostFinder:
             holders = self.chained.get(index + 1, [])
         self.chained[index] = holders
         return holders
+
+    def _appointed(self, phrase: RolePhrase) -> list[PersonMention]:
+        """"Тарбағатай ауданының әкімі болып бұған дейін … Ерлан Текешев тағайындалды": after
+        "ROLE болып", the person right before a verb of taking a post in the same sentence."""
+        doc, k = self.doc, phrase.last + 1
+        if k >= len(doc.tokens) or doc.lower(k) != "болып":
+            return []
+        sentence = doc.sentence_of[phrase.head]
+        for j in range(k + 1, min(k + 20, len(doc.tokens))):
+            if doc.sentence_of[j] != sentence:
+                break
+            if doc.lower(j) in post_words("appointed"):
+                person = self.person_ending.get(j - 1)
+                return [person] if person is not None and person.first > k else []
+        return []
 
     def _body_of(self, phrase: RolePhrase, bare: bool) -> tuple[OrgMention | None, OrgMention | None]:
         """(the organisation named before the role, the one its type noun refers back to)."""

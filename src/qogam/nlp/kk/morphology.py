@@ -167,7 +167,8 @@ def known_words() -> frozenset[str]:
     """
     words: set[str] = set()
     # post nouns and organisation types are the nouns extraction must segment best
-    for name in ("first_names.txt", "places.txt", "name_lookalikes.txt", "common_nouns.txt", "post_nouns.txt", "org_type_phrases.txt"):
+    for name in ("first_names.txt", "places.txt", "name_lookalikes.txt", "common_nouns.txt", "post_nouns.txt",
+                 "professions.txt", "org_type_phrases.txt"):
         for entry in load_words(PACKAGE, name):
             words.add(entry.lower())
             words.add(entry.lower().split()[-1])
@@ -232,6 +233,11 @@ def _score(stem: str, base: str, tags: tuple[str, ...], known: frozenset[str]) -
     return score
 
 
+# What an agent noun in -ушы/-уші is left with when its last vowel is cut off: no Kazakh stem
+# ends so, so that vowel is never a possessive ending.
+_AGENT_STEMS = ("уш", "юш")
+
+
 @lru_cache(maxsize=200_000)
 def _analyse_lower(lower: str) -> tuple[tuple[int, tuple[str, ...], tuple[str, ...], str, float], ...]:
     """Segment a lower-case word; return (stem length, suffixes, tags, base, score) tuples."""
@@ -274,6 +280,8 @@ def _analyse_lower(lower: str) -> tuple[tuple[int, tuple[str, ...], tuple[str, .
                 base = stem
                 if poss is not None:
                     poss_host = before_poss
+                    if poss.form in ("ы", "і") and before_poss.endswith(_AGENT_STEMS):
+                        continue  # "жүргізуші", "оқытушы": the agent suffix -ушы, no possessive
                     if pl is None and poss.form[0] in "ыі":
                         base = _undo_alternation(stem)
                         poss_host = base
