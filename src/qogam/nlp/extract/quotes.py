@@ -511,6 +511,10 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
         if clause is None or clause.last + 1 < last:
             continue  # the attribution must close the paragraph
         speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
+        if speaker is None:
+            # "…, – деп жазды inbusiness.kz тілшісі": with no dash to open it and no person to
+            # say it, the paragraph is the outlet's report, not speech
+            return []
         quote = _dash_quote(doc, first, _speech_end(doc, start), speaker, f"quote-dash:{how}", clause)
         return [quote] if quote.text and len(quote.text.split()) >= 3 else []
     return []
