@@ -9,6 +9,7 @@ on the whole run. Mentions are grouped: "И.Намазбаева" and "Нама�
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -143,66 +144,62 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
     return out
 
 
-_GIVEN = frozenset({"first", "name"})
-_FAMILY = frozenset({"surname", "name", "first", "other"})
+# How a mention was read, each with the score it gives (what a person's confidence is then
+# measured from: qogam.nlp.extract.calibration). Evidence names them "person:<rule>".
+RULES: dict[str, float] = {
+    "given-family": 0.95,  # "Инара Намазбаева": a known given name, then a family name or patronymic
+    "given-other": 0.75,  # "Режеп Тайып Ердоған": given name first, the rest unknown to the lexicons
+    "family-given": 0.9,  # "Сүйінбаев Жанболат": a family name by its ending, then the given name
+    "family-other": 0.75,  # "Жамалбек Шәріпбек Жамалбекұлы", "Ким Виктор"
+    "initials": 0.9,  # "И.Намазбаева", "Ш. Жамалбек"
+    "family-alone": 0.55,  # "Намазбаеваның"
+    "given-alone": 0.4,  # "Инара"
+    "ner": 0.8,  # a run the lexicons cannot place that the model tags PERSON: 0.6 × its score + 0.2
+}
+
+# One letter per word class, so that the shapes of names can be written as patterns.
+_LETTER = {
+    "first": "F", "name": "N", "surname": "S", "patronymic": "P", "other": "O", "place": "L",
+    "post": "T", "org": "G", "initial": "i", "initials": "I",
+}
+
+# The shapes a name takes in a run of name-like words, tried in this order at each word; the
+# first that matches is the name there, read in the order given ("given" name first, "family"
+# name first, "initials", a "single" word). A word no shape starts at is skipped.
+NAME_SHAPES: tuple[tuple[str, str, str], ...] = (
+    ("initials", "IP?", "initials"),  # "И.Намазбаева", "Ж.Ж.Жамалбекұлы"
+    ("initials-family", "i{1,3}[SNOFP]", "initials"),  # "Ш. Жамалбек", "Е.Қ. Қасымов"
+    ("surname-like-given", "SP", "given"),  # "Сәбина Рахымқызы": a first name ending like a surname
+    ("family-given", "S[FNO]P?", "family"),  # "Сүйінбаев Жанболат", "Юсупов Ильдар Ринатович"
+    ("two-given-patronymic", "[FN][FN]P", "family"),  # "Жамалбек Шәріпбек Жамалбекұлы"
+    ("other-first", "OFP?", "family"),  # "Ким Виктор"
+    ("given-patronymic", "[FNO]P[SNFO]?", "given"),  # "Серік Жақыпбекұлы", "Жазира Қайратқызы Омарова"
+    ("given-family", "[FN][SNFO]P?", "given"),  # "Инара Намазбаева"
+    ("other-family", "O[SN]P?", "given"),  # an unknown first name before a family name
+    ("place-family", "LSP?", "given"),  # a first name that is a place too ("Алматы Сейітов")
+    ("given-alone", "[FN]", "single"),
+    ("family-alone", "[SP]", "single"),
+)
+_SHAPES = tuple((name, re.compile(pattern), order) for name, pattern, order in NAME_SHAPES)
 
 
 def _segments(classes: list[str]) -> list[tuple[int, int, str]]:
     """Cut a run of name-like words into the names it holds ("Д.Рахымов Мәдина Жолдасқызы",
-    "Оразбаев Ерболат Сәуле Жұмабекова") and say how each is ordered.
+    "Оразбаев Ерболат Сәуле Жұмабекова") by :data:`NAME_SHAPES`.
 
-    Returns (first, last, order) with offsets into the run; order is "given" (given name
-    first), "family" (family name first), "initials" or "single".
+    Returns (first, last, order) with offsets into the run.
     """
+    letters = "".join(_LETTER.get(c, "?") for c in classes)
     out: list[tuple[int, int, str]] = []
-    n = len(classes)
-
-    def at(k: int) -> str:
-        return classes[k] if k < n else ""
-
     k = 0
-    while k < n:
-        c = classes[k]
-        order = "given"
-        if c == "initials":
-            end, order = (k + 1 if at(k + 1) == "patronymic" else k), "initials"
-        elif c == "initial":
-            # "Ш. Жамалбек", "Е.Қ. Қасымов": initials, then the family name
-            end = k
-            while at(end + 1) == "initial" and end - k < 2:
-                end += 1
-            if at(end + 1) not in ("surname", "name", "other", "first", "patronymic"):
-                k += 1
-                continue
-            end, order = end + 1, "initials"
-        elif c == "surname" and at(k + 1) == "patronymic":
-            end = k + 1  # "Сәбина Рахымқызы": a first name ending like a surname, then a patronymic
-        elif c == "surname" and at(k + 1) in ("first", "name", "other"):
-            # Сүйінбаев Жанболат, Мизамова Жаңылсын, Юсупов Ильдар (+ patronymic)
-            end, order = (k + 2 if at(k + 2) == "patronymic" else k + 1), "family"
-        elif c in _GIVEN and at(k + 1) in _GIVEN and at(k + 2) == "patronymic":
-            end, order = k + 2, "family"  # Жамалбек Шәріпбек Жамалбекұлы
-        elif c == "other" and at(k + 1) == "first":
-            end, order = (k + 2 if at(k + 2) == "patronymic" else k + 1), "family"  # Ким Виктор
-        elif c in _GIVEN or c == "other" or (c == "place" and at(k + 1) == "surname"):
-            nxt = at(k + 1)
-            if nxt == "patronymic":
-                # Серік Жақыпбекұлы, Нұрлан Әбілұлы Сейітқали, Жазира Қайратқызы Омарова
-                end = k + 2 if at(k + 2) in _FAMILY else k + 1
-            elif nxt in _FAMILY and (c in _GIVEN or nxt in ("surname", "name")):
-                end = k + 2 if at(k + 2) == "patronymic" else k + 1
-            elif c in _GIVEN:
-                end, order = k, "single"
-            else:
-                k += 1
-                continue
-        elif c in ("surname", "patronymic"):
-            end, order = k, "single"
-        else:
+    while k < len(letters):
+        found = next(((m, order) for _, shape, order in _SHAPES if (m := shape.match(letters, k))), None)
+        if found is None:
             k += 1
             continue
-        out.append((k, end, order))
-        k = end + 1
+        match, order = found
+        out.append((k, match.end() - 1, order))
+        k = match.end()
     return out
 
 
@@ -224,16 +221,16 @@ def _parse(doc: Document, first: int, last: int, classes: list[str], order: str)
             initials, words = head + ".", [surname] + words[1:]
         if not words:
             return None
-        family, confidence = " ".join(words), 0.9
+        family, rule = " ".join(words), "initials"
     elif order == "single":
         if classes[0] in ("surname", "patronymic"):
-            family, confidence = words[0], 0.55
+            family, rule = words[0], "family-alone"
         else:
-            given, confidence = words[0], 0.4
+            given, rule = words[0], "given-alone"
     elif order == "family":
         family, given = words[0], words[1]
         patronymic = words[2] if len(words) > 2 else None
-        confidence = 0.9 if classes[0] == "surname" else 0.75
+        rule = "family-given" if classes[0] == "surname" else "family-other"
     else:
         given = words[0]
         rest = list(zip(words[1:], classes[1:]))
@@ -246,12 +243,12 @@ def _parse(doc: Document, first: int, last: int, classes: list[str], order: str)
             family = patronymics[0]  # "Серік Жақыпбекұлы": the patronymic serves as family name
         if family is None:
             return None
-        strong = classes[0] in _GIVEN and (classes[-1] in ("surname", "name", "first", "patronymic"))
-        confidence = 0.95 if strong else 0.75
+        strong = classes[0] in ("first", "name") and (classes[-1] in ("surname", "name", "first", "patronymic"))
+        rule = "given-family" if strong else "given-other"
     start, end = doc.tokens[first].start, doc.tokens[last].end
     return PersonMention(
         first, last, start, end, doc.text[start:end], nominative, given, family, patronymic, initials,
-        "rules", confidence, ending_case(doc.tokens[last].norm, nominative),
+        f"person:{rule}", RULES[rule], ending_case(doc.tokens[last].norm, nominative),
     )
 
 
@@ -387,7 +384,8 @@ def _from_model(doc: Document, first: int, last: int) -> PersonMention | None:
             start, end = doc.tokens[first].start, doc.tokens[last].end
             return PersonMention(
                 first, last, start, end, doc.text[start:end], nominative, given, family, None, None,
-                "ner", round(0.6 * span.confidence + 0.2, 3), ending_case(doc.tokens[last].norm, nominative),
+                "person:ner", round(RULES["ner"] * (0.75 * span.confidence + 0.25), 3),
+                ending_case(doc.tokens[last].norm, nominative),
             )
     return None
 
@@ -408,9 +406,20 @@ def _initial_fits(initials: str | None, given: str | None) -> bool:
 
 def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
     """Group mentions into persons; set each mention's ``person``. Returns persons in order of
-    first mention. Unattached single first names and surnames are dropped."""
+    first mention. Unattached single first names and surnames are dropped.
+
+    Three steps: the full names make the persons (:func:`_persons_of_full_names`); the other
+    mentions join one of them or make their own (:func:`_attach_partial`); each person then
+    collects its mentions and evidence (:func:`_collect`)."""
+    persons = _persons_of_full_names(mentions)
+    _attach_partial(doc, mentions, persons)
+    return _collect(doc, mentions, persons)
+
+
+def _persons_of_full_names(mentions: list[PersonMention]) -> list[Person]:
+    """One person per full name (given and family), the fullest forms first, so that "Нұрлан
+    Әбілұлы" finds "Нұрлан Әбілұлы Сейітқали"."""
     persons: list[Person] = []
-    # the fullest forms first, so that "Нұрлан Әбілұлы" finds "Нұрлан Әбілұлы Сейітқали"
     full = sorted((m for m in mentions if m.given and m.family), key=lambda m: m.patronymic is None)
     for m in full:
         match = next((p for p in persons if _compatible(p, m)), None)
@@ -426,6 +435,13 @@ def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
         elif m.patronymic and not match.patronymic:
             match.patronymic, match.name = m.patronymic, _display(m)
         m.person = match
+    return persons
+
+
+def _attach_partial(doc: Document, mentions: list[PersonMention], persons: list[Person]) -> None:
+    """A family name (with initials that fit, if any) or a given name alone joins the one
+    person it can name; initials and a surname with no full name, and a lone family name the
+    model agrees on, make persons of their own."""
     by_family: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
     for p in persons:
@@ -458,6 +474,10 @@ def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
             person = Person(m.nominative, family=m.family)
             persons.append(person)
             m.person = person
+
+
+def _collect(doc: Document, mentions: list[PersonMention], persons: list[Person]) -> list[Person]:
+    """Each person's mentions and evidence, in text order; the persons by first mention."""
     for m in mentions:
         if m.person is None:
             continue

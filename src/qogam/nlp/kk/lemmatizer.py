@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qogam.nlp.kk.morphology import PACKAGE, analyse, lemma, tables, word_lists
+from qogam.nlp.kk.morphology import PACKAGE, Analysis, analyse, lemma, tables, word_lists
 from qogam.nlp.normalize import normalize
 from qogam.nlp.kk.lexicon import entries, first_names, words
 
@@ -105,14 +105,30 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
     """Return (length of the word to keep, evidence) for the last word of a name.
 
     ``context`` is the lower-cased preceding word of a multi-word name ("" when alone); it lets
-    izafet heads ("облысы") and known phrases ("Төле би") count as evidence.
+    izafet heads ("облысы") and known phrases ("Төле би") count as evidence. Two steps: a word
+    that needs no weighing (:func:`_settled_cut`), then the best-scored reading of the word
+    (:func:`_scored_cut`, each reading weighed by :func:`_stem_evidence`).
     """
     lower = word.lower()
     if len(lower) != len(word):
         return len(word), 0.0
-    names, phrases, endings, protected, heads = _lexicon()
-    head_bases = _head_bases()
     tail = _SEPARATOR_RE.split(lower)[-1]
+    settled = _settled_cut(word, lower, tail, context)
+    if settled is not None:
+        return settled
+    best: tuple[float, int] = (0.0, 0)
+    # The whole word is analysed so that "Нью-" can tell the harmony of "Йоркте" is foreign.
+    for analysis in analyse(lower):
+        scored = _scored_cut(word, lower, tail, context, analysis)
+        if scored is not None and scored > best:
+            best = scored
+    return len(word) - best[1], best[0]
+
+
+def _settled_cut(word: str, lower: str, tail: str, context: str) -> tuple[int, float] | None:
+    """The cut of a word that needs no weighing: an acronym's hyphenated case ("АҚШ-тың"), a
+    known name or phrase (kept whole), a part too short to cut; ``None`` for any other word."""
+    names, phrases = _lexicon()[:2]
     prefix_len = len(lower) - len(tail)
     if prefix_len and lower[prefix_len - 1] in "-'" and tail in _all_case_forms():
         if _is_acronym(word[: prefix_len - 1]):
@@ -121,60 +137,69 @@ def _name_cut(word: str, context: str) -> tuple[int, float]:
         return len(word), 0.0
     if _letters(tail) < 3:
         return len(word), 0.0
+    return None
+
+
+def _scored_cut(word: str, lower: str, tail: str, context: str, analysis: Analysis) -> tuple[float, int] | None:
+    """(score, letters cut) of one reading of the word, or ``None`` when it cannot be a name's."""
+    tags = analysis.tags
+    if not tags or any(t.startswith("POSS") and t != "POSS3" for t in tags):
+        return None
+    # A name keeps everything up to its possessive (the izafet "облыстары" of a compound);
+    # only the case after it goes.
+    poss_end = tags.index("POSS3") + 1 if "POSS3" in tags else 0
+    if poss_end == len(tags):
+        return None
+    case_tags = tags[poss_end:]
+    cut_len = sum(len(s) for s in analysis.suffixes[poss_end:])
+    if cut_len >= len(tail):
+        return None
+    namepart = tail[: len(tail) - cut_len]
+    if "PL" in case_tags:
+        # the plural closes a list of people only after a family name's own ending:
+        # "Гулжанат Конысбаева мен Болат Дюсалиевтер сайланды", "З.Махаевалар"
+        if poss_end or not any(namepart.endswith(e) and len(namepart) >= len(e) + 3 for e in _plural_surname_endings()):
+            return None
+    names, phrases, _, protected, heads = _lexicon()
+    full = lower[: len(lower) - cut_len]
+    known = namepart in names or full in names or bool(context and f"{context} {full}" in phrases)
+    is_head = bool(context) and (namepart in heads or analysis.stem.lower() in _head_bases())
+    if poss_end and not (known or is_head or namepart.endswith(_POSS3_NAME_ENDINGS) or (context and word[:1].islower())):
+        return None
     guarded = [len(tail) - len(e) for e in protected if tail.endswith(e)]
+    if guarded and not known and len(namepart) > min(guarded):
+        # The cut falls inside an ending that belongs to names ("-стан", "-берді"): only
+        # a known stem ("Айдос" + -тан) makes it believable.
+        return None
     priors = tables().name_case_prior
-    best: tuple[float, int] = (0.0, 0)
-    # The whole word is analysed so that "Нью-" can tell the harmony of "Йоркте" is foreign.
-    for analysis in analyse(lower):
-        tags = analysis.tags
-        if not tags or any(t.startswith("POSS") and t != "POSS3" for t in tags):
-            continue
-        # A name keeps everything up to its possessive (the izafet "облыстары" of a compound);
-        # only the case after it goes.
-        poss_end = tags.index("POSS3") + 1 if "POSS3" in tags else 0
-        if poss_end == len(tags):
-            continue
-        case_tags = tags[poss_end:]
-        cut_len = sum(len(s) for s in analysis.suffixes[poss_end:])
-        if cut_len >= len(tail):
-            continue
-        namepart = tail[: len(tail) - cut_len]
-        if "PL" in case_tags:
-            # the plural closes a list of people only after a family name's own ending:
-            # "Гулжанат Конысбаева мен Болат Дюсалиевтер сайланды", "З.Махаевалар"
-            if poss_end or not any(namepart.endswith(e) and len(namepart) >= len(e) + 3 for e in _plural_surname_endings()):
-                continue
-        full = lower[: len(lower) - cut_len]
-        score = 1.0 if case_tags[0] == "PL" else priors.get(case_tags[-1] if case_tags[-1] == "ATTR" else case_tags[0], 0.0)
-        known = namepart in names or full in names or bool(context and f"{context} {full}" in phrases)
-        is_head = bool(context) and (namepart in heads or analysis.stem.lower() in head_bases)
-        if poss_end and not (
-            known or is_head or namepart.endswith(_POSS3_NAME_ENDINGS) or (context and word[:1].islower())
-        ):
-            continue
-        if guarded and not known and len(namepart) > min(guarded):
-            # The cut falls inside an ending that belongs to names ("-стан", "-берді"): only
-            # a known stem ("Айдос" + -тан) makes it believable.
-            continue
-        if known or is_head:
-            score += 3.0
-        elif any(namepart.endswith(e) and len(namepart) >= len(e) + 2 for e in endings):
-            score += 2.0
-        elif poss_end:
-            score += 1.0
-        elif _letters(namepart) < 3:
-            continue
-        elif context in first_names():
-            # after a first name the word is a family name, short or not ("Елена Пакқа")
-            score += 1.0
-        elif _letters(namepart) < 4:
-            # Short unknown stems are where real names hide ("Саида" is not "Саи" + -да).
-            score -= 0.3
-        if score < _UNKNOWN_STEM_THRESHOLD:
-            continue
-        if (score, cut_len) > best:
-            best = (score, cut_len)
-    return len(word) - best[1], best[0]
+    score = 1.0 if case_tags[0] == "PL" else priors.get(case_tags[-1] if case_tags[-1] == "ATTR" else case_tags[0], 0.0)
+    evidence = _stem_evidence(namepart, context, known or is_head, bool(poss_end))
+    if evidence is None:
+        return None
+    score += evidence
+    if score < _UNKNOWN_STEM_THRESHOLD:
+        return None
+    return score, cut_len
+
+
+def _stem_evidence(namepart: str, context: str, known: bool, possessed: bool) -> float | None:
+    """What the part left after the cut says for it: a known name or head (+3), a family-name
+    ending (+2), a possessive kept (+1), a family name after a first name (+1), a short
+    unknown stem (−0.3, where real names hide: "Саида" is not "Саи" + -да); ``None`` when
+    it is too short to be a name."""
+    if known:
+        return 3.0
+    if any(namepart.endswith(e) and len(namepart) >= len(e) + 2 for e in _lexicon()[2]):
+        return 2.0
+    if possessed:
+        return 1.0
+    if _letters(namepart) < 3:
+        return None
+    if context in first_names():
+        return 1.0  # after a first name the word is a family name, short or not ("Елена Пакқа")
+    if _letters(namepart) < 4:
+        return -0.3
+    return 0.0
 
 
 def _split_last(text: str) -> tuple[str, str, str, str]:
