@@ -174,6 +174,12 @@ def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
         ("ҚОЛ ҰШЫН СОЗСАҚ, ЖҮРЕГІНЕ ҮМІТ ОТЫН ЖАҒА БІЛСЕК.", []),
         ("Мерекеде ол Ұлы Жеңісті қалаған ардагерлерге тағзым етті.", []),
         ("СНХ: ҒАУЕЗ НҰРМҰХАМБЕТОВ, ОБЛЫС ӘКІМІ", ["Ғауез Нұрмұхамбетов"]),
+        # initials after the family name, and the last initial without its dot
+        ("Төраға Жоробеков З.О. баяндама жасады.", ["Жоробеков З.О."]),
+        ("Кеңес мүшесі Бодолян А. Б. сөйледі.", ["Бодолян А. Б."]),
+        ("Жиынға Б.Қ Жүсіпов келді.", ["Б.Қ Жүсіпов"]),
+        # given names of given_names.txt, with a family name of no Russian-type ending
+        ("Маман Данира Әлібай кеңес берді.", ["Данира Әлібай"]),
     ],
 )
 def test_persons(text: str, persons: list[str]) -> None:

@@ -136,12 +136,21 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
         if tok.kind in ("initial", "initials"):
             out.append(tok.kind)
             continue
+        if _bare_initial(doc, i):
+            out.append("initial")  # "Б.Қ Жүсіпов", "Бодолян А. Б.": the last initial lost its dot
+            continue
         word = lemmatize_name(_as_name(tok.norm))
         if i < last and f"{word} {lemmatize_name(_as_name(doc.tokens[i + 1].norm))}".lower() in place_prefixes():
             out.append("place")
             continue
         out.append(_word_class(word))
     return out
+
+
+def _bare_initial(doc: Document, i: int) -> bool:
+    """A capital letter alone right after an initial: an initial written without its dot."""
+    tok = doc.tokens[i]
+    return tok.kind == "word" and len(tok.norm) == 1 and tok.norm.isupper() and i > 0 and doc.tokens[i - 1].kind == "initial"
 
 
 # How a mention was read, each with the score it gives (what a person's confidence is then
@@ -152,6 +161,7 @@ RULES: dict[str, float] = {
     "family-given": 0.9,  # "Сүйінбаев Жанболат": a family name by its ending, then the given name
     "family-other": 0.75,  # "Жамалбек Шәріпбек Жамалбекұлы", "Ким Виктор"
     "initials": 0.9,  # "И.Намазбаева", "Ш. Жамалбек"
+    "family-initials": 0.85,  # "Жоробеков З.О.": the family name, then the initials
     "family-alone": 0.55,  # "Намазбаеваның"
     "given-alone": 0.4,  # "Инара"
     "ner": 0.8,  # a run the lexicons cannot place that the model tags PERSON: 0.6 × its score + 0.2
@@ -177,6 +187,7 @@ NAME_SHAPES: tuple[tuple[str, str, str], ...] = (
     ("given-family", "[FN][SNFO]P?", "given"),  # "Инара Намазбаева"
     ("other-family", "O[SN]P?", "given"),  # an unknown first name before a family name
     ("place-family", "LSP?", "given"),  # a first name that is a place too ("Алматы Сейітов")
+    ("family-initials", "[SO]i{1,3}(?![SNOFP])", "family-initials"),  # "Жоробеков З.О.", "Бодолян А. Б."
     ("given-alone", "[FN]", "single"),
     ("family-alone", "[SP]", "single"),
 )
@@ -222,6 +233,13 @@ def _parse(doc: Document, first: int, last: int, classes: list[str], order: str)
         if not words:
             return None
         family, rule = " ".join(words), "initials"
+    elif order == "family-initials":
+        family, rule = words[0], "family-initials"
+        initials = doc.norm_span(first + 1, last)
+        if doc.tokens[last].kind == "word" and last + 1 < len(doc.tokens) and doc.tokens[last + 1].norm == ".":
+            last += 1  # the dot of the last initial, read as a full stop
+            initials += "."
+        nominative = f"{family} {initials}"
     elif order == "single":
         if classes[0] in ("surname", "patronymic"):
             family, rule = words[0], "family-alone"
@@ -271,6 +289,8 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
         if tok.kind in ("initial", "initials"):
             break
         cls = _word_class(lemmatize_name(_as_name(tok.norm)))
+        if cls == "other" and _word_class(tok.norm) in ("post", "org"):
+            cls = _word_class(tok.norm)  # "Төраға", which the name lemmatiser reads as "Төра" + -ға
         if cls in ("post", "org") or tok.norm.lower() in function_words():
             first += 1
             continue

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from qogam.nlp.kk.morphology import PACKAGE, Analysis, analyse, lemma, tables, word_lists
 from qogam.nlp.normalize import normalize
-from qogam.nlp.kk.lexicon import entries, first_names, words
+from qogam.nlp.kk.lexicon import NAME_FILES, entries, first_names, words
 
 _SEPARATORS = ".-'"
 _SEPARATOR_RE = re.compile(r"[.\-']")
@@ -41,7 +41,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[s
     names: set[str] = set()
     phrases: set[str] = set()
     sections = word_lists()
-    listed = list(entries("first_names.txt")) + list(entries("places.txt")) + list(sections.get("names", ()))
+    listed = [e for name in NAME_FILES for e in entries(name)] + list(entries("places.txt")) + list(sections.get("names", ()))
     for entry in listed:
         lower = entry.lower()
         if " " in lower:

@@ -42,6 +42,11 @@ def pairs(name: str, section: str) -> dict[str, str]:
     return out
 
 
+#: The files of given names: the NER model's gazetteer, and the names only extraction reads.
+NAME_FILES = ("first_names.txt", "given_names.txt")
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Lower-case first names (Kazakh, Russian and others common in Kazakhstan)."""
-    return words("first_names.txt")
+    return frozenset().union(*(words(name) for name in NAME_FILES))

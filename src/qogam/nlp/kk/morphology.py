@@ -167,7 +167,7 @@ def known_words() -> frozenset[str]:
     """
     words: set[str] = set()
     # post nouns and organisation types are the nouns extraction must segment best
-    for name in ("first_names.txt", "places.txt", "name_lookalikes.txt", "common_nouns.txt", "post_nouns.txt",
+    for name in ("first_names.txt", "given_names.txt", "places.txt", "name_lookalikes.txt", "common_nouns.txt", "post_nouns.txt",
                  "professions.txt", "org_type_phrases.txt"):
         for entry in load_words(PACKAGE, name):
             words.add(entry.lower())
