@@ -178,6 +178,8 @@ def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
         ("Төраға Жоробеков З.О. баяндама жасады.", ["Жоробеков З.О."]),
         ("Кеңес мүшесі Бодолян А. Б. сөйледі.", ["Бодолян А. Б."]),
         ("Жиынға Б.Қ Жүсіпов келді.", ["Б.Қ Жүсіпов"]),
+        # a given name and patronymic spell out the initials the text named before
+        ("Облыс әкімі Е.Т. Сапаров сөйледі. Ерлан Төлегенұлы алғыс айтты.", ["Е.Т. Сапаров"]),
         # given names of given_names.txt, with a family name of no Russian-type ending
         ("Маман Данира Әлібай кеңес берді.", ["Данира Әлібай"]),
     ],

@@ -428,11 +428,13 @@ def group_persons(doc: Document, mentions: list[PersonMention]) -> list[Person]:
     """Group mentions into persons; set each mention's ``person``. Returns persons in order of
     first mention. Unattached single first names and surnames are dropped.
 
-    Three steps: the full names make the persons (:func:`_persons_of_full_names`); the other
-    mentions join one of them or make their own (:func:`_attach_partial`); each person then
+    Four steps: the full names make the persons (:func:`_persons_of_full_names`); the other
+    mentions join one of them or make their own (:func:`_attach_partial`); a given name and
+    patronymic join the initials they spell out (:func:`_join_initials`); each person then
     collects its mentions and evidence (:func:`_collect`)."""
     persons = _persons_of_full_names(mentions)
     _attach_partial(doc, mentions, persons)
+    _join_initials(mentions)
     return _collect(doc, mentions, persons)
 
 
@@ -494,6 +496,26 @@ def _attach_partial(doc: Document, mentions: list[PersonMention], persons: list[
             person = Person(m.nominative, family=m.family)
             persons.append(person)
             m.person = person
+
+
+def _join_initials(mentions: list[PersonMention]) -> None:
+    """"облыс әкімі М.М. Ахметжанов … Марат Мұратұлы өз сөзінде": a given name and a
+    patronymic with no family name are the person whose two initials they spell, when the
+    text names exactly one such."""
+    owners: dict[str, list[Person]] = {}
+    for m in mentions:
+        if m.person is not None and m.initials and m.family:
+            found = owners.setdefault("".join(ch for ch in m.initials if ch.isalpha()).lower(), [])
+            if not any(p is m.person for p in found):
+                found.append(m.person)
+    for m in mentions:
+        person = m.person
+        if person is None or m.initials or person.patronymic or not (person.given and person.family):
+            continue
+        if is_patronymic(person.family.lower()):
+            candidates = owners.get((person.given[:1] + person.family[:1]).lower(), [])
+            if len(candidates) == 1:
+                m.person = candidates[0]
 
 
 def _collect(doc: Document, mentions: list[PersonMention], persons: list[Person]) -> list[Person]:
