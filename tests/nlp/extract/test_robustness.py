@@ -16,10 +16,10 @@ def test_text_with_no_kazakh() -> None:
     assert any("only Kazakh" in w for w in result.warnings)
 
 
-def test_russian_text_is_reported_not_guessed() -> None:
-    result = extract("Вчера руководители неправительственных организаций обсудили предстоящие выборы.")
-    assert result.lang == "ru" and result.organizations == []
-    assert result.warnings
+def test_russian_text_goes_to_the_russian_pipeline() -> None:
+    result = extract("Вчера руководители неправительственных организаций обсудили предстоящие выборы с Розой Ешаевой.")
+    assert result.lang == "ru"
+    assert [p.name for p in result.persons] == ["Роза Ешаева"]
 
 
 def test_unbalanced_quote_gives_partial_result() -> None:

@@ -71,9 +71,18 @@ def extract(
         return Extraction(lang if lang != "auto" else "other", warnings=["empty text: nothing to extract"])
     if lang == "auto":
         lang = detect_language(text).lang
+    if lang == "ru":
+        from qogam.nlp.ru.pipeline import extract_russian
+
+        result = extract_russian(text, use_model=use_model)
+        if calibrated:
+            calibrate(result)
+        else:
+            use_rule_scores(result)
+        return result
     result = Extraction(lang)
     if lang != "kk":
-        result.warnings.append(f"language is {lang!r}: only Kazakh extraction is implemented, nothing extracted")
+        result.warnings.append(f"language is {lang!r}: only Kazakh and Russian extraction are implemented, nothing extracted")
         return result
     if text.count("«") != text.count("»"):
         warnings.append("unbalanced «» quotation marks: quotes in the unbalanced paragraphs are skipped")

@@ -1,0 +1,235 @@
+"""Russian persons: the model's PER spans, in the nominative, grouped into persons.
+
+Each PER span of natasha's model (plus the initials written before it) is a mention; its
+words are put in the nominative together (:func:`qogam.nlp.ru.morph.name_nominative`), so the
+case and gender the whole name is in decide each word. Mentions group like the Kazakh ones: a
+full name makes a person; a family name alone, or with initials that fit, joins the one person
+of that family name; a person is named by its fullest form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qogam.nlp.extract.results import Evidence, Mention, Person
+from qogam.nlp.ru.document import RuDocument
+from qogam.nlp.ru.morph import name_nominative, parses
+
+# The readings a mention is found by, each with the score it gives (calibration measures them).
+RULES: dict[str, float] = {
+    "full": 0.9,  # "Роза Ешаева", "Ерекенов Мурзабай Куанашпаевич"
+    "initials": 0.85,  # "И. Намазбаева"
+    "single": 0.5,  # "Намазбаевой"
+}
+
+_PATRONYMIC_ENDINGS = ("ович", "евич", "ьевич", "овна", "евна", "ична", "инична", "улы", "ұлы", "кызы", "қызы", "уулу")
+_FAMILY_ENDINGS = ("ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына", "ский", "ская", "бек", "бай", "баев", "баева")
+
+
+@dataclass(slots=True)
+class RuPersonMention:
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    nominative: str
+    given: str | None
+    family: str | None
+    patronymic: str | None
+    initials: str | None
+    rule: str
+    person: Person | None = field(default=None, repr=False)
+
+
+def is_patronymic(word: str) -> bool:
+    return word.lower().endswith(_PATRONYMIC_ENDINGS) and len(word) > 5
+
+
+def family_key(family: str) -> str:
+    """A family name without its gender ending: "Ешаева" and "Ешаев" share "ешаев"."""
+    lower = family.lower().replace("ё", "е")
+    for ending, cut in (("ова", 1), ("ева", 1), ("ина", 1), ("ына", 1), ("ская", 4), ("ский", 4)):
+        if lower.endswith(ending):
+            return lower[: len(lower) - cut]
+    return lower
+
+
+def _parts(words: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(given, family, patronymic) of the words of a nominative name, in either order."""
+    if len(words) == 1:
+        return None, words[0], None
+    if len(words) >= 3 and is_patronymic(words[1]):
+        return words[0], " ".join(words[2:]), words[1]
+    if len(words) >= 3 and is_patronymic(words[-1]):
+        return words[1], words[0], words[-1]
+    if len(words) == 2 and is_patronymic(words[1]):
+        return words[0], words[1], None  # "Серик Жакыпбекулы": the patronymic serves as family name
+    first, last = words[0], words[-1]
+    if first.lower().endswith(_FAMILY_ENDINGS) and not last.lower().endswith(_FAMILY_ENDINGS):
+        return last, first, None  # "Тажибаев Бейсен"
+    return first, " ".join(words[1:]), None
+
+
+def _initials_before(doc: RuDocument, first: int) -> int:
+    """Where the initials written before token ``first`` start ("А. Б. Иванов", "А.Б. Иванов")."""
+    k = first
+    while k >= 2 and doc.word(k - 1) == "." and len(doc.word(k - 2)) == 1 and doc.word(k - 2).isupper():
+        k -= 2
+    return k
+
+
+def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
+    """The person mentions of ``doc``, from the model's PER spans."""
+    out: list[RuPersonMention] = []
+    for span in doc.entities:
+        if span.label != "PER":
+            continue
+        tokens = list(doc.tokens_in(span.start, span.end))
+        if not tokens:
+            continue
+        first, last = _initials_before(doc, tokens[0]), tokens[-1]
+        initials_parts: list[str] = []
+        words: list[str] = []
+        k = first
+        while k <= last:
+            word = doc.word(k)
+            if len(word) == 1 and word.isupper() and k + 1 <= last and doc.word(k + 1) == ".":
+                initials_parts.append(word + ".")
+                k += 2
+                continue
+            if word[:1].isalpha() and word[:1].isupper():
+                words.append(word)
+            k += 1
+        words = _trimmed(words)
+        if not words or (len(words) == 1 and not initials_parts and not _name_like(words[0])):
+            continue
+        if len(words) == 2 and is_patronymic(words[1]) and first == tokens[0] and _family_before(doc, first):
+            first -= 1  # "Смагулов Мейржан Серикбосынович", the model's span starting at the given name
+            words = [doc.word(first), *words]
+        nominative = name_nominative(words)
+        given, family, patronymic = _parts(nominative)
+        initials = "".join(initials_parts) or None
+        rule = "initials" if initials else ("full" if given else "single")
+        start, end = doc.tokens[first].start, doc.tokens[last].end
+        # initials as written, glued or spaced ("М.Мурзалин", "Г. Толегул")
+        prefix = doc.text[start : doc.text.index(words[0], start)] if initials else ""
+        shown = prefix + " ".join(nominative)
+        out.append(RuPersonMention(first, last, start, end, doc.text[start:end], shown, given, family, patronymic, initials, rule))
+    return out
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    """The name words of a span without what opens it and is no name: a place ("Костаная
+    Жундубаев Марат"), a common noun ("Представители …")."""
+    while len(words) > 1 and _not_a_name(words[0]) and not is_patronymic(words[1]):
+        words = words[1:]
+    return words
+
+
+def _not_a_name(word: str) -> bool:
+    """A word the dictionary knows as something other than a name: a place, a common noun or
+    an adjective ("Костаная", "Представители", "Семипалатинский")."""
+    from qogam.nlp.ru.morph import gender_hint, is_place
+
+    if gender_hint(word):
+        return False
+    readings = parses(word)
+    if is_place(word):
+        return True
+    if not readings or any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")):
+        return False
+    top = readings[0]
+    return top.is_known and (top.tag.POS in ("ADJF", "ADJS", "PRTF", "VERB", "INFN") or "Geox" in top.tag
+                             or (top.tag.POS == "NOUN" and "Name" not in top.tag and word.lower().endswith(_COMMON_PLURAL)))
+
+
+_COMMON_PLURAL = ("ели", "ики", "ы", "ии")
+
+
+def _name_like(word: str) -> bool:
+    """Whether one word alone can name a person: a family name by its ending, a known Kazakh
+    given name, or a word the dictionary reads as a name first ("Президент", "Елбасы",
+    "Акорды" cannot)."""
+    from qogam.nlp.ru.morph import gender_hint
+
+    if word.lower().endswith(_FAMILY_ENDINGS) or gender_hint(word):
+        return True
+    readings = parses(word)[:2]
+    return any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")) and not _not_a_name(word)
+
+
+def _family_before(doc: RuDocument, first: int) -> bool:
+    """Whether the word before a given name and patronymic is their family name: capitalised,
+    in the same sentence, and no common word or place."""
+    k = first - 1
+    if k < 0 or doc.sentence_of[k] != doc.sentence_of[first]:
+        return False
+    word = doc.word(k)
+    return word[:1].isupper() and word.isalpha() and not _not_a_name(word) and (
+        word.lower().endswith(_FAMILY_ENDINGS) or not any(p.is_known for p in parses(word)[:1]))
+
+
+def group(doc: RuDocument, mentions: list[RuPersonMention]) -> list[Person]:
+    """Group mentions into persons (setting each mention's ``person``), in order of first mention."""
+    persons: list[Person] = []
+    full = sorted((m for m in mentions if m.given and m.family), key=lambda m: m.patronymic is None)
+    for m in full:
+        match = next((p for p in persons if _same(p, m)), None)
+        if match is None:
+            match = Person(m.nominative, given=m.given, family=m.family, patronymic=m.patronymic)
+            persons.append(match)
+        m.person = match
+    for m in mentions:
+        if m.person is not None:
+            continue
+        key = family_key(m.family or "")
+        candidates = [p for p in persons if p.family and family_key(p.family) == key
+                      and (not m.initials or (p.given or "")[:1].lower() == m.initials[:1].lower())]
+        if not candidates and m.given is None and m.family:
+            candidates = [p for p in persons if (p.given or "").lower() == m.family.lower()]  # a given name alone
+        if len(candidates) == 1:
+            m.person = candidates[0]
+        elif m.initials and m.family:
+            m.person = next((p for p in persons if p.name == m.nominative), None)
+            if m.person is None:
+                m.person = Person(m.nominative, family=m.family)
+                persons.append(m.person)
+        elif not candidates and m.family and " " not in m.nominative:
+            # a family name alone, or a given name alone ("Рашила"), names someone the text
+            # names no more fully
+            m.person = next((p for p in persons if p.name == m.nominative), None)
+            if m.person is None:
+                m.person = Person(m.nominative, family=m.family)
+                persons.append(m.person)
+    for m in mentions:
+        if m.person is None:
+            continue
+        m.person.mentions.append(Mention(m.text, m.start, m.end))
+        sentence_start, sentence_end = doc.sentence_span(m.first)
+        m.person.evidence.append(Evidence(f"ru-person:{m.rule}", RULES[m.rule], sentence_start, sentence_end))
+    for p in persons:
+        # the name as the text writes it in the nominative, when some mention does
+        as_written = [m for m in mentions if m.person is p and m.nominative == m.text and " " in m.text]
+        if as_written and not any(m.person is p and m.patronymic for m in mentions):
+            p.name = as_written[0].nominative
+    ordered = sorted((p for p in persons if p.mentions), key=lambda p: p.mentions[0].start)
+    for p in ordered:
+        p.mentions.sort(key=lambda x: x.start)
+    return ordered
+
+
+def _same(p: Person, m: RuPersonMention) -> bool:
+    """Whether a full-name mention names person ``p``: the same given name (gender endings
+    aside) and the same family name, or a patronymic where the other has the family name
+    ("Мейржан Серикбосынович" and "Смагулов Мейржан Серикбосынович")."""
+    if given_key(p.given or "") != given_key(m.given or ""):
+        return False
+    names_p = {family_key(x) for x in (p.family, p.patronymic) if x}
+    names_m = {family_key(x) for x in (m.family, m.patronymic) if x}
+    return bool(names_p & names_m)
+
+
+def given_key(given: str) -> str:
+    """A given name without a final -а/-я, so that a gender misread still groups ("Малика"/"Малик")."""
+    lower = given.lower().replace("ё", "е")
+    return lower[:-1] if lower.endswith(("а", "я")) and len(lower) > 3 else lower

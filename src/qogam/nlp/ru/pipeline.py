@@ -1,0 +1,37 @@
+"""The Russian extraction pipeline: the same facts and JSON as the Kazakh one.
+
+Sentences and tokens (razdel) → named entities (natasha's slovnet model) → persons in the
+nominative → organisations → posts → quotes → places.
+"""
+from __future__ import annotations
+
+import re
+
+from qogam.errors import ModelError
+from qogam.nlp.extract.results import Extraction
+from qogam.nlp.ru import persons
+from qogam.nlp.ru.document import RuDocument
+from qogam.nlp.ru.ner import entities
+
+# A word in capitals of five letters or more is a name or a word shouted, not an abbreviation:
+# the model reads it as written in lower case ("Айгерим ТУРСЫНОВОЙ").
+_SHOUTED = re.compile(r"\b[А-ЯЁӘҒҚҢӨҰҮҺІ]{5,}\b")
+
+
+def _for_model(text: str) -> str:
+    """``text`` with shouted words capitalised, character for character (offsets kept)."""
+    return _SHOUTED.sub(lambda m: m.group(0).capitalize(), text)
+
+
+def extract_russian(text: str, use_model: bool = True) -> Extraction:
+    """Everything Qogam extracts from one Russian document ``text``. Never raises for any string."""
+    result = Extraction("ru")
+    doc = RuDocument.from_text(text)
+    if use_model:
+        try:
+            doc.entities = entities(_for_model(text))
+        except ModelError as exc:
+            result.warnings.append(f"Russian named-entity model unavailable, rules only: {exc}")
+    mentions = persons.find_mentions(doc)
+    result.persons = persons.group(doc, mentions)
+    return result
