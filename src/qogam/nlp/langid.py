@@ -8,6 +8,7 @@ wheel, so nothing is downloaded.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -77,6 +78,9 @@ def detect_language(text: str) -> LanguageGuess:
         # Latin text the detector still calls Kazakh or Russian (names, transliteration).
         return LanguageGuess(guess.lang, guess.confidence * cyrillic / letters, "lingua")
     share = kazakh / cyrillic
+    if cyrillic >= _MIN_LETTERS_FOR_RULES and _russian_by_function_words(norm):
+        # a Russian text quoting Kazakh names has their letters but Russian grammar words
+        return LanguageGuess("ru", 0.9, "function-words")
     if cyrillic >= _MIN_LETTERS_FOR_RULES:
         if share >= _KAZAKH_SHARE:
             return LanguageGuess("kk", min(1.0, 0.9 + share), "letters")
@@ -88,3 +92,20 @@ def detect_language(text: str) -> LanguageGuess:
         # language: no other language it knows writes ә, ғ, қ, ң, ө, ұ, ү, һ or і together.
         return LanguageGuess("kk", 0.6, "letters")
     return guess
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _russian_by_function_words(text: str) -> bool:
+    """Whether Russian function words (``nlp/ru/function_words.txt``) outnumber the Kazakh
+    ones at least three to one, with three or more of them."""
+    from qogam.nlp.ru.lexicon import words
+
+    russian, kazakh = words("function_words.txt", "russian"), words("function_words.txt", "kazakh")
+    ru = kk = 0
+    for match in _WORD.finditer(text.lower()):
+        word = match.group(0)
+        ru += word in russian
+        kk += word in kazakh
+    return ru >= 3 and ru >= 3 * kk

@@ -262,14 +262,20 @@ def name_nominative(words: list[str]) -> list[str]:
     return out
 
 
-def phrase_nominative(words: list[str]) -> list[str]:
-    """A noun phrase in the nominative: the head noun (the first noun after the words that
-    agree with it) and those words change, what depends on the head stays ("Общественного
-    совета Житикаринского района" → "Общественный совет Житикаринского района")."""
-    head = next((i for i, w in enumerate(words) if _is_head_noun(w)), None)
+def phrase_nominative(words: list[str], head_lemma: str | None = None) -> list[str]:
+    """A noun phrase in the nominative: the head noun (the last word given, or the first noun
+    after the words that agree with it) and those words change, what depends on the head
+    stays ("Общественного совета Житикаринского района" → "Общественный совет Житикаринского
+    района"). ``head_lemma`` picks the head's reading ("маслихата" is маслихат's genitive)."""
+    head = next((i for i, w in enumerate(words) if _is_head_noun(w)), None) if head_lemma is None else len(words) - 1
     if head is None:
         return list(words)
-    noun = next(p for p in parses(words[head]) if p.tag.POS == "NOUN")
+    nouns = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
+    if head_lemma is not None:
+        nouns = [p for p in nouns if fold(p.normal_form) == head_lemma] or nouns
+    if not nouns:
+        return list(words)
+    noun = nouns[0]
     number = str(noun.tag.number or "sing")
     target = noun.inflect({"nomn", number}) if noun.tag.case != "nomn" else noun
     out = list(words)
@@ -288,7 +294,7 @@ def phrase_nominative(words: list[str]) -> list[str]:
 
 
 def _is_head_noun(word: str) -> bool:
-    if not word[:1].isalpha() or (word.isupper() and len(word) > 1):
-        return False
+    if not word[:1].isalpha() or any(ch.isupper() for ch in word[1:]):
+        return False  # an abbreviation: "ТОО", "КазГУ"
     readings = parses(word)
     return bool(readings) and readings[0].tag.POS == "NOUN"

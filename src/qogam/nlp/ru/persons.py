@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
-from qogam.nlp.ru.morph import name_nominative, parses
+from qogam.nlp.ru.morph import _as_name, name_nominative, parses
 
 # The readings a mention is found by, each with the score it gives (calibration measures them).
 RULES: dict[str, float] = {
@@ -38,6 +38,7 @@ class RuPersonMention:
     patronymic: str | None
     initials: str | None
     rule: str
+    case_nominative: bool = True  # whether the name is written in the nominative
     person: Person | None = field(default=None, repr=False)
 
 
@@ -114,7 +115,8 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         # initials as written, glued or spaced ("М.Мурзалин", "Г. Толегул")
         prefix = doc.text[start : doc.text.index(words[0], start)] if initials else ""
         shown = prefix + " ".join(nominative)
-        out.append(RuPersonMention(first, last, start, end, doc.text[start:end], shown, given, family, patronymic, initials, rule))
+        out.append(RuPersonMention(first, last, start, end, doc.text[start:end], shown, given, family, patronymic,
+                                   initials, rule, nominative == [_as_name(w) for w in words]))
     return out
 
 

@@ -9,7 +9,7 @@ import re
 
 from qogam.errors import ModelError
 from qogam.nlp.extract.results import Extraction
-from qogam.nlp.ru import persons
+from qogam.nlp.ru import organizations, persons, posts
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.ner import entities
 
@@ -34,4 +34,8 @@ def extract_russian(text: str, use_model: bool = True) -> Extraction:
             result.warnings.append(f"Russian named-entity model unavailable, rules only: {exc}")
     mentions = persons.find_mentions(doc)
     result.persons = persons.group(doc, mentions)
+    person_tokens = {k for m in mentions if m.person is not None for k in range(m.first, m.last + 1)}
+    org_mentions = organizations.find_mentions(doc, person_tokens)
+    result.organizations = organizations.group(doc, org_mentions)
+    result.posts = posts.find_posts(doc, mentions, org_mentions)
     return result

@@ -1,0 +1,386 @@
+"""Russian organisations: bodies named by their type noun, by a legal form, by the model.
+
+Three sources of mentions, each a rule of :data:`RULES`:
+
+* a type noun of ``org_types.txt`` ([heads]) with what agrees with it before ("областной
+  маслихат", "Общественного совета") and what depends on it after: a name in quotation marks
+  ("общественного объединения «Жастар»"), genitives ("Житикаринского района", "партии «Nur
+  Otan»"); a bare "центр" or "управление" ([needs_more]) needs one of those;
+* a legal form before a quoted name ("ТОО «Ас-Ан»", "ОФ “Ана Үйі”");
+* the model's ORG spans that neither rule covers ("Гражданский Альянс Казахстана"), and web
+  addresses of outlets ("Vecher.kz").
+
+Names are in the nominative as written (:func:`qogam.nlp.ru.morph.phrase_nominative`): the
+head and the words agreeing with it change, what depends on it stays. A body named again
+by its head alone ("маслихат", "Общественный совет") is the fuller one named in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qogam.nlp.extract.results import Evidence, Mention, Organization
+from qogam.nlp.ru.document import RuDocument
+from qogam.nlp.ru.lexicon import entries, fold, pairs, words
+from qogam.nlp.ru.morph import is_place, is_pos, lemmas, parses
+
+RULES: dict[str, float] = {
+    "ru-org-type": 0.8,  # "общественного объединения «Жастар»", "областной маслихат"
+    "ru-org-form": 0.9,  # "ТОО «Ас-Ан»"
+    "ru-org-ner": 0.6,  # the model's ORG span
+    "ru-org-outlet": 0.8,  # "Vecher.kz"
+}
+
+_OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_DOMAIN = re.compile(r"^[\w.-]+\.(kz|ru|com|org|net|info|tv|news|media)$", re.IGNORECASE)
+_MAX_DEPENDENTS = 6
+
+
+@dataclass(slots=True)
+class RuOrgMention:
+    first: int
+    last: int
+    name: str
+    type: str
+    head: str  # the lemma of the type noun ("" for a legal form or the model's span)
+    rule: str
+    case: str  # the case of the head as written
+
+
+def _heads() -> dict[str, str]:
+    return pairs("org_types.txt", "heads")
+
+
+def _forms() -> dict[str, str]:
+    return {e.rpartition(" ")[0]: e.rpartition(" ")[2] for e in entries("org_types.txt", "abbreviations")}
+
+
+def head_lemma(word: str) -> str | None:
+    """The type noun ``word`` is a form of ("совета" → "совет"), or None."""
+    heads = _heads()
+    if not word[:1].isalpha():
+        return None
+    found = lemmas(word) & heads.keys()
+    return min(found) if found else None
+
+
+def _closing(doc: RuDocument, i: int) -> int | None:
+    """The index of the mark closing the quotation opened at ``i`` (same sentence)."""
+    closer = _OPENERS.get(doc.word(i))
+    if closer is None:
+        return None
+    for k in range(i + 1, min(len(doc.tokens), i + 20)):
+        if doc.sentence_of[k] != doc.sentence_of[i]:
+            return None
+        if doc.word(k) == closer or (closer == "“" and doc.word(k) == "”"):
+            return k
+    return None
+
+
+def _agreeing_before(doc: RuDocument, head: int) -> int:
+    """The first token of the words agreeing with the head before it ("Кызылординское
+    областное общественное объединение")."""
+    k = head
+    while k - 1 >= 0 and doc.sentence_of[k - 1] == doc.sentence_of[head] and head - (k - 1) <= 4:
+        word = doc.word(k - 1)
+        if not word[:1].isalpha() or not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:2]):
+            break
+        if fold(word) in words("org_types.txt", "not_before"):
+            break
+        k -= 1
+    return k
+
+
+def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) -> int:
+    """The last token of what depends on the head after it: a quoted name, genitives."""
+    k = head
+    n = len(doc.tokens)
+    steps = 0
+    field = _field(doc, head)
+    if field is not None:
+        return field
+    while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and steps < _MAX_DEPENDENTS \
+            and k + 1 not in blocked:
+        word = doc.word(k + 1)
+        close = _closing(doc, k + 1) if _opening_mark(doc, k + 1) else None
+        if close is not None:
+            return close  # a quoted name ends the body's name
+        if _bare_name(word):
+            return k + 1  # "партия AMANAT", "Фонд Сорос-Казахстан"
+        if word == "и" and k + 2 < n and _heads().get(head_lemma(doc.word(head)) or "") == "state_body" \
+                and _genitive(doc.word(k + 2)) and not head_lemma(doc.word(k + 2)):
+            k += 2  # "Министерство культуры и информации"
+            steps += 2
+            continue
+        if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
+            break
+        if not _genitive(word):
+            break
+        other = head_lemma(word)
+        if other and not (k == head and head_lemma(doc.word(head)) in words("org_types.txt", "parts")):
+            break  # "Ассамблея народа Казахстана | Администрации Президента": another body
+        k += 1
+        steps += 1
+    return k
+
+
+def _field(doc: RuDocument, head: int) -> int | None:
+    """The end of "комиссия по вопросам образования, религии, физической культуры и спорта":
+    a commission or council named by its field, to the end of the list of genitives."""
+    n = len(doc.tokens)
+    if head + 2 >= n or _heads().get(head_lemma(doc.word(head)) or "") not in ("commission", "council"):
+        return None
+    if fold(doc.word(head + 1)) != "по" or fold(doc.word(head + 2)) not in words("org_types.txt", "field_nouns"):
+        return None
+    k = head + 2
+    while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head]:
+        word = doc.word(k + 1)
+        if word in (",", "и") and k + 2 < n and _genitive(doc.word(k + 2)):
+            k += 1
+            continue
+        if not (word[:1].isalpha() and _genitive(word)):
+            break
+        k += 1
+    return k
+
+
+def _bare_name(word: str) -> bool:
+    """A name written after its type noun without quotation marks: in Latin letters
+    ("AMANAT", "Ernst&Young") or capitalised and unknown to the dictionary ("Сорос-Казахстан")."""
+    if not word[:1].isupper():
+        return False
+    if re.match(r"^[A-Za-z][\w&.-]*$", word):
+        return True
+    return "-" in word and not any(p.is_known for p in parses(word)[:1])
+
+
+def _opening_mark(doc: RuDocument, k: int) -> bool:
+    """Whether token ``k`` opens a quotation: «, “, „, or a straight quote with a space (or the
+    line's start) before it and none after."""
+    word = doc.word(k)
+    if word in ("«", "„"):
+        return True
+    if word not in ('"', "“"):
+        return False
+    start = doc.tokens[k].start
+    before = doc.text[start - 1] if start > 0 else " "
+    after = doc.text[start + 1] if start + 1 < len(doc.text) else " "
+    return (before.isspace() or before in "(«") and not after.isspace()
+
+
+def _genitive(word: str) -> bool:
+    """Whether a word may stand in the genitive after a head ("района", "Казахстана", "РК")."""
+    if word.isupper() and len(word) <= 5:
+        return True  # "РК", "СКО"
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in parses(word)[:3])
+
+
+def _type_of(doc: RuDocument, first: int, last: int, head: int | None) -> str:
+    forms = _forms()
+    for k in range(first, last + 1):
+        if doc.word(k) in forms:
+            return forms[doc.word(k)]
+    if head is None:
+        return "other"
+    lemma = head_lemma(doc.word(head)) or ""
+    qualified = {tuple(e.split()[:2]): e.split()[2] for e in entries("org_types.txt", "qualified")}
+    for k in range(first, last + 1):
+        for candidate in lemmas(doc.word(k)):
+            if (candidate, lemma) in qualified:
+                return qualified[(candidate, lemma)]
+    if lemma in ("филиал", "фракция", "крыло"):
+        # a branch is of the kind of body it belongs to ("филиал партии", "филиал молодежного крыла")
+        for k in range(head + 1, last + 1):
+            owner = head_lemma(doc.word(k))
+            if owner and owner != lemma:
+                return "other" if owner == "крыло" else _heads()[owner]
+    return _heads().get(lemma, "other")
+
+
+def _name(doc: RuDocument, first: int, last: int, head: int | None) -> str:
+    """The nominative name of tokens ``first``–``last``: the words up to the head inflected,
+    the rest as written."""
+    from qogam.nlp.ru.morph import phrase_nominative
+
+    text = doc.span_text(first, last)
+    if head is None:
+        return text
+    words_ = [doc.word(k) for k in range(first, head + 1)]
+    inflected = phrase_nominative(words_, head_lemma(doc.word(head)))
+    out = text
+    base = doc.tokens[first].start
+    # replace from the right so earlier offsets stay valid
+    for k, new in reversed(list(zip(range(first, head + 1), inflected))):
+        tok = doc.tokens[k]
+        out = out[: tok.start - base] + new + out[tok.end - base :]
+    return out
+
+
+def _plural(word: str) -> bool:
+    """Whether a noun can only be plural ("акиматы", "организаций"; "комиссии" may be singular)."""
+    readings = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
+
+
+def _named(doc: RuDocument, first: int, last: int, head: int) -> bool:
+    """Whether a body of a head that cannot stand alone is named: a quotation, a capitalised
+    word other than a sentence's first, or — for a state body — the field or place after it."""
+    if any(doc.word(k) in _OPENERS for k in range(first, last + 1)):
+        return True
+    lemma = head_lemma(doc.word(head)) or ""
+    if any(doc.word(k)[:1].isupper() and k != head and not _opens_sentence(doc, k) for k in range(first, last + 1)):
+        return True
+    if head - first >= 2:
+        return True  # "уйгурского этнокультурного объединения": two words make a general noun specific
+    return _heads().get(lemma) in ("state_body", "commission", "council") and last > head
+
+
+def _opens_sentence(doc: RuDocument, k: int) -> bool:
+    return k == 0 or doc.sentence_of[k - 1] != doc.sentence_of[k] or not doc.word(k - 1)[:1].isalnum() and (
+        k - 1 == 0 or doc.sentence_of[k - 2] != doc.sentence_of[k])
+
+
+def _model_span(doc: RuDocument, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens of one ORG span of the model, tidied: marks around it dropped, a quotation
+    right after it taken in, a span with a quotation mark left open dropped."""
+    tokens = list(doc.tokens_in(start, end))
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1]
+    while first <= last and not doc.word(first)[:1].isalnum() and doc.word(first) not in _OPENERS:
+        first += 1
+    while last >= first and not doc.word(last)[:1].isalnum() and doc.word(last) not in _OPENERS.values():
+        last -= 1
+    if last + 1 < len(doc.tokens) and _closing(doc, last + 1) is not None:
+        last = _closing(doc, last + 1) or last
+    marks = [k for k in range(first, last + 1) if doc.word(k) in _OPENERS or doc.word(k) in _OPENERS.values()]
+    if marks and not _opening_mark(doc, marks[0]) and doc.word(marks[0]) != "«":
+        return None  # "Алтын жүрек", передает МИА "…": the span starts inside a quotation
+    words_ = [doc.word(k) for k in marks]
+    if words_.count('"') % 2 or words_.count("«") != words_.count("»"):
+        return None
+    return (first, last) if first <= last else None
+
+
+def find_mentions(doc: RuDocument, person_tokens: set[int]) -> list[RuOrgMention]:
+    """The organisation mentions of ``doc`` in text order, none inside a person's name."""
+    found: list[RuOrgMention] = []
+    covered: set[int] = set()
+
+    def add(first: int, last: int, head: int | None, rule: str) -> None:
+        if first > last or any(k in covered or k in person_tokens for k in range(first, last + 1)):
+            return
+        name = _name(doc, first, last, head)
+        if len(name) < 2:
+            return
+        case = next((str(p.tag.case) for p in parses(doc.word(head))[:1] if p.tag.case), "nomn") if head is not None else "nomn"
+        lemma = head_lemma(doc.word(head)) if head is not None else ""
+        found.append(RuOrgMention(first, last, name, _type_of(doc, first, last, head), lemma or "", rule, case))
+        covered.update(range(first, last + 1))
+
+    forms = _forms()
+    for i, tok in enumerate(doc.tokens):
+        if tok.text in forms and i + 1 < len(doc.tokens):
+            close = _closing(doc, i + 1)
+            if close is not None:
+                add(i, close, None, "ru-org-form")
+    standalone = words("org_types.txt", "standalone")
+    venues = words("org_types.txt", "venues")
+    for i, tok in enumerate(doc.tokens):
+        if i in covered:
+            continue
+        lemma = head_lemma(tok.text)
+        if lemma is None or not is_pos(tok.text, "NOUN") or _plural(tok.text):
+            continue  # "акиматы", "этнокультурные центры": bodies in general
+        first, last = _agreeing_before(doc, i), _dependents_after(doc, i, frozenset(person_tokens))
+        if lemma not in standalone and not _named(doc, first, last, i):
+            continue
+        add(first, last, i, "ru-org-type")
+    not_orgs = {fold(w) for w in entries("org_types.txt", "not_organizations")}
+    for span in doc.entities:
+        if span.label != "ORG":
+            continue
+        tidy = _model_span(doc, span.start, span.end)
+        if tidy is None:
+            continue
+        first, last = tidy
+        text = doc.span_text(first, last)
+        if fold(text) in not_orgs or (first == last and is_place(doc.word(first))):
+            continue
+        head = next((k for k in range(first, last + 1) if head_lemma(doc.word(k))), None)
+        if head is None:
+            head = next((k for k in range(first, last + 1) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
+        if head is not None and _plural(doc.word(head)):
+            continue  # "Неправительственные организации": bodies in general
+        if any(lemma in venues for k in range(first, last + 1) for lemma in lemmas(doc.word(k))):
+            continue  # a place where something happens
+        if all(_is_title(doc.word(k)) for k in range(first, last + 1) if doc.word(k)[:1].isalpha()):
+            continue  # "Первого Президента", "Главы"
+        add(first, last, head, "ru-org-ner")
+    for i, tok in enumerate(doc.tokens):
+        if _DOMAIN.match(tok.text) and i not in covered:
+            found.append(RuOrgMention(i, i, tok.text, "media", "", "ru-org-outlet", "nomn"))
+            covered.add(i)
+    found.sort(key=lambda m: m.first)
+    return found
+
+
+def _is_title(word: str) -> bool:
+    from qogam.nlp.ru.lexicon import words as ru_words
+
+    return bool(lemmas(word) & (ru_words("post_nouns.txt", "roles") | ru_words("post_nouns.txt", "modifiers")))
+
+
+def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
+    """One organisation per name; a head named alone joins the one fuller body of that head."""
+    by_name: dict[str, Organization] = {}
+    owner: dict[int, Organization] = {}
+    for m in mentions:
+        key = fold(_core(m.name)).strip("«»“”\" ")
+        org = by_name.get(key)
+        if org is None:
+            org = Organization(m.name, m.type, _core(m.name))
+            by_name[key] = org
+        owner[id(m)] = org
+    for m in mentions:
+        org = owner[id(m)]
+        short = m.head and len(fold(m.name).split()) <= 2 and fold(m.name).split()[-1:] and head_lemma(m.name.split()[-1]) == m.head
+        if short:
+            fuller = {id(o): o for x in mentions if x is not m and x.head == m.head
+                      and len(x.name) > len(m.name) and (o := owner[id(x)]) is not org}
+            if len(fuller) == 1:
+                target = next(iter(fuller.values()))
+                owner[id(m)] = target
+                by_name.pop(fold(_core(m.name)).strip("«»“”\" "), None)
+    for m in mentions:
+        # "АНК" after "Ассамблея народа Казахстана": an abbreviation of a body named in full
+        if m.name.isupper() and 2 <= len(m.name) <= 6 and m.name.isalpha():
+            spelled = [o for o in {id(x): x for x in owner.values()}.values()
+                       if o is not owner[id(m)] and _initials(o.name) == m.name]
+            if len(spelled) == 1:
+                owner[id(m)] = spelled[0]
+                if not spelled[0].abbreviation:
+                    spelled[0].abbreviation = m.name
+    orgs: list[Organization] = []
+    for m in mentions:
+        org = owner[id(m)]
+        tok_first, tok_last = doc.tokens[m.first], doc.tokens[m.last]
+        org.mentions.append(Mention(doc.text[tok_first.start : tok_last.end], tok_first.start, tok_last.end))
+        s, e = doc.sentence_span(m.first)
+        org.evidence.append(Evidence(m.rule, RULES[m.rule], s, e))
+        if org not in orgs:
+            orgs.append(org)
+    for m in mentions:
+        m.name = owner[id(m)].name
+    return orgs
+
+
+def _initials(name: str) -> str:
+    """The capitals a name's words begin with, function words skipped ("Ассамблея народа
+    Казахстана" → "АНК")."""
+    return "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in words("org_types.txt", "stop_after"))
+
+
+def _core(name: str) -> str:
+    match = re.search(r"[«“\"]([^»”\"]+)[»”\"]", name)
+    return match.group(1) if match else name

@@ -1,0 +1,192 @@
+"""Russian posts: who holds which role in which organisation.
+
+The role of a phrase is its first post noun — the head of a Russian noun phrase ("первый
+заместитель председателя" → заместитель) — and the organisation is the one its genitives
+name ("председатель ОО «Жастар»"); a territorial post ("аким Туркестанской области",
+"заместитель акима района") names none. Patterns, each a rule of :data:`RULES`:
+
+* ROLE [ORG] PERSON — "председатель ОО «Жастар» Айгерим Турсынова", in any case: a Russian
+  apposition agrees with its noun ("председателю … Розе Ешаевой");
+* PERSON, ROLE [ORG] — "Галина Бурдюг, руководитель рабочей группы", also after a dash;
+* ROLE-ablt … VERB … PERSON, PERSON … VERB ROLE-ablt — "председателем совета был выбран X",
+  "X назначен акимом района", "Акимом района стал X" (verbs of [taking] in post_nouns.txt).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qogam.nlp.extract.results import Evidence, Mention, Post
+from qogam.nlp.ru.document import RuDocument
+from qogam.nlp.ru.lexicon import fold, words
+from qogam.nlp.ru.morph import lemmas, parses
+from qogam.nlp.ru.organizations import RuOrgMention
+from qogam.nlp.ru.persons import RuPersonMention
+
+RULES: dict[str, float] = {
+    "ru-role-person": 0.85,  # "председатель ОО «Жастар» Айгерим Турсынова"
+    "ru-person-role": 0.75,  # "Галина Бурдюг, руководитель рабочей группы"
+    "ru-taken-role": 0.7,  # "председателем совета был выбран X"
+}
+_DASHES = frozenset({"—", "–", "-"})
+_GAP = 8  # at most this many tokens between a role and its holder
+
+
+@dataclass(slots=True)
+class RolePhrase:
+    first: int  # first token, modifiers included
+    head: int  # the role noun
+    last: int  # last token of the role's own words (role nouns in the genitive after it)
+    role: str
+
+
+def _role_lemma(word: str) -> str | None:
+    if not word[:1].isalpha() or (word.isupper() and len(word) > 1):
+        return None
+    found = lemmas(word) & words("post_nouns.txt", "roles")
+    return min(found) if found else None
+
+
+def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
+    out: list[RolePhrase] = []
+    i, n = 0, len(doc.tokens)
+    modifiers = words("post_nouns.txt", "modifiers")
+    while i < n:
+        role = _role_lemma(doc.word(i)) if i not in names else None
+        if role is None:
+            i += 1
+            continue
+        first = i
+        while first - 1 >= 0 and doc.sentence_of[first - 1] == doc.sentence_of[i] and (
+                lemmas(doc.word(first - 1)) & modifiers or fold(doc.word(first - 1)) in modifiers):
+            first -= 1
+        last = i
+        while last + 1 < n and last + 1 not in names and _role_lemma(doc.word(last + 1)) and _is_case(doc.word(last + 1), "gent"):
+            last += 1  # "заместитель председателя", "заместитель акима"
+        if role == "глава" and last + 1 < n and fold(doc.word(last + 1)) == "государства":
+            role, last = "глава государства", last + 1
+        out.append(RolePhrase(first, i, last, role))
+        i = last + 1
+    return out
+
+
+def _is_case(word: str, case: str) -> bool:
+    return any(p.tag.case == case for p in parses(word)[:4])
+
+
+def _territorial(doc: RuDocument, phrase: RolePhrase) -> bool:
+    """Whether a role names an official of a territory: аким or глава (or their deputy), of a
+    place or with none ("аким Туркестанской области", "заместитель акима района", "аким")."""
+    territorial = words("post_nouns.txt", "territorial")
+    if phrase.role in territorial or phrase.role == "глава государства":
+        return True
+    return any(lemmas(doc.word(k)) & territorial for k in range(phrase.head + 1, phrase.last + 1))
+
+
+class _Finder:
+    def __init__(self, doc: RuDocument, persons: list[RuPersonMention], orgs: list[RuOrgMention]) -> None:
+        self.doc = doc
+        self.person_at = {m.first: m for m in persons if m.person is not None}
+        self.person_ending = {m.last: m for m in persons if m.person is not None}
+        self.org_at = {m.first: m for m in orgs}
+        self.orgs = orgs
+        names = {k for m in self.person_at.values() for k in range(m.first, m.last + 1)}
+        self.phrases = _role_phrases(doc, names)
+        self.posts: list[Post] = []
+        self.seen: set[tuple[str, str, str | None]] = set()
+
+    def run(self) -> list[Post]:
+        for phrase in self.phrases:
+            org, after = self._body_after(phrase)
+            holder = self._holder_after(phrase, after)
+            if holder is not None:
+                self.add(holder, phrase, org, "ru-role-person")
+                continue
+            leader = self._leader_before(phrase, after)
+            if leader is not None:
+                self.add(leader, phrase, org, "ru-person-role")
+                continue
+            taker = self._taker(phrase, after)
+            if taker is not None:
+                self.add(taker, phrase, org, "ru-taken-role")
+        return self.posts
+
+    def _body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
+        """(the organisation the role's genitives name, the last token of the role's words)."""
+        doc, k = self.doc, phrase.last + 1
+        territorial = _territorial(doc, phrase)
+        org = self.org_at.get(k)
+        if org is not None:
+            return (None if territorial else org), org.last
+        # a territory or other genitives ("акима области", "отдела культуры района")
+        end = phrase.last
+        while end + 1 < len(doc.tokens) and end + 1 not in self.person_at and end - phrase.last < _GAP \
+                and doc.sentence_of[end + 1] == doc.sentence_of[phrase.head] and doc.word(end + 1)[:1].isalpha() \
+                and _is_case(doc.word(end + 1), "gent") and fold(doc.word(end + 1)) not in words("org_types.txt", "stop_after"):
+            end += 1
+            if end + 1 in self.org_at:
+                inner = self.org_at[end + 1]
+                return (None if territorial else inner), inner.last
+        return None, end
+
+    def _holder_after(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
+        k = after + 1
+        if k < len(self.doc.tokens) and self.doc.word(k) in _DASHES and k + 1 in self.person_at:
+            k += 1  # "председатель – Айгерим Турсынова"
+        return self.person_at.get(k)
+
+    def _leader_before(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
+        """PERSON, ROLE … or PERSON – ROLE …, the role's words ending its clause."""
+        doc, k = self.doc, phrase.first - 1
+        if k < 1 or doc.word(k) not in ({","} | _DASHES):
+            return None
+        leader = self.person_ending.get(k - 1)
+        if leader is None:
+            return None
+        end = after + 1
+        if end < len(doc.tokens) and doc.sentence_of[end] == doc.sentence_of[phrase.head] \
+                and doc.word(end) not in {",", ".", ";", ":", ")", "!", "?"} | _DASHES and not self._role_at(end):
+            return None  # "Каримова, председатель и члены …" is a list, not her post
+        return leader
+
+    def _role_at(self, k: int) -> bool:
+        return any(p.first == k for p in self.phrases)
+
+    def _taker(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
+        """"председателем совета был выбран X", "X назначен акимом района", "Акимом района
+        стал X": a role in the instrumental with a verb of taking a post in its sentence."""
+        doc = self.doc
+        if not _is_case(doc.word(phrase.head), "ablt"):
+            return None
+        taking = words("post_nouns.txt", "taking")
+        sentence = doc.sentences[doc.sentence_of[phrase.head]]
+        verbs = [k for k in range(sentence.first, sentence.last + 1)
+                 if any(fold(p.normal_form) in taking for p in parses(doc.word(k))[:2] if p.tag.POS in ("VERB", "PRTS", "INFN", "PRTF"))]
+        if not verbs:
+            return None
+        people = [m for m in self.person_at.values() if sentence.first <= m.first <= sentence.last and m.case_nominative]
+        if len(people) == 1:
+            return people[0]
+        after_role = [m for m in people if m.first > after]
+        return after_role[0] if after_role else None
+
+    def add(self, person: RuPersonMention, phrase: RolePhrase, org: RuOrgMention | None, rule: str) -> None:
+        assert person.person is not None
+        key = (person.person.name, phrase.role, org.name if org else None)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        doc = self.doc
+        first = min(phrase.first, person.first)
+        last = max(phrase.last, person.last, org.last if org is not None else 0)
+        last = min(last, max(phrase.last, person.last) if org is None or org.last > max(phrase.last, person.last) + 20 else last)
+        start, end = doc.tokens[first].start, doc.tokens[last].end
+        s, e = doc.sentence_span(phrase.head)
+        self.posts.append(Post(
+            person.person.name, phrase.role, org.name if org else None, doc.span_text(phrase.first, phrase.last),
+            Mention(doc.text[start:end], start, end), Evidence(rule, RULES[rule], s, e),
+        ))
+
+
+def find_posts(doc: RuDocument, persons: list[RuPersonMention], orgs: list[RuOrgMention]) -> list[Post]:
+    """The posts stated in ``doc``, one per person, role and organisation."""
+    return _Finder(doc, persons, orgs).run()
