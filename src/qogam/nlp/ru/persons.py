@@ -98,8 +98,8 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
                 initials_parts.append(word + ".")
                 k += 2
                 continue
-            if word[:1].isalpha() and word[:1].isupper():
-                words.append(word)
+            if word[:1].isalpha() and word[:1].isupper() and not (word.isupper() and len(word) <= 4 and len(word) > 1):
+                words.append(word)  # not "ЮКО", "РК" in "аким ЮКО Б. Атамкулов"
             k += 1
         words = _trimmed(words)
         if not words or (len(words) == 1 and not initials_parts and not _name_like(words[0])):
@@ -177,6 +177,11 @@ def group(doc: RuDocument, mentions: list[RuPersonMention]) -> list[Person]:
     full = sorted((m for m in mentions if m.given and m.family), key=lambda m: m.patronymic is None)
     for m in full:
         match = next((p for p in persons if _same(p, m)), None)
+        if match is None and m.patronymic is None and is_patronymic(m.family or ""):
+            # "Ерик Хамзинович" after "Ерик Султанов": a given name and patronymic name the one
+            # person of that given name
+            same = [p for p in persons if given_key(p.given or "") == given_key(m.given or "")]
+            match = same[0] if len(same) == 1 else None
         if match is None:
             match = Person(m.nominative, given=m.given, family=m.family, patronymic=m.patronymic)
             persons.append(match)

@@ -9,7 +9,7 @@ import re
 
 from qogam.errors import ModelError
 from qogam.nlp.extract.results import Extraction
-from qogam.nlp.ru import organizations, persons, posts
+from qogam.nlp.ru import organizations, persons, posts, quotes
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.ner import entities
 
@@ -38,4 +38,5 @@ def extract_russian(text: str, use_model: bool = True) -> Extraction:
     org_mentions = organizations.find_mentions(doc, person_tokens)
     result.organizations = organizations.group(doc, org_mentions)
     result.posts = posts.find_posts(doc, mentions, org_mentions)
+    result.quotes = quotes.find_quotes(text, mentions, result.posts)
     return result

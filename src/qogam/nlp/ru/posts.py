@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.ru.document import RuDocument
-from qogam.nlp.ru.lexicon import fold, words
+from qogam.nlp.ru.lexicon import fold, pairs, words
 from qogam.nlp.ru.morph import lemmas, parses
 from qogam.nlp.ru.organizations import RuOrgMention
 from qogam.nlp.ru.persons import RuPersonMention
@@ -26,6 +26,10 @@ RULES: dict[str, float] = {
     "ru-role-person": 0.85,  # "председатель ОО «Жастар» Айгерим Турсынова"
     "ru-person-role": 0.75,  # "Галина Бурдюг, руководитель рабочей группы"
     "ru-taken-role": 0.7,  # "председателем совета был выбран X"
+    # the same, the body not named with the role but the one named last before it
+    "ru-role-person-guessed": 0.6,
+    "ru-person-role-guessed": 0.55,
+    "ru-taken-role-guessed": 0.55,
 }
 _DASHES = frozenset({"—", "–", "-"})
 _GAP = 8  # at most this many tokens between a role and its holder
@@ -40,9 +44,17 @@ class RolePhrase:
 
 
 def _role_lemma(word: str) -> str | None:
+    """The role a word names: a post noun's lemma, the last part of a hyphenated one
+    ("экс-руководитель", "IT-эксперт", "активист-волонтер"), or a short form ("замакима")."""
     if not word[:1].isalpha() or (word.isupper() and len(word) > 1):
         return None
-    found = lemmas(word) & words("post_nouns.txt", "roles")
+    synonyms = pairs("post_nouns.txt", "synonyms")
+    if fold(word) in synonyms:
+        return synonyms[fold(word)]
+    roles = words("post_nouns.txt", "roles")
+    found = lemmas(word) & roles
+    if not found and "-" in word:
+        found = lemmas(word.rsplit("-", 1)[1]) & roles
     return min(found) if found else None
 
 
@@ -67,6 +79,11 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
         out.append(RolePhrase(first, i, last, role))
         i = last + 1
     return out
+
+
+def _is_plural(word: str) -> bool:
+    readings = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    return bool(readings) and readings[0].tag.number == "plur"
 
 
 def _is_case(word: str, case: str) -> bool:
@@ -95,14 +112,20 @@ class _Finder:
         self.seen: set[tuple[str, str, str | None]] = set()
 
     def run(self) -> list[Post]:
+        led: dict[int, RuPersonMention] = {}  # last token of a role's words → its holder before it
         for phrase in self.phrases:
             org, after = self._body_after(phrase)
-            holder = self._holder_after(phrase, after)
-            if holder is not None:
-                self.add(holder, phrase, org, "ru-role-person")
+            holders = self._holders_after(phrase, after)
+            if holders:
+                for holder in holders:
+                    self.add(holder, phrase, org, "ru-role-person")
                 continue
             leader = self._leader_before(phrase, after)
+            if leader is None and phrase.first >= 2 and self.doc.word(phrase.first - 1) in (",", "и"):
+                # "Светлана Романовская, депутат Мажилиса и президент …": the same person's
+                leader = led.get(phrase.first - 2)
             if leader is not None:
+                led[after] = leader
                 self.add(leader, phrase, org, "ru-person-role")
                 continue
             taker = self._taker(phrase, after)
@@ -128,11 +151,28 @@ class _Finder:
                 return (None if territorial else inner), inner.last
         return None, end
 
-    def _holder_after(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
-        k = after + 1
-        if k < len(self.doc.tokens) and self.doc.word(k) in _DASHES and k + 1 in self.person_at:
-            k += 1  # "председатель – Айгерим Турсынова"
-        return self.person_at.get(k)
+    def _holders_after(self, phrase: RolePhrase, after: int) -> list[RuPersonMention]:
+        """The person right after the role's words ("председатель – Айгерим Турсынова", "…
+        ОО «Ассамблея жастары» области Зульфия Набиулина"); after a plural role, every person
+        of the list ("вице-президенты Анар Фазылжан, Шерубай Курманбайулы")."""
+        doc, k = self.doc, after + 1
+        while k < len(doc.tokens) and k not in self.person_at and k - after <= 2 and doc.word(k)[:1].islower() \
+                and lemmas(doc.word(k)) & words("post_nouns.txt", "territory"):
+            k += 1
+        if k < len(doc.tokens) and doc.word(k) in _DASHES and k + 1 in self.person_at:
+            k += 1
+        first = self.person_at.get(k)
+        if first is None:
+            return []
+        found = [first]
+        if _is_plural(doc.word(phrase.head)):
+            while True:
+                nxt = found[-1].last + 1
+                if nxt < len(doc.tokens) and doc.word(nxt) in (",", "и") and nxt + 1 in self.person_at:
+                    found.append(self.person_at[nxt + 1])
+                    continue
+                break
+        return found
 
     def _leader_before(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
         """PERSON, ROLE … or PERSON – ROLE …, the role's words ending its clause."""
@@ -155,22 +195,57 @@ class _Finder:
         """"председателем совета был выбран X", "X назначен акимом района", "Акимом района
         стал X": a role in the instrumental with a verb of taking a post in its sentence."""
         doc = self.doc
-        if not _is_case(doc.word(phrase.head), "ablt"):
-            return None
+        position = phrase.first >= 2 and fold(doc.word(phrase.first - 1)) in words("post_nouns.txt", "position_nouns")
+        if not (_is_case(doc.word(phrase.head), "ablt") or position):
+            return None  # "… избран на должность акима района" names the post in the genitive
+        first, last = self._clause(phrase.head)
         taking = words("post_nouns.txt", "taking")
-        sentence = doc.sentences[doc.sentence_of[phrase.head]]
-        verbs = [k for k in range(sentence.first, sentence.last + 1)
+        verbs = [k for k in range(first, last + 1)
                  if any(fold(p.normal_form) in taking for p in parses(doc.word(k))[:2] if p.tag.POS in ("VERB", "PRTS", "INFN", "PRTF"))]
         if not verbs:
             return None
-        people = [m for m in self.person_at.values() if sentence.first <= m.first <= sentence.last and m.case_nominative]
-        if len(people) == 1:
-            return people[0]
-        after_role = [m for m in people if m.first > after]
-        return after_role[0] if after_role else None
+        people = [m for m in self.person_at.values() if first <= m.first <= last and m.case_nominative]
+        if not people:
+            return None
+        return min(people, key=lambda m: abs(m.first - phrase.head))
+
+    def _clause(self, i: int) -> tuple[int, int]:
+        """The tokens of the clause around token ``i``: its sentence, cut at semicolons and
+        line breaks (a list of appointments is one sentence to the splitter)."""
+        doc = self.doc
+        sentence = doc.sentences[doc.sentence_of[i]]
+        first, last = sentence.first, sentence.last
+        for k in range(i, sentence.first, -1):
+            if doc.word(k - 1) == ";" or "\n" in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start]:
+                first = k
+                break
+        for k in range(i, sentence.last):
+            if doc.word(k + 1) == ";" or "\n" in doc.text[doc.tokens[k].end : doc.tokens[k + 1].start]:
+                last = k
+                break
+        return first, last
+
+    def _guessed_body(self, phrase: RolePhrase) -> RuOrgMention | None:
+        """The body of a role that names none: for a deputy, the one assembly the text names
+        (or the last before); for another role of no territory, the body named last before it
+        in its sentence or the one before ("… партии Respublica. А сопредседателями стали …")."""
+        doc = self.doc
+        if _territorial(doc, phrase) or phrase.role in words("post_nouns.txt", "no_body"):
+            return None
+        before = [m for m in self.orgs if m.last < phrase.first and m.type != "media"]
+        if phrase.role == "депутат":
+            assemblies = [m for m in before if m.head in words("post_nouns.txt", "deputy_bodies")]
+            return assemblies[-1] if assemblies else None
+        sentence = doc.sentence_of[phrase.head]
+        near = [m for m in before if sentence - 1 <= doc.sentence_of[m.last] <= sentence]
+        return near[-1] if near else None
 
     def add(self, person: RuPersonMention, phrase: RolePhrase, org: RuOrgMention | None, rule: str) -> None:
         assert person.person is not None
+        if org is None and not rule.endswith("guessed"):
+            guessed = self._guessed_body(phrase)
+            if guessed is not None:
+                org, rule = guessed, rule + "-guessed"
         key = (person.person.name, phrase.role, org.name if org else None)
         if key in self.seen:
             return

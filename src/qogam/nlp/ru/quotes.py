@@ -1,0 +1,244 @@
+"""Russian quotes: direct speech and who said it.
+
+Shapes, each a rule of :data:`RULES`:
+
+* «…», — сказал X / “…”, – отметила она / "…", - говорит аким — a quotation with its
+  attribution after it (a dash, then a verb of speech of ``speech_verbs.txt``);
+* X отметил: «…» / X: "…" — an attribution before a colon;
+* — …, — сказала X. — … — a paragraph of dialogue opened by a dash, resumed after the
+  attribution by the same speaker;
+* X, должность: and the paragraph under it — a caption that announces the speech below.
+
+The speaker is the person named in the attribution, or the one a pronoun ("подчеркнула она")
+or a post ("сказал аким") stands for; a verb with no subject stands for the person named last.
+Indirect speech ("отметил, что …") is no quote.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from qogam.nlp.extract.results import Evidence, Mention, Post, Quote
+from qogam.nlp.ru.lexicon import fold, words
+from qogam.nlp.ru.morph import lemmas
+from qogam.nlp.ru.persons import RuPersonMention
+
+RULES: dict[str, float] = {
+    "ru-quote-after": 0.85,  # «…», — сказал X
+    "ru-quote-colon": 0.8,  # X отметил: «…»
+    "ru-quote-dash": 0.8,  # — …, — сказала X.
+    "ru-quote-caption": 0.75,  # X, должность: and the speech below
+}
+_PAIRS = {"«": "»", "“": "”", "„": "“"}
+_DASH = "—–-"
+_ATTRIBUTION_AFTER = re.compile(r"\s*[,.!?…]*\s*[—–-]+\s*,?\s*(?P<verb>[^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _Speakers:
+    """Who is named where, and who holds which post: the lookups attribution needs."""
+
+    def __init__(self, mentions: list[RuPersonMention], posts: list[Post]) -> None:
+        self.mentions = sorted((m for m in mentions if m.person is not None), key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.posts = posts
+
+    def named_in(self, start: int, end: int) -> str | None:
+        i = bisect_right(self._starts, start - 1)
+        if i < len(self.mentions) and self.mentions[i].start < end and self.mentions[i].person is not None:
+            return self.mentions[i].person.name
+        return None
+
+    def last_before(self, offset: int) -> str | None:
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.end <= offset and m.person is not None:
+                return m.person.name
+            i -= 1
+        return None
+
+    def holder_of(self, clause: str, before: int) -> str | None:
+        """The person holding the post a clause names ("сказал аким", "глава региона")."""
+        roles = set()
+        for word in _WORD.findall(clause):
+            roles |= lemmas(word) & words("post_nouns.txt", "roles")
+        best: tuple[int, str] | None = None
+        for post in self.posts:
+            if post.role in roles:
+                distance = abs(before - post.mention.start)
+                if best is None or distance < best[0]:
+                    best = (distance, post.person)
+        return best[1] if best else None
+
+
+def _is_speech_verb(word: str) -> bool:
+    return bool(lemmas(word) & words("speech_verbs.txt", "verbs"))
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where an attribution clause starting at ``start`` ends: a full stop, a colon, or the
+    dash that resumes the speech."""
+    match = re.compile(r"[.!?:;]|\s[—–-]\s").search(text, start, limit)
+    return match.start() if match else limit
+
+
+def _speaker(text: str, start: int, end: int, quote_start: int, speakers: _Speakers) -> str | None:
+    clause = text[start:end]
+    named = speakers.named_in(start, end)
+    if named:
+        return named
+    tokens = [fold(w) for w in _WORD.findall(clause)]
+    if any(w in words("speech_verbs.txt", "pronouns") for w in tokens):
+        return speakers.last_before(quote_start)
+    held = speakers.holder_of(clause, quote_start)
+    if held:
+        return held
+    if len(tokens) <= 2:
+        return speakers.last_before(quote_start)  # "», — сказал." with no subject
+    return None
+
+
+def _mark_role(text: str, i: int) -> str:
+    """Whether a straight quote at ``i`` opens (space or start before, a letter after) or closes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "(«—–-:") and not after.isspace():
+        return "open"
+    return "close"
+
+
+def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level quotation spans (opening mark, closing mark) inside ``text[start:end]``:
+    «…» and “…” nest by depth, straight quotes open or close by what stands around them."""
+    out: list[tuple[int, int]] = []
+    depth, opener = 0, -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "«“„" or (ch == '"' and _mark_role(text, i) == "open"):
+            if ch == "“" and depth and text[opener] == "„":
+                pass  # „…“ closes with “
+            else:
+                if depth == 0:
+                    opener = i
+                depth += 1
+                continue
+        if ch in "»”" or (ch == '"' and _mark_role(text, i) == "close") or (ch == "“" and depth and text[opener] == "„"):
+            if depth == 0:
+                continue
+            depth -= 1
+            if depth == 0:
+                out.append((opener, i))
+    return out
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words without the marks, spaces and the comma or full stop before an attribution."""
+    while start < end and text[start] in " \n\t" + _DASH:
+        start += 1
+    while end > start and text[end - 1] in " \n\t,." + _DASH:
+        end -= 1
+    return start, end
+
+
+def _quote(text: str, start: int, end: int, speaker: str | None, rule: str, attribution: tuple[int, int] | None,
+           sentence: tuple[int, int]) -> Quote | None:
+    start, end = _clean(text, start, end)
+    if end - start < 8 or speaker is None:
+        return None
+    mention = Mention(text[attribution[0] : attribution[1]], *attribution) if attribution else None
+    return Quote(speaker, text[start:end], start, end, mention, Evidence(rule, RULES[rule], *sentence))
+
+
+def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) -> list[Quote]:
+    """The direct speech of a Russian ``text``."""
+    speakers = _Speakers(persons, posts)
+    out = _quoted(text, 0, len(text), speakers)
+    inside = [(q.start, q.end) for q in out]
+    caption_speaker: str | None = None
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.start(), match.end()
+        stripped = match.group(0).strip()
+        if not stripped or any(a <= start + 2 and end - 2 <= b or start <= a < end for a, b in inside):
+            caption_speaker = None if stripped else caption_speaker
+            continue
+        if caption_speaker:
+            # the paragraph under "X, должность:" is X's speech
+            quote = _quote(text, start, end, caption_speaker, "ru-quote-caption", None, (start, end))
+            caption_speaker = None
+            if quote:
+                out.append(quote)
+                continue
+        if stripped[0] in _DASH:
+            found = _dialogue(text, start, end, speakers)
+            if found:
+                out.extend(found)
+                continue
+        if stripped.endswith(":") and len(stripped) < 200:
+            caption_speaker = speakers.named_in(start, end - 1)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
+    out: list[Quote] = []
+    for opener, closer in _pairs(text, start, end):
+        inner = next((m for m in _BREAK.finditer(text, opener + 1, closer) if _is_speech_verb(m.group("verb"))), None)
+        if inner is not None and _clause_end(text, inner.start("verb"), closer) >= closer - 1:
+            # «Библиотека была очагом нашей культуры, - рассказывает Омралы.»: the attribution
+            # inside the marks
+            clause_start = inner.start("verb")
+            speaker = _speaker(text, clause_start, closer, opener, speakers)
+            quote = _quote(text, opener + 1, inner.start(1), speaker, "ru-quote-after", (clause_start, closer), (opener, closer + 1))
+            if quote:
+                out.append(quote)
+            continue
+        after = _ATTRIBUTION_AFTER.match(text, closer + 1, end)
+        if after and _is_speech_verb(after.group("verb")):
+            clause_start = after.start("verb")
+            clause_end = _clause_end(text, clause_start, end)
+            speaker = _speaker(text, clause_start, clause_end, opener, speakers)
+            quote = _quote(text, opener + 1, closer, speaker, "ru-quote-after", (clause_start, clause_end), (opener, clause_end))
+            if quote:
+                out.append(quote)
+            continue
+        before = text[start:opener].rstrip()
+        if before.endswith(":"):
+            colon = len(before) + start
+            clause_start = max(start, text.rfind(".", start, opener) + 1, text.rfind("\n", start, opener) + 1)
+            clause = text[clause_start:colon]
+            if speakers.named_in(clause_start, colon) or any(_is_speech_verb(w) for w in _WORD.findall(clause)):
+                speaker = _speaker(text, clause_start, colon, opener, speakers)
+                quote = _quote(text, opener + 1, closer, speaker, "ru-quote-colon", (clause_start, start + len(before)), (clause_start, closer + 1))
+                if quote:
+                    out.append(quote)
+    return out
+
+
+_BREAK = re.compile(r"([,!?…]|\.\.\.)\s*[—–-]+\s*(?P<verb>[^\W\d_]+)")
+
+
+def _dialogue(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
+    """"— …, — сказала X. — …": speech, its attribution, and the speech resumed."""
+    out: list[Quote] = []
+    speech_start = start
+    for match in _BREAK.finditer(text, start, end):
+        if not _is_speech_verb(match.group("verb")):
+            continue
+        clause_start = match.start("verb")
+        clause_end = _clause_end(text, clause_start, end)
+        speaker = _speaker(text, clause_start, clause_end, start, speakers)
+        keep = match.start(1) + (1 if text[match.start(1)] in "!?…" else 0)
+        quote = _quote(text, speech_start, keep, speaker, "ru-quote-dash", (clause_start, clause_end), (start, end))
+        if quote is None:
+            return out
+        out.append(quote)
+        rest = re.compile(r"[.,]?\s*[—–-]+\s*").match(text, clause_end + (1 if clause_end < end and text[clause_end] == "." else 0), end)
+        if rest is None or rest.end() >= end:
+            return out
+        speech_start = rest.end()
+        tail = _quote(text, speech_start, end, speaker, "ru-quote-dash", None, (start, end))
+        if tail and not _BREAK.search(text, speech_start, end):
+            out.append(tail)
+            return out
+    return out
