@@ -45,9 +45,8 @@ class _Speakers:
 
     def named_in(self, start: int, end: int) -> str | None:
         i = bisect_right(self._starts, start - 1)
-        if i < len(self.mentions) and self.mentions[i].start < end and self.mentions[i].person is not None:
-            return self.mentions[i].person.name
-        return None
+        person = self.mentions[i].person if i < len(self.mentions) and self.mentions[i].start < end else None
+        return person.name if person is not None else None
 
     def last_before(self, offset: int) -> str | None:
         i = bisect_right(self._starts, offset) - 1
@@ -60,7 +59,7 @@ class _Speakers:
 
     def holder_of(self, clause: str, before: int) -> str | None:
         """The person holding the post a clause names ("сказал аким", "глава региона")."""
-        roles = set()
+        roles: set[str] = set()
         for word in _WORD.findall(clause):
             roles |= lemmas(word) & words("post_nouns.txt", "roles")
         best: tuple[int, str] | None = None
