@@ -99,6 +99,45 @@ def tokens(source: str) -> None:
     )
 
 
+@main.group()
+def names() -> None:
+    """Compare names of people across Kazakh, Russian and Latin spellings."""
+
+
+@names.command("compare")
+@reports_errors
+def names_compare() -> None:
+    """Read NAME_A<TAB>NAME_B lines on stdin; print SCORE<TAB>candidate|different for each.
+
+    "candidate" means the registry would offer the pair to a reviewer as one person (never a
+    merge): "Жақыпов Қабиболла Қабенұлы" and "Джакупов Кабибулла Кабенович" are candidates,
+    "Ержан Тұрсынов" and "Ерлан Тұрсынов" are different. The score is in [0, 1]; the bar is
+    qogam.nlp.name_match.CANDIDATE_THRESHOLD. An empty line gives an empty line; a line with
+    no tab is an error (exit 2) and nothing is printed.
+    """
+    from qogam.errors import InputError
+    from qogam.ingest.files import decode_text
+    from qogam.nlp.name_match import CANDIDATE_THRESHOLD, compare
+
+    text = decode_text(sys.stdin.buffer.read(), "<stdin>", allow_empty=True)
+    pairs: list[tuple[str, str] | None] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            pairs.append(None)
+            continue
+        a, tab, b = line.partition("\t")
+        if not tab or not a.strip() or not b.strip():
+            raise InputError(f"<stdin> line {number}: expected NAME_A<TAB>NAME_B, got {line[:60]!r}")
+        pairs.append((a.strip(), b.strip()))
+    out = sys.stdout
+    for pair in pairs:
+        if pair is not None:
+            score = compare(*pair)
+            out.write(f"{score:.3f}\t{'candidate' if score >= CANDIDATE_THRESHOLD else 'different'}")
+        out.write("\n")
+    out.flush()
+
+
 @main.command()
 @reports_errors
 def lemma() -> None:
@@ -363,19 +402,20 @@ def train_ner(data: tuple[str, ...], out: Path | None, c1: float | None, c2: flo
 
 
 @train.command("calibration")
-@click.option("--gold", "gold", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Folder of annotated news (NN.json with source, text and the gold facts).")
+@click.option("--gold", "gold", required=True, multiple=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of annotated news (NN.json with source, text and the gold facts); repeat for more (Kazakh and Russian).")
 @click.option("--all", "use_all", is_flag=True, help="Fit on every file (default: the study part of the outlet split).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Table to write (default: the shipped calibration.json).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
 @reports_errors
-def train_calibration(gold: Path, use_all: bool, out: Path | None, progress: bool | None) -> None:
+def train_calibration(gold: tuple[Path, ...], use_all: bool, out: Path | None, progress: bool | None) -> None:
     """Measure each extraction rule's precision on --gold and write the confidence table.
 
-    The folder is split by outlet (a third of the texts held out, see qogam.nlp.extract.calibration);
-    the table is fitted on the study part unless --all. Prints the precision and share of the
-    facts at or above the bulk-accept threshold, on the study and held parts, as JSON.
+    Each folder is split by outlet (a third of the texts held out, see qogam.nlp.extract.calibration);
+    the table is fitted on the study parts unless --all. Prints the precision and share of the
+    facts at or above the bulk-accept threshold, on the study and held parts (all folders, and
+    each folder), as JSON.
     """
     from tqdm import tqdm
 
@@ -383,13 +423,18 @@ def train_calibration(gold: Path, use_all: bool, out: Path | None, progress: boo
     from qogam.nlp.extract import extract as run_extract
     from qogam.nlp.extract import calibration
 
-    files = sorted(p for p in gold.glob("*.json") if not p.name.endswith(".pred.json"))
-    if not files:
-        raise InputError(f"{gold}: no annotated *.json files")
-    study, held = calibration.outlet_split(files)
+    parts: dict[str, tuple[list[Path], list[Path]]] = {}
+    for folder in gold:
+        found = sorted(p for p in folder.glob("*.json") if not p.name.endswith(".pred.json"))
+        if not found:
+            raise InputError(f"{folder}: no annotated *.json files")
+        parts[str(folder)] = calibration.outlet_split(found)
+    files = [p for study_part, held_part in parts.values() for p in sorted(study_part + held_part)]
+    study = [p for study_part, _ in parts.values() for p in study_part]
+    held = [p for _, held_part in parts.values() for p in held_part]
     fitted_on = files if use_all else study
     target = out or Path(calibration.__file__).with_name(calibration.TABLE_FILE)
-    command = " ".join(["qogam train calibration", f"--gold {gold}", *(["--all"] if use_all else []),
+    command = " ".join(["qogam train calibration", *(f"--gold {folder}" for folder in gold), *(["--all"] if use_all else []),
                         *([f"--out {out}"] if out else [])])
     show = sys.stderr.isatty() if progress is None else progress
     extracted: dict[str, Any] = {}
@@ -412,10 +457,15 @@ def train_calibration(gold: Path, use_all: bool, out: Path | None, progress: boo
         calibration.calibrate(result, fitted)
         return result
 
-    report = {"table": str(target), "fitted_on": len(fitted_on)}
+    report: dict[str, Any] = {"table": str(target), "fitted_on": len(fitted_on)}
     for name, part in (("study", study), ("held", held)):
         if part:
             report[name] = calibration.above_threshold(part, with_table)
+    if len(parts) > 1:
+        report["folders"] = {
+            folder: {name: calibration.above_threshold(part, with_table) for name, part in (("study", s_), ("held", h_)) if part}
+            for folder, (s_, h_) in parts.items()
+        }
     write_json_lines([report])
 
 

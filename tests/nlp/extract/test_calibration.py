@@ -138,14 +138,24 @@ def test_extract_confidences_are_calibrated_or_the_rules_own() -> None:
 
 
 def test_shipped_table_names_only_declared_rules() -> None:
+    from qogam.nlp.ru import organizations as ru_orgs, posts as ru_posts, quotes as ru_quotes
+
     table = shipped_table()
     assert table is not None, "calibration.json ships with the package"
+    org_rules = organizations.RULES.keys() | ru_orgs.RULES.keys()
     for key in table.rules["organizations"]:
-        assert key.rpartition(":")[0] in organizations.RULES, key
+        assert key.rpartition(":")[0] in org_rules, key
     for key in table.rules["posts"]:
+        if key.startswith("ru-"):
+            rule, _, org_rule = key.partition(":")
+            assert rule in ru_posts.RULES and (org_rule == "none" or org_rule in org_rules), key
+            continue
         rule, _, org_rule = key.removeprefix("post:").partition(":")
         assert rule in posts.RULES and (org_rule == "none" or org_rule in organizations.RULES), key
     for key in table.rules["quotes"]:
+        if key.startswith("ru-"):
+            assert key in ru_quotes.RULES, key
+            continue
         rule, _, how = key.partition(":")
         assert rule in quotes.RULES and how in quotes.SPEAKER_CONFIDENCE, key
 
@@ -156,8 +166,18 @@ def _texts() -> list[str]:
 
 
 def test_every_rule_the_extraction_emits_is_declared() -> None:
+    from qogam.nlp.extract import persons as kk_persons
+    from qogam.nlp.ru import organizations as ru_orgs, persons as ru_persons, posts as ru_posts, quotes as ru_quotes
+
     for text in _texts():
         result = extract(text, use_model=False)
+        if result.lang == "ru":
+            assert all(e.source.removeprefix("ru-person:") in ru_persons.RULES for p in result.persons for e in p.evidence)
+            assert all(e.source in ru_orgs.RULES for o in result.organizations for e in o.evidence)
+            assert all(p.evidence.source in ru_posts.RULES for p in result.posts)
+            assert all(q.evidence.source in ru_quotes.RULES for q in result.quotes)
+            continue
+        assert all(e.source.removeprefix("person:") in kk_persons.RULES for p in result.persons for e in p.evidence)
         for org in result.organizations:
             assert all(e.source in organizations.RULES for e in org.evidence), org
         for post in result.posts:

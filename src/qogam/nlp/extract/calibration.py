@@ -219,7 +219,7 @@ def fit(files: list[Path], extract_raw: Callable[[str], Extraction], command: st
         "command": command,
         "fitted": date.today().isoformat(),
         "files": len(files),
-        "texts": sorted(p.name for p in files),
+        "texts": sorted(f"{p.parent.name}/{p.name}" for p in files),
         "z": Z,
         "kinds": kinds,
         "rules": {k: dict(sorted(v.items())) for k, v in counts.items()},

@@ -219,6 +219,9 @@ def _name(doc: RuDocument, first: int, last: int, head: int | None) -> str:
 def _plural(word: str) -> bool:
     """Whether a noun can only be plural ("акиматы", "организаций"; "комиссии" may be singular)."""
     readings = [p for p in parses(word) if p.tag.POS == "NOUN"]
+    # the readings as the type noun, when it is one (not a guessed name "Акимата")
+    typed = [p for p in readings if fold(p.normal_form) in _heads()]
+    readings = typed or readings
     return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 

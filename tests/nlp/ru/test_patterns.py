@@ -1,0 +1,72 @@
+"""The Russian extraction rules, one table per kind of fact (qogam.nlp.ru).
+
+Each row is a short sentence written for the test in the shapes the Russian development set
+showed (never a sentence taken from it) and what the conventions of
+``shared/data/news/README.md`` say it holds.
+"""
+from __future__ import annotations
+
+import pytest
+
+from qogam.nlp.extract import extract
+
+
+def run(text: str):
+    result = extract(text, lang="ru")
+    assert result.lang == "ru"
+    return result
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Грамоты вручили Айгуль Сейтовой и Бахыту Жумабаеву.", ["Айгуль Сейтова", "Бахыт Жумабаев"]),
+        ("Слово взяла Дана Ержанова. Ержанова поблагодарила коллег.", ["Дана Ержанова"]),
+        ("Выступил Ерлан Сейтов. Позже Е. Сейтов ответил на вопросы.", ["Ерлан Сейтов"]),
+        ("Исаев Марат Болатович назначен акимом района.", ["Исаев Марат Болатович"]),
+    ],
+)
+def test_persons(text: str, persons: list[str]) -> None:
+    assert [p.name for p in run(text).persons] == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        ("На заседании общественного совета Аральского района обсудили бюджет.", ["общественный совет Аральского района"]),
+        ("Помощь оказало общественное объединение «Мейірім».", ["общественное объединение «Мейірім»"]),
+        ("Сессия районного маслихата прошла в среду.", ["районный маслихат"]),
+        ("Договор подписало ТОО «Арай Строй».", ["ТОО «Арай Строй»"]),
+        ("Акиматы районов получили новые задачи.", []),  # bodies in general
+    ],
+)
+def test_organizations(text: str, organizations: list[str]) -> None:
+    assert [o.name for o in run(text).organizations] == organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        ("Председатель общественного объединения «Мейірім» Айгуль Сейтова открыла встречу.",
+         [("Айгуль Сейтова", "председатель", "общественное объединение «Мейірім»")]),
+        ("На встрече выступил аким Аральского района Бахыт Жумабаев.", [("Бахыт Жумабаев", "аким", None)]),
+        ("Слово дали заместителю акима области Дане Ержановой.", [("Дана Ержанова", "заместитель", None)]),
+        ("Встречу провела Айгуль Сейтова, руководитель фонда «Ниет».", [("Айгуль Сейтова", "руководитель", "фонд «Ниет»")]),
+        ("Бахыт Жумабаев назначен акимом Аральского района.", [("Бахыт Жумабаев", "аким", None)]),
+    ],
+)
+def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:
+    assert [(p.person, p.role, p.organization) for p in run(text).posts] == posts
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("«Мы поможем каждой семье», — сказала Айгуль Сейтова.", [("Айгуль Сейтова", "Мы поможем каждой семье")]),
+        ("Выступил Бахыт Жумабаев.\n— Работа продолжится, — подчеркнул он.", [("Бахыт Жумабаев", "Работа продолжится")]),
+        ("Айгуль Сейтова отметила: «Волонтёров стало больше».", [("Айгуль Сейтова", "Волонтёров стало больше")]),
+        ("Бахыт Жумабаев отметил, что работа продолжится.", []),  # indirect speech
+    ],
+)
+def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
+    assert [(q.speaker, q.text) for q in run(text).quotes] == quotes
