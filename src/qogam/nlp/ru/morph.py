@@ -209,8 +209,10 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
         for case, gender, parse in _word_readings(part, _preferred_tag(index, len(words))):
             key = (case, hint if gender == "ms-f" else gender)
             best[key] = max(best.get(key, 0.0), float(parse.score))
-        for case, gender in _ending_votes(part):
-            best[(case, gender)] = max(best.get((case, gender), 0.0), 0.3)
+        endings = _ending_votes(part)
+        for case, gender in endings:
+            # an ending of one case only ("-овым") says more than pymorphy3's guesses
+            best[(case, gender)] = max(best.get((case, gender), 0.0), 0.8 if len(endings) == 1 else 0.3)
         for (case, gender), weight in best.items():
             vote(case, gender, weight)
     if not votes:

@@ -89,6 +89,10 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         if not tokens:
             continue
         first, last = _initials_before(doc, tokens[0]), tokens[-1]
+        if first == tokens[0] and _given_before(doc, first):
+            first -= 1  # "Дана Акжолова", the model's span starting at the family name
+        while first < last and doc.word(first).isupper() and 1 < len(doc.word(first)) <= 4:
+            first += 1  # "аким ЮКО Б. Атамкулов": an abbreviation opens the span
         initials_parts: list[str] = []
         words: list[str] = []
         k = first
@@ -98,8 +102,8 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
                 initials_parts.append(word + ".")
                 k += 2
                 continue
-            if word[:1].isalpha() and word[:1].isupper() and not (word.isupper() and len(word) <= 4 and len(word) > 1):
-                words.append(word)  # not "ЮКО", "РК" in "аким ЮКО Б. Атамкулов"
+            if word[:1].isalpha() and word[:1].isupper():
+                words.append(word)
             k += 1
         words = _trimmed(words)
         if not words or (len(words) == 1 and not initials_parts and not _name_like(words[0])):
@@ -158,6 +162,24 @@ def _name_like(word: str) -> bool:
         return True
     readings = parses(word)[:2]
     return any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")) and not _not_a_name(word)
+
+
+def _given_before(doc: RuDocument, first: int) -> bool:
+    """Whether the word before a family name is a given name the model left out: capitalised,
+    in the same sentence, a Kazakh given name or one the dictionary knows as a name."""
+    from qogam.nlp.ru.morph import gender_hint
+
+    k = first - 1
+    if k < 0 or doc.sentence_of[k] != doc.sentence_of[first] or k in _mentioned(doc):
+        return False
+    word = doc.word(k)
+    if not (word[:1].isupper() and word.isalpha()) or not doc.word(first).lower().endswith(_FAMILY_ENDINGS):
+        return False
+    return bool(gender_hint(word)) or any("Name" in p.tag for p in parses(word)[:1])
+
+
+def _mentioned(doc: RuDocument) -> set[int]:
+    return {k for span in doc.entities for k in doc.tokens_in(span.start, span.end)}
 
 
 def _family_before(doc: RuDocument, first: int) -> bool:

@@ -46,8 +46,8 @@ class RolePhrase:
 def _role_lemma(word: str) -> str | None:
     """The role a word names: a post noun's lemma, the last part of a hyphenated one
     ("экс-руководитель", "IT-эксперт", "активист-волонтер"), or a short form ("замакима")."""
-    if not word[:1].isalpha() or (word.isupper() and len(word) > 1):
-        return None
+    if not word[:1].isalpha() or (word.isupper() and len(word) <= 4):
+        return None  # an abbreviation, not "ПРЕДСЕДАТЕЛЬ" in a caption
     synonyms = pairs("post_nouns.txt", "synonyms")
     if fold(word) in synonyms:
         return synonyms[fold(word)]
@@ -120,13 +120,15 @@ class _Finder:
                 for holder in holders:
                     self.add(holder, phrase, org, "ru-role-person")
                 continue
-            leader = self._leader_before(phrase, after)
-            if leader is None and phrase.first >= 2 and self.doc.word(phrase.first - 1) in (",", "и"):
+            leaders = self._leaders_before(phrase, after)
+            if not leaders and phrase.first >= 2 and self.doc.word(phrase.first - 1) in (",", "и") \
+                    and (phrase.first - 2) in led:
                 # "Светлана Романовская, депутат Мажилиса и президент …": the same person's
-                leader = led.get(phrase.first - 2)
-            if leader is not None:
-                led[after] = leader
-                self.add(leader, phrase, org, "ru-person-role")
+                leaders = [led[phrase.first - 2]]
+            if leaders:
+                led[after] = leaders[-1]
+                for leader in leaders:
+                    self.add(leader, phrase, org, "ru-person-role")
                 continue
             taker = self._taker(phrase, after)
             if taker is not None:
@@ -143,8 +145,15 @@ class _Finder:
         # a territory or other genitives ("акима области", "отдела культуры района")
         end = phrase.last
         while end + 1 < len(doc.tokens) and end + 1 not in self.person_at and end - phrase.last < _GAP \
-                and doc.sentence_of[end + 1] == doc.sentence_of[phrase.head] and doc.word(end + 1)[:1].isalpha() \
-                and _is_case(doc.word(end + 1), "gent") and fold(doc.word(end + 1)) not in words("org_types.txt", "stop_after"):
+                and doc.sentence_of[end + 1] == doc.sentence_of[phrase.head]:
+            word = doc.word(end + 1)
+            if word == "и" and end > phrase.last and end + 2 < len(doc.tokens) and end + 2 not in self.person_at \
+                    and _is_case(doc.word(end + 2), "gent") and not _role_lemma(doc.word(end + 2)):
+                end += 1  # "министр науки и высшего образования"
+                continue
+            if not (word[:1].isalpha() and (_is_case(word, "gent") or (word.isupper() and len(word) <= 4))) \
+                    or fold(word) in words("org_types.txt", "stop_after"):
+                break
             end += 1
             if end + 1 in self.org_at:
                 inner = self.org_at[end + 1]
@@ -183,10 +192,24 @@ class _Finder:
         if leader is None:
             return None
         end = after + 1
+        if end + 1 < len(doc.tokens) and doc.word(end) == "и" and self._role_at(end + 1):
+            return leader  # "Романовская, депутат Мажилиса и президент …"
         if end < len(doc.tokens) and doc.sentence_of[end] == doc.sentence_of[phrase.head] \
                 and doc.word(end) not in {",", ".", ";", ":", ")", "!", "?"} | _DASHES and not self._role_at(end):
             return None  # "Каримова, председатель и члены …" is a list, not her post
         return leader
+
+    def _leaders_before(self, phrase: RolePhrase, after: int) -> list[RuPersonMention]:
+        """"Алексей Верещагин и Таймас Телеушев, члены Союза художников": a plural role after
+        a list of persons is each one's."""
+        leader = self._leader_before(phrase, after)
+        if leader is None or not _is_plural(self.doc.word(phrase.head)):
+            return [leader] if leader is not None else []
+        found = [leader]
+        while found[0].first >= 2 and self.doc.word(found[0].first - 1) in (",", "и") \
+                and (found[0].first - 2) in self.person_ending:
+            found.insert(0, self.person_ending[found[0].first - 2])
+        return found
 
     def _role_at(self, k: int) -> bool:
         return any(p.first == k for p in self.phrases)
