@@ -228,8 +228,8 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
 def _nominative_word(word: str, case: str, gender: str | None, prefer: str | None = None) -> str:
     """One word of a name put in the nominative from ``case`` and ``gender``."""
     shown = _as_name(word)
-    if case == "nomn":
-        return shown
+    if case == "nomn" or (prefer == "Name" and shown.lower() in _given_names()):
+        return shown  # a given name of the Kazakh lists as written is its nominative ("Бану")
     part = _inflected_part(shown)
     if part != shown:
         return shown[: len(shown) - len(part)] + _nominative_word(part, case, gender, prefer)

@@ -196,7 +196,9 @@ def _family_before(doc: RuDocument, first: int) -> bool:
 def group(doc: RuDocument, mentions: list[RuPersonMention]) -> list[Person]:
     """Group mentions into persons (setting each mention's ``person``), in order of first mention."""
     persons: list[Person] = []
-    full = sorted((m for m in mentions if m.given and m.family), key=lambda m: m.patronymic is None)
+    # the fullest forms first, and a real family name before a patronymic standing for one
+    full = sorted((m for m in mentions if m.given and m.family),
+                  key=lambda m: (m.patronymic is None, is_patronymic(m.family or "")))
     for m in full:
         match = next((p for p in persons if _same(p, m)), None)
         if match is None and m.patronymic is None and is_patronymic(m.family or ""):
