@@ -107,21 +107,27 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             return close  # a quoted name ends the body's name
         if _bare_name(word):
             return k + 1  # "партия AMANAT", "Фонд Сорос-Казахстан"
-        if word == "и" and k + 2 < n and _heads().get(head_lemma(doc.word(head)) or "") == "state_body" \
+        if word == "и" and k > head and k + 2 < n and _heads().get(head_lemma(doc.word(head)) or "") == "state_body" \
                 and _genitive(doc.word(k + 2)) and not head_lemma(doc.word(k + 2)):
             k += 2  # "Министерство культуры и информации"
             steps += 2
             continue
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
-        if not _genitive(word):
-            break
+        if not _genitive(word) or _is_role(word):
+            break  # "… городского маслихата | депутата"
         other = head_lemma(word)
-        if other and not (k == head and head_lemma(doc.word(head)) in words("org_types.txt", "parts")):
+        if other and head_lemma(doc.word(head)) not in words("org_types.txt", "parts"):
             break  # "Ассамблея народа Казахстана | Администрации Президента": another body
         k += 1
         steps += 1
     return k
+
+
+def _is_role(word: str) -> bool:
+    from qogam.nlp.ru.lexicon import words as ru_words
+
+    return bool(lemmas(word) & ru_words("post_nouns.txt", "roles")) and not head_lemma(word)
 
 
 def _field(doc: RuDocument, head: int) -> int | None:
@@ -225,6 +231,11 @@ def _plural(word: str) -> bool:
     return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
+def _plural_adjective(word: str) -> bool:
+    readings = [p for p in parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
+
+
 def _named(doc: RuDocument, first: int, last: int, head: int) -> bool:
     """Whether a body of a head that cannot stand alone is named: a quotation, a capitalised
     word other than a sentence's first, or — for a state body — the field or place after it."""
@@ -296,6 +307,8 @@ def find_mentions(doc: RuDocument, person_tokens: set[int]) -> list[RuOrgMention
         if lemma is None or not is_pos(tok.text, "NOUN") or _plural(tok.text):
             continue  # "акиматы", "этнокультурные центры": bodies in general
         first, last = _agreeing_before(doc, i), _dependents_after(doc, i, frozenset(person_tokens))
+        if any(_plural_adjective(doc.word(k)) for k in range(first, i)):
+            continue  # "лучшие неправительственные организации страны"
         if lemma not in standalone and not _named(doc, first, last, i):
             continue
         add(first, last, i, "ru-org-type")
@@ -356,6 +369,16 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
                 owner[id(m)] = target
                 by_name.pop(fold(_core(m.name)).strip("«»“”\" "), None)
     for m in mentions:
+        # "маслихат города Астаны" and "маслихат Астаны", "Совет ветеранов" and "районный Совет
+        # ветеранов", "Respublica" and "политическая партия Respublica": one body named the
+        # longer and the shorter way
+        org = owner[id(m)]
+        mine = _content_words(m.name)
+        fuller = {id(o): o for x in mentions if (o := owner[id(x)]) is not org and len(o.name) > len(m.name)
+                  and (x.head == m.head or not m.head) and mine and mine <= _content_words(o.name)}
+        if len(fuller) == 1:
+            owner[id(m)] = next(iter(fuller.values()))
+    for m in mentions:
         # "АНК" after "Ассамблея народа Казахстана": an abbreviation of a body named in full
         if m.name.isupper() and 2 <= len(m.name) <= 6 and m.name.isalpha():
             spelled = [o for o in {id(x): x for x in owner.values()}.values()
@@ -376,6 +399,17 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
     for m in mentions:
         m.name = owner[id(m)].name
     return orgs
+
+
+def _content_words(name: str) -> frozenset[str]:
+    """The lemmas of a name's words other than "город", "область" and function words."""
+    skip = words("org_types.txt", "stop_after") | {"город", "область", "район"}
+    out = set()
+    for word in re.findall(r"[^\W\d_]+(?:[-&][^\W\d_]+)*", name):
+        lemma = min(lemmas(word)) if lemmas(word) else fold(word)
+        if lemma not in skip and fold(word) not in skip:
+            out.add(lemma)
+    return frozenset(out)
 
 
 def _initials(name: str) -> str:
