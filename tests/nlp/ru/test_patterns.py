@@ -70,3 +70,14 @@ def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:
 )
 def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
     assert [(q.speaker, q.text) for q in run(text).quotes] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Аким Туркестанской области посетил село.", [("Туркестанская область", "region")]),
+        ("Сессия прошла в Житикаринском районе.", [("Житикаринский район", "district")]),
+    ],
+)
+def test_places(text: str, places: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.kind) for p in run(text).places] == places

@@ -9,7 +9,7 @@ import re
 
 from qogam.errors import ModelError
 from qogam.nlp.extract.results import Extraction
-from qogam.nlp.ru import organizations, persons, posts, quotes
+from qogam.nlp.ru import organizations, persons, places, posts, quotes
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.ner import entities
 
@@ -39,4 +39,5 @@ def extract_russian(text: str, use_model: bool = True) -> Extraction:
     result.organizations = organizations.group(doc, org_mentions)
     result.posts = posts.find_posts(doc, mentions, org_mentions)
     result.quotes = quotes.find_quotes(text, mentions, result.posts)
+    result.places = places.find_places(doc)
     return result
