@@ -73,6 +73,7 @@ def _form(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", out)
 
 
+@lru_cache(maxsize=100_000)
 def parse(name: str) -> NameParts:
     """The words of a person's name in compare form, its initials and its patronymic's stem."""
     words: list[str] = []
@@ -188,6 +189,13 @@ def _given_forms() -> frozenset[str]:
     from qogam.nlp.kk.lexicon import NAME_FILES, entries
 
     return frozenset(_form(name) for file in NAME_FILES for name in entries(file))
+
+
+def could_match(a: str, b: str) -> bool:
+    """A cheap first test before :func:`compare`: some word of each begins with the same
+    letter in compare form (no pair without one can reach the bar)."""
+    first_a = {w[:1] for w in parse(a).words}
+    return bool(first_a & {w[:1] for w in parse(b).words})
 
 
 def is_candidate(a: str, b: str) -> bool:

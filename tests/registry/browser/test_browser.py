@@ -109,3 +109,47 @@ def test_anonymous_cannot_reach_the_queue(page: Any, registry: dict[str, Any]) -
     response = page.request.post(f"/review/proposals/{registry['queued'].proposals.first().pk}/accept/")
     assert response.status == 403 or "/accounts/login/" in response.url
     assert not registry["queued"].proposals.exclude(status="pending").exists()
+
+
+KAZAKH_JAKYPOV = "«Жастар» қоғамдық бірлестігінің төрағасы Қабиболла Жақыпов жиынды ашты."
+RUSSIAN_JAKYPOV = "Председатель общественного объединения «Жастар» Кабибулла Джакупов открыл встречу с молодёжью."
+
+
+def test_reviewer_merges_the_russian_spelling_offered_as_a_candidate(page: Any, shot: Any, tmp_path: Path) -> None:
+    """A Kazakh article made the person; the Russian article's spelling waits in the queue with
+    the Kazakh entry offered as a possible match, and one click on it makes one person."""
+    from django.contrib.auth import get_user_model
+
+    from qogam.registry.core.models import Person
+    from qogam.registry.core.services.review import bulk_accept
+    from qogam.registry.review.models import StaffRole
+
+    kazakh = _ingest(tmp_path, "kk.txt", KAZAKH_JAKYPOV)
+    bulk_accept(kazakh.proposals.all(), None, 0.0)
+    russian = _ingest(tmp_path, "ru.txt", RUSSIAN_JAKYPOV)
+    person = Person.objects.get(name="Қабиболла Жақыпов")
+    proposal = russian.proposals.get(kind="person")
+    assert proposal.candidates == [person.pk] and proposal.object_id is None
+    user = get_user_model().objects.create_user("region-reviewer", password=PASSWORD)
+    StaffRole.objects.create(user=user, role="reviewer")
+
+    page.goto("/accounts/login/?next=/review/")
+    page.fill("input[name=username]", "region-reviewer")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/review/$"))
+    page.goto(f"/review/sources/{russian.pk}/")
+    row = page.locator(f"#p-{proposal.pk}")
+    assert "Қабиболла Жақыпов" in row.inner_text()  # offered as a possible match, not merged
+    shot("candidate-in-queue")
+    row.locator("a[href$='/same-as/']").click()
+    page.wait_for_url(re.compile(rf"/review/proposals/{proposal.pk}/same-as/$"))
+    page.locator("ul.targets li", has_text="Қабиболла Жақыпов").locator("button[type=submit]").first.click()
+    page.wait_for_load_state()
+    proposal.refresh_from_db()
+    assert proposal.status == "merged" and proposal.object_id == person.pk
+    page.goto(f"/people/{person.pk}/")
+    text = page.locator("main").inner_text()
+    assert "Қабиболла Жақыпов" in text and "Кабибулла Джакупов" in text
+    assert Person.objects.filter(name="Кабибулла Джакупов").count() == 0
+    shot("person-in-two-languages")

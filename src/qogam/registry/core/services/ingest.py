@@ -177,9 +177,11 @@ def proposals_for(source: Source, found: Extraction) -> list[Proposal]:
         made.setdefault((kind, proposal.label, proposal.start, proposal.end), proposal)
 
     for person in doc["persons"]:
+        person = dict(person, lang=found.lang)
         add(Proposal.Kind.PERSON, person["name"], person_key(person["name"]), person,
             [_span(m) for m in person["mentions"]], person["confidence"], _rule(person["evidence"]))
     for org in doc["organizations"]:
+        org = dict(org, lang=found.lang)  # a Russian name is the organisation's name_ru
         add(Proposal.Kind.ORGANIZATION, org["name"], organization_key(org["name"]), org,
             [_span(m) for m in org["mentions"]], org["confidence"], _rule(org["evidence"]))
     for post in doc["posts"]:

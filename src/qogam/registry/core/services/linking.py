@@ -1,6 +1,8 @@
 """Linking extracted names to registry entities by their inflection-free name keys."""
 from __future__ import annotations
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -20,6 +22,38 @@ def organization_matches(key: str) -> list[int]:
     if not key:
         return []
     return sorted(set(NameKey.objects.filter(key=key, organization__isnull=False).values_list("organization_id", flat=True)))
+
+
+def person_candidates(name: str, limit: int = 5) -> list[int]:
+    """The ids of the people who may be ``name`` spelled otherwise — in Russian, in Kazakh, in
+    Latin (:mod:`qogam.nlp.name_match`) — best first: candidates for a reviewer, never a link."""
+    from qogam.nlp.name_match import CANDIDATE_THRESHOLD, compare, could_match
+
+    scored: list[tuple[float, int]] = []
+    for pk, own, aliases in Person.objects.values_list("pk", "name", "aliases").iterator():
+        names = [n for n in [own, *(aliases or [])] if n and could_match(name, n)]
+        best = max((compare(name, n) for n in names), default=0.0)
+        if best >= CANDIDATE_THRESHOLD:
+            scored.append((-best, pk))
+    return [pk for _, pk in sorted(scored)[:limit]]
+
+
+def organization_candidates(name: str, limit: int = 5) -> list[int]:
+    """The ids of the organisations whose name in «…» is this one's, in any language:
+    "«Жастар» қоғамдық бірлестігі" and "общественное объединение «Жастар»" — candidates only."""
+    core = _quoted_core(name)
+    if not core:
+        return []
+    found = []
+    for org in Organization.objects.only("pk", "name_kk", "name_ru", "aliases"):
+        if any(_quoted_core(n) == core for n in org.all_names()):
+            found.append(org.pk)
+    return found[:limit]
+
+
+def _quoted_core(name: str) -> str:
+    match = re.search(r"[«“\"]([^»”\"]+)[»”\"]", name)
+    return organization_key(match.group(1)) if match else ""
 
 
 def area_matches(name: str) -> list[int]:
@@ -49,9 +83,10 @@ _MODELS: dict[str, type[models.Model]] = {
 
 
 def link_proposal(proposal: Proposal) -> None:
-    """Set ``proposal``'s link (exactly one match) or its candidates (several); save nothing.
-
-    Proposals of kinds other than person, organisation and place are left as they are.
+    """Set ``proposal``'s link (exactly one match by name key) or its candidates (several
+    matches; or, with none, the people and organisations it may be in another language's
+    spelling); save nothing. Proposals of kinds other than person, organisation and place are
+    left as they are.
     """
     model = _MODELS.get(proposal.kind)
     if model is None:
@@ -62,7 +97,15 @@ def link_proposal(proposal: Proposal) -> None:
         ids = organization_matches(proposal.key)
     else:
         ids = area_matches(proposal.label)
-    if len(ids) == 1:
+    if not ids and model is Person:
+        ids = [0, *person_candidates(proposal.label)]  # 0: no exact match, only candidates
+    elif not ids and model is Organization:
+        ids = [0, *organization_candidates(proposal.label)]
+    if ids and ids[0] == 0:
+        proposal.content_type = None
+        proposal.object_id = None
+        proposal.candidates = ids[1:]
+    elif len(ids) == 1:
         proposal.content_type = ContentType.objects.get_for_model(model)
         proposal.object_id = ids[0]
         proposal.candidates = []

@@ -81,8 +81,14 @@ def add_spellings(target: models.Model, payload: dict[str, Any], user: User) -> 
     """Add the payload's name and mention spellings to ``target``'s aliases (people, organisations)."""
     if not isinstance(target, (Person, Organization)):
         return
+    name = payload.get("name") or ""
+    field = {"kk": "name_kk", "ru": "name_ru"}.get(payload.get("lang") or "")
+    if isinstance(target, Organization) and field and name and not getattr(target, field):
+        # "общественное объединение «Жастар»" merged into «Жастар» қоғамдық бірлестігі is its
+        # Russian name, shown beside the Kazakh one
+        update(user, target, note="name in another language from a source", **{field: name})
     known = set(target.all_names())
-    new = [s for s in dict.fromkeys([payload.get("name") or "", *_spellings(payload)]) if s and s not in known]
+    new = [s for s in dict.fromkeys([name, *_spellings(payload)]) if s and s not in known]
     if new:
         update(user, target, note="spellings from a source", aliases=[*target.aliases, *new])
 
