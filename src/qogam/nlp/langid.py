@@ -109,3 +109,36 @@ def _russian_by_function_words(text: str) -> bool:
         ru += word in russian
         kk += word in kazakh
     return ru >= 3 and ru >= 3 * kk
+
+
+def other_language_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """The (start, end) of the sentences of ``text`` written in ``lang`` ("kk" or "ru") by
+    Kazakh letters, function words and the detector — for a mixed article.
+
+    A sentence counts with five words or more: Russian with no Kazakh letters and Russian
+    function words (or the statistical detector's word), Kazakh with Kazakh letters and more
+    Kazakh function words than Russian ones (or many Kazakh letters, no Russian function word
+    and the detector's word); words in quotation marks do not count."""
+    from qogam.nlp.ru.lexicon import words
+    from qogam.nlp.tokens import split_sentences
+
+    russian, kazakh = words("function_words.txt", "russian"), words("function_words.txt", "kazakh")
+    spans: list[tuple[int, int]] = []
+    for sentence in split_sentences(text):
+        # names in quotation marks are no evidence: «Қайырымдылық үшін» in a Russian sentence
+        plain = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", sentence.text)
+        found = [m.group(0) for m in _WORD.finditer(plain.lower())]
+        if len(found) < 5:
+            continue
+        letters = [ch for ch in plain if ch.isalpha()]
+        share = sum(ch in KAZAKH_SPECIFIC for ch in letters) / max(1, len(letters))
+        ru = sum(w in russian for w in found)
+        kk = sum(w in kazakh for w in found)
+        # a sentence of five words with no Kazakh letter is Russian when the detector agrees;
+        # one with Kazakh letters and Kazakh function words is Kazakh
+        is_ru = lang == "ru" and share < 0.01 and ru >= kk and (ru >= 2 or _statistical(sentence.text).lang == "ru")
+        is_kk = lang == "kk" and share >= 0.03 and (
+            (kk >= 1 and kk > ru) or (ru == 0 and share >= 0.05 and _statistical(plain).lang == "kk"))
+        if (lang == "ru" and is_ru) or (lang == "kk" and is_kk):
+            spans.append((sentence.start, sentence.end))
+    return spans

@@ -21,7 +21,8 @@ from qogam.nlp.extract.places import find_places
 from qogam.nlp.extract.posts import find_posts, role_index
 from qogam.nlp.extract.quotes import find_quotes
 from qogam.nlp.extract.results import Extraction
-from qogam.nlp.langid import detect_language
+from qogam.nlp.extract.mixed import merge_sentences
+from qogam.nlp.langid import detect_language, other_language_spans
 
 __all__ = ["Extraction", "extract"]
 
@@ -60,30 +61,46 @@ def extract(
 ) -> Extraction:
     """Return everything Qogam extracts from one document ``text``.
 
-    ``lang`` is "kk", "ru" or "auto" (detected). Only Kazakh has extraction rules yet: other
-    text gives an empty result with a warning. ``published`` (the article's date) resolves
-    relative dates such as "Күні кеше". ``use_model=False`` skips the NER model (rules only).
-    ``calibrated=False`` leaves each fact's confidence at its rule's own score (for fitting the
-    calibration). Never raises for any string.
+    ``lang`` is "kk", "ru" or "auto": detected for the document, and then per sentence — the
+    sentences of a Kazakh article written in Russian (a quoted statement) are read by the
+    Russian pipeline, and the other way round (:func:`qogam.nlp.langid.other_language_spans`).
+    Text in neither language gives an empty result with a warning. ``published`` (the
+    article's date) resolves relative dates such as "Күні кеше". ``use_model=False`` skips the
+    NER models (rules only). ``calibrated=False`` leaves each fact's confidence at its rule's
+    own score (for fitting the calibration). Never raises for any string.
     """
-    warnings: list[str] = []
     if not text.strip():
         return Extraction(lang if lang != "auto" else "other", warnings=["empty text: nothing to extract"])
-    if lang == "auto":
+    auto = lang == "auto"
+    if auto:
         lang = detect_language(text).lang
+    if lang not in ("kk", "ru"):
+        return Extraction(lang, warnings=[f"language is {lang!r}: only Kazakh and Russian extraction are implemented, nothing extracted"])
+    result = _pipeline(lang, text, published, use_model)
+    if auto:
+        other = "ru" if lang == "kk" else "kk"
+        spans = other_language_spans(text, other)
+        if spans:
+            merge_sentences(result, _pipeline(other, text, published, use_model), spans)
+    if calibrated:
+        calibrate(result)
+    else:
+        use_rule_scores(result)
+    return result
+
+
+def _pipeline(lang: str, text: str, published: date | None, use_model: bool) -> Extraction:
     if lang == "ru":
         from qogam.nlp.ru.pipeline import extract_russian
 
-        result = extract_russian(text, use_model=use_model)
-        if calibrated:
-            calibrate(result)
-        else:
-            use_rule_scores(result)
-        return result
-    result = Extraction(lang)
-    if lang != "kk":
-        result.warnings.append(f"language is {lang!r}: only Kazakh and Russian extraction are implemented, nothing extracted")
-        return result
+        return extract_russian(text, use_model=use_model)
+    return _extract_kazakh(text, published, use_model)
+
+
+def _extract_kazakh(text: str, published: date | None, use_model: bool) -> Extraction:
+    """The Kazakh pipeline on ``text`` (uncalibrated)."""
+    warnings: list[str] = []
+    result = Extraction("kk")
     if text.count("«") != text.count("»"):
         warnings.append("unbalanced «» quotation marks: quotes in the unbalanced paragraphs are skipped")
     doc = Document.from_text(text)
@@ -111,8 +128,4 @@ def extract(
     result.events = find_events(doc, mentions, published)
     result.places = find_places(doc, org_mentions)
     result.warnings = warnings
-    if calibrated:
-        calibrate(result)
-    else:
-        use_rule_scores(result)
     return result
