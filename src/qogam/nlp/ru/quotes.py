@@ -48,12 +48,13 @@ class _Speakers:
         person = self.mentions[i].person if i < len(self.mentions) and self.mentions[i].start < end else None
         return person.name if person is not None else None
 
-    def last_before(self, offset: int) -> str | None:
+    def last_before(self, offset: int, within: int | None = None) -> str | None:
+        """The person named last before ``offset`` (at most ``within`` characters before)."""
         i = bisect_right(self._starts, offset) - 1
         while i >= 0:
             m = self.mentions[i]
             if m.end <= offset and m.person is not None:
-                return m.person.name
+                return m.person.name if within is None or offset - m.end <= within else None
             i -= 1
         return None
 
@@ -95,6 +96,10 @@ def _speaker(text: str, start: int, end: int, quote_start: int, speakers: _Speak
         return held
     if len(tokens) <= 2:
         return speakers.last_before(quote_start)  # "», — сказал." with no subject
+    if any(_is_speech_verb(w) for w in _WORD.findall(clause)):
+        # "парламентарий отметила: …": a noun that is no post we know stands for the person
+        # named just before, if near
+        return speakers.last_before(quote_start, within=400)
     return None
 
 
@@ -155,6 +160,7 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
     out = _quoted(text, 0, len(text), speakers)
     inside = [(q.start, q.end) for q in out]
     caption_speaker: str | None = None
+    previous: tuple[int, int] | None = None
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.start(), match.end()
         stripped = match.group(0).strip()
@@ -170,13 +176,27 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
                 continue
         if stripped[0] in _DASH:
             found = _dialogue(text, start, end, speakers)
+            if not found and previous is not None and _introduces(text, previous, speakers):
+                # "… Амангельды Нугманов напомнил о полномочиях …\n— Членами президиума …": a
+                # dash line after a paragraph whose person speaks is that person's
+                quote = _quote(text, start, end, speakers.last_before(start, within=600), "ru-quote-dash", None, (start, end))
+                found = [quote] if quote else []
             if found:
                 out.extend(found)
+                previous = (start, end)
                 continue
         if stripped.endswith(":") and len(stripped) < 200:
             caption_speaker = speakers.named_in(start, end - 1)
+        previous = (start, end)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _introduces(text: str, paragraph: tuple[int, int], speakers: _Speakers) -> bool:
+    """Whether a paragraph names a person and has a verb of speech (it leads into speech)."""
+    start, end = paragraph
+    return speakers.last_before(end) is not None and speakers.named_in(start, end) is not None and any(
+        _is_speech_verb(w) for w in _WORD.findall(text[start:end]))
 
 
 def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
