@@ -79,3 +79,13 @@ def test_cli_refuses_a_line_without_a_tab() -> None:
     done = _cli("Инара Намазбаева\tИ. Намазбаева\nno tab here\n")
     assert done.returncode == 2 and done.stdout == ""
     assert "line 2" in done.stderr
+
+
+def test_organization_pairs() -> None:
+    from qogam.nlp.name_match import same_organization_candidate
+
+    rows = _pairs("org_pairs.tsv")
+    tp = sum(1 for a, b, same, _ in rows if same and same_organization_candidate(a, b))
+    fp = sum(1 for a, b, same, _ in rows if not same and same_organization_candidate(a, b))
+    fn = sum(1 for a, b, same, _ in rows if same and not same_organization_candidate(a, b))
+    assert (tp, fp, fn) == (sum(1 for r in rows if r[2]), 0, 0), (tp, fp, fn)

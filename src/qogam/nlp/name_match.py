@@ -201,3 +201,32 @@ def could_match(a: str, b: str) -> bool:
 def is_candidate(a: str, b: str) -> bool:
     """Whether the registry offers ``a`` and ``b`` to a reviewer as one person."""
     return compare(a, b) >= CANDIDATE_THRESHOLD
+
+
+# Words outside the quotation marks that make a body a part of the one named in them: a
+# branch, a faction, a wing, an office ("партиясының облыстық филиалы", "фракция партии").
+_PART_STEMS = {
+    "филиал": "branch", "бөлімше": "branch", "отделени": "branch", "ячейк": "branch",
+    "фракци": "faction", "крыл": "wing", "қанат": "wing", "өкілдіг": "office", "представительств": "office",
+}
+_QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
+
+
+def _parts_of(name: str) -> frozenset[str]:
+    outside = _QUOTED.sub(" ", fold_case(name))
+    return frozenset(kind for stem, kind in _PART_STEMS.items() for word in outside.split() if word.startswith(stem))
+
+
+def same_organization_candidate(a: str, b: str) -> bool:
+    """Whether two organisation names, in Kazakh, Russian or Latin, may be one body: the same
+    name in quotation marks ("«Жастар» қоғамдық бірлестігі" / "общественное объединение
+    «Жастар»", "«Birgemiz» қоғамдық қоры" / "фонд «Біргеміз»") and the same kind of part
+    outside it — a party and its branch are two bodies, so are a wing and its branch."""
+    qa, qb = _QUOTED.search(a), _QUOTED.search(b)
+    if not qa or not qb:
+        return False
+    core_a = [_form(w) for w in re.findall(r"[^\W\d_]+", qa.group(1))]
+    core_b = [_form(w) for w in re.findall(r"[^\W\d_]+", qb.group(1))]
+    if not core_a or core_a != core_b:
+        return False
+    return _parts_of(a) == _parts_of(b)

@@ -1,8 +1,6 @@
 """Linking extracted names to registry entities by their inflection-free name keys."""
 from __future__ import annotations
 
-import re
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -39,21 +37,17 @@ def person_candidates(name: str, limit: int = 5) -> list[int]:
 
 
 def organization_candidates(name: str, limit: int = 5) -> list[int]:
-    """The ids of the organisations whose name in «…» is this one's, in any language:
-    "«Жастар» қоғамдық бірлестігі" and "общественное объединение «Жастар»" — candidates only."""
-    core = _quoted_core(name)
-    if not core:
+    """The ids of the organisations that may be this one named in another language: the same
+    name in «…» and the same kind of part (:func:`qogam.nlp.name_match.same_organization_candidate`:
+    "«Жастар» қоғамдық бірлестігі" for "общественное объединение «Жастар»", not a party for
+    its branch) — candidates only."""
+    from qogam.nlp.name_match import same_organization_candidate
+
+    if "«" not in name and "“" not in name and '"' not in name:
         return []
-    found = []
-    for org in Organization.objects.only("pk", "name_kk", "name_ru", "aliases"):
-        if any(_quoted_core(n) == core for n in org.all_names()):
-            found.append(org.pk)
+    found = [org.pk for org in Organization.objects.only("pk", "name_kk", "name_ru", "aliases")
+             if any(same_organization_candidate(name, n) for n in org.all_names())]
     return found[:limit]
-
-
-def _quoted_core(name: str) -> str:
-    match = re.search(r"[«“\"]([^»”\"]+)[»”\"]", name)
-    return organization_key(match.group(1)) if match else ""
 
 
 def area_matches(name: str) -> list[int]:
