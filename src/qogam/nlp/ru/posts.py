@@ -151,6 +151,9 @@ class _Finder:
                     and _is_case(doc.word(end + 2), "gent") and not _role_lemma(doc.word(end + 2)):
                 end += 1  # "министр науки и высшего образования"
                 continue
+            if word in ("№", "#") or (word.isdigit() and end > phrase.last):
+                end += 1  # "директор школы № 5"
+                continue
             if not (word[:1].isalpha() and (_is_case(word, "gent") or (word.isupper() and len(word) <= 4))) \
                     or fold(word) in words("org_types.txt", "stop_after"):
                 break
@@ -168,8 +171,18 @@ class _Finder:
         while k < len(doc.tokens) and k not in self.person_at and k - after <= 2 and doc.word(k)[:1].islower() \
                 and lemmas(doc.word(k)) & words("post_nouns.txt", "territory"):
             k += 1
+        if k < len(doc.tokens) and doc.word(k) == "(":
+            # "координатор Дома мамы № 1 (ОФ “Ана Үйі”) Майра Турсынбаева"
+            close = next((j for j in range(k + 1, min(k + 12, len(doc.tokens))) if doc.word(j) == ")"), None)
+            if close is not None and close + 1 in self.person_at:
+                k = close + 1
         if k < len(doc.tokens) and doc.word(k) in _DASHES and k + 1 in self.person_at:
             k += 1
+        if k + 1 < len(doc.tokens) and doc.word(k) == "," and k + 1 in self.person_at:
+            # "руководитель фонда, Айгуль Сейтова, отметила": the name set off by commas
+            person = self.person_at[k + 1]
+            if person.last + 1 < len(doc.tokens) and doc.word(person.last + 1) == ",":
+                k += 1
         first = self.person_at.get(k)
         if first is None:
             return []
