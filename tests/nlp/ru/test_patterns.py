@@ -89,3 +89,8 @@ def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
 )
 def test_places(text: str, places: list[tuple[str, str]]) -> None:
     assert [(p.name, p.kind) for p in run(text).places] == places
+
+
+def test_persons_without_the_model() -> None:
+    result = extract("Встречу открыла председатель фонда Айгуль Сейтовой. Фото автора.", lang="ru", use_model=False)
+    assert [p.name for p in result.persons] == ["Айгуль Сейтова"]

@@ -79,13 +79,57 @@ def _initials_before(doc: RuDocument, first: int) -> int:
     return k
 
 
-def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
-    """The person mentions of ``doc``, from the model's PER spans."""
-    out: list[RuPersonMention] = []
-    for span in doc.entities:
-        if span.label != "PER":
+def _name_spans(doc: RuDocument) -> list[list[int]]:
+    """Token runs the model did not tag that read as a name by the rules: a given name (the
+    Kazakh lists, or the dictionary's first reading) then a family name by its ending, with
+    a patronymic or not ("Нурлан Сеилов", "Ерекенов Мурзабай Куанашпаевич")."""
+    from qogam.nlp.ru.morph import gender_hint
+
+    tagged = _mentioned(doc)
+    out: list[list[int]] = []
+    i, n = 0, len(doc.tokens)
+
+    def name_word(k: int) -> bool:
+        word = doc.word(k)
+        return k not in tagged and word[:1].isupper() and word.isalpha() and len(word) > 1 and not (word.isupper() and len(word) <= 4)
+
+    while i < n:
+        if not name_word(i):
+            i += 1
             continue
-        tokens = list(doc.tokens_in(span.start, span.end))
+        j = i
+        while j + 1 < n and j - i < 2 and name_word(j + 1) and doc.sentence_of[j + 1] == doc.sentence_of[i]:
+            j += 1
+        tokens = list(range(i, j + 1))
+        while tokens and not _name_part(doc.word(tokens[-1])):
+            tokens.pop()  # "Нурдана Каниева Фото": a caption's word after the name
+        words = [doc.word(k) for k in tokens]
+        given = [w for w in words if gender_hint(w) or any("Name" in p.tag for p in parses(w)[:1])]
+        family = [w for w in words if _family_like(w)]
+        if len(words) >= 2 and given and family and all(_name_part(w) for w in words):
+            out.append(tokens)
+        i = j + 1
+    return out
+
+
+def _family_like(word: str) -> bool:
+    return word.lower().rstrip("ауыойем").endswith(("ов", "ев", "ин", "ын")) or is_patronymic(word)
+
+
+def _name_part(word: str) -> bool:
+    """A given name, a family name or a patronymic by the lists, the dictionary or the ending."""
+    from qogam.nlp.ru.morph import gender_hint
+
+    return bool(gender_hint(word)) or _family_like(word) or any(
+        t in p.tag for p in parses(word)[:1] for t in ("Name", "Surn", "Patr"))
+
+
+def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
+    """The person mentions of ``doc``: the model's PER spans, and the runs the rules read as
+    names that the model left (all of them with no model)."""
+    out: list[RuPersonMention] = []
+    spans = [list(doc.tokens_in(span.start, span.end)) for span in doc.entities if span.label == "PER"]
+    for tokens in spans + _name_spans(doc):
         if not tokens:
             continue
         first, last = _initials_before(doc, tokens[0]), tokens[-1]
