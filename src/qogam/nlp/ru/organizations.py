@@ -276,13 +276,17 @@ def _model_span(doc: RuDocument, start: int, end: int) -> tuple[int, int] | None
     return (first, last) if first <= last else None
 
 
-def find_mentions(doc: RuDocument, person_tokens: set[int]) -> list[RuOrgMention]:
-    """The organisation mentions of ``doc`` in text order, none inside a person's name."""
+def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, int] | None = None) -> list[RuOrgMention]:
+    """The organisation mentions of ``doc`` in text order, none inside a person's name but an
+    eponym: ``eponyms`` maps the first token of a person named in the genitive to its last,
+    and right after a foundation's type noun that name is the foundation's ("фонда Серика
+    Тульбасова" → "фонд Серика Тульбасова")."""
     found: list[RuOrgMention] = []
     covered: set[int] = set()
+    named_after: set[int] = set()
 
     def add(first: int, last: int, head: int | None, rule: str) -> None:
-        if first > last or any(k in covered or k in person_tokens for k in range(first, last + 1)):
+        if first > last or any(k in covered or (k in person_tokens and k not in named_after) for k in range(first, last + 1)):
             return
         name = _name(doc, first, last, head)
         if len(name) < 2:
@@ -307,6 +311,9 @@ def find_mentions(doc: RuDocument, person_tokens: set[int]) -> list[RuOrgMention
         if lemma is None or not is_pos(tok.text, "NOUN") or _plural(tok.text):
             continue  # "акиматы", "этнокультурные центры": bodies in general
         first, last = _agreeing_before(doc, i), _dependents_after(doc, i, frozenset(person_tokens))
+        if last == i and eponyms and i + 1 in eponyms and _heads().get(lemma) == "foundation":
+            last = eponyms[i + 1]
+            named_after.update(range(i + 1, last + 1))
         if any(_plural_adjective(doc.word(k)) for k in range(first, i)):
             continue  # "лучшие неправительственные организации страны"
         if lemma not in standalone and not _named(doc, first, last, i):

@@ -94,8 +94,13 @@ def _territorial(doc: RuDocument, phrase: RolePhrase) -> bool:
     """Whether a role names an official of a territory: аким or глава (or their deputy), of a
     place or with none ("аким Туркестанской области", "заместитель акима района", "аким")."""
     territorial = words("post_nouns.txt", "territorial")
-    if phrase.role in territorial or phrase.role == "глава государства":
+    if phrase.role == "глава государства" or phrase.role == "аким":
         return True
+    if phrase.role == "глава":
+        # "глава региона", "глава города"; "глава ассоциации предпринимателей" heads a body
+        nxt = phrase.last + 1
+        return nxt >= len(doc.tokens) or not doc.word(nxt)[:1].isalpha() or bool(
+            lemmas(doc.word(nxt)) & (words("post_nouns.txt", "territory") | {"государство"})) or doc.word(nxt)[:1].isupper()
     return any(lemmas(doc.word(k)) & territorial for k in range(phrase.head + 1, phrase.last + 1))
 
 
@@ -107,7 +112,9 @@ class _Finder:
         self.org_at = {m.first: m for m in orgs}
         self.orgs = orgs
         names = {k for m in self.person_at.values() for k in range(m.first, m.last + 1)}
-        self.phrases = _role_phrases(doc, names)
+        inside_orgs = {k for m in orgs for k in range(m.first, m.last + 1) if k != m.first}
+        # a post noun inside a body's name is no role ("Администрации Президента РК Даурен Абаев")
+        self.phrases = [p for p in _role_phrases(doc, names) if p.head not in inside_orgs]
         self.posts: list[Post] = []
         self.seen: set[tuple[str, str, str | None]] = set()
 
@@ -138,8 +145,9 @@ class _Finder:
     def _body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
         """(the organisation the role's genitives name, the last token of the role's words)."""
         doc, k = self.doc, phrase.last + 1
-        territorial = _territorial(doc, phrase)
         org = self.org_at.get(k)
+        # "глава Аральской ассоциации …" heads the body named after it, "глава района" no body
+        territorial = _territorial(doc, phrase) and not (phrase.role == "глава" and org is not None)
         if org is not None:
             return (None if territorial else org), org.last
         # a territory or other genitives ("акима области", "отдела культуры района")
@@ -266,7 +274,7 @@ class _Finder:
         (or the last before); for another role of no territory, the body named last before it
         in its sentence or the one before ("… партии Respublica. А сопредседателями стали …")."""
         doc = self.doc
-        if _territorial(doc, phrase) or phrase.role in words("post_nouns.txt", "no_body"):
+        if _territorial(doc, phrase) or phrase.role not in words("post_nouns.txt", "body_roles") | {"депутат"}:
             return None
         before = [m for m in self.orgs if m.last < phrase.first and m.type != "media"]
         if phrase.role == "депутат":
