@@ -338,7 +338,9 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if any(lemma in venues for k in range(first, last + 1) for lemma in lemmas(doc.word(k))):
             continue  # a place where something happens
         if all(_is_title(doc.word(k)) for k in range(first, last + 1) if doc.word(k)[:1].isalpha()):
-            continue  # "Первого Президента", "Главы"
+            continue  # "Первого Президента", "Главы", "IT-эксперт"
+        if re.search(r"-\d{4}\b", text) and head is None:
+            continue  # "Казахстан-2050": a programme, not a body
         add(first, last, head, "ru-org-ner")
     for i, tok in enumerate(doc.tokens):
         if _DOMAIN.match(tok.text) and i not in covered:
@@ -351,7 +353,8 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
 def _is_title(word: str) -> bool:
     from qogam.nlp.ru.lexicon import words as ru_words
 
-    return bool(lemmas(word) & (ru_words("post_nouns.txt", "roles") | ru_words("post_nouns.txt", "modifiers")))
+    titles = ru_words("post_nouns.txt", "roles") | ru_words("post_nouns.txt", "modifiers")
+    return bool(lemmas(word) & titles) or ("-" in word and bool(lemmas(word.rsplit("-", 1)[1]) & titles))
 
 
 def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
