@@ -72,8 +72,14 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
                 lemmas(doc.word(first - 1)) & modifiers or fold(doc.word(first - 1)) in modifiers):
             first -= 1
         last = i
-        while last + 1 < n and last + 1 not in names and _role_lemma(doc.word(last + 1)) and _is_case(doc.word(last + 1), "gent"):
-            last += 1  # "заместитель председателя", "заместитель акима"
+        while last + 1 < n and last + 1 not in names:
+            k = last + 1
+            while k < n and k - last <= 2 and (lemmas(doc.word(k)) & modifiers) and _is_case(doc.word(k), "gent"):
+                k += 1  # "заместитель генерального директора"
+            word = doc.word(k) if k < n else ""
+            if k in names or not ((_role_lemma(word) or lemmas(word) & words("post_nouns.txt", "boards")) and _is_case(word, "gent")):
+                break
+            last = k  # "заместитель председателя", "заместитель акима", "председатель правления"
         if role == "глава" and last + 1 < n and fold(doc.word(last + 1)) == "государства":
             role, last = "глава государства", last + 1
         out.append(RolePhrase(first, i, last, role))
@@ -120,13 +126,26 @@ class _Finder:
 
     def run(self) -> list[Post]:
         led: dict[int, RuPersonMention] = {}  # last token of a role's words → its holder before it
-        for phrase in self.phrases:
+        # right to left, so that "руководитель, соучредитель Urban Forum Kazakhstan X" knows the
+        # second role's holder and body when it reaches the first
+        held: dict[int, tuple[list[RuPersonMention], RuOrgMention | None]] = {}
+        for index in range(len(self.phrases) - 1, -1, -1):
+            phrase = self.phrases[index]
             org, after = self._body_after(phrase)
             holders = self._holders_after(phrase, after)
+            if not holders and index + 1 < len(self.phrases) and after + 2 == self.phrases[index + 1].first \
+                    and self.doc.word(after + 1) in (",", "и") and index + 1 in held:
+                holders, next_org = held[index + 1]
+                if org is None and phrase.role in words("post_nouns.txt", "body_roles"):
+                    org = next_org
             if holders:
+                held[index] = (holders, org)
                 for holder in holders:
                     self.add(holder, phrase, org, "ru-role-person")
+        for index, phrase in enumerate(self.phrases):
+            if index in held:
                 continue
+            org, after = self._body_after(phrase)
             leaders = self._leaders_before(phrase, after)
             if not leaders and phrase.first >= 2 and self.doc.word(phrase.first - 1) in (",", "и") \
                     and (phrase.first - 2) in led:
@@ -140,6 +159,7 @@ class _Finder:
             taker = self._taker(phrase, after)
             if taker is not None:
                 self.add(taker, phrase, org, "ru-taken-role")
+        self.posts.sort(key=lambda post: post.mention.start)
         return self.posts
 
     def _body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
