@@ -34,6 +34,7 @@ class RuDocument:
     sentences: list[Sentence]
     sentence_of: list[int]
     entities: list[NerSpan] = field(default_factory=list)
+    entity_tokens: set[int] | None = field(default=None, repr=False)  # filled once entities are set
     _starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod

@@ -39,6 +39,7 @@ def lemma(word: str) -> str:
     return fold(found[0].normal_form) if found else fold(word)
 
 
+@lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Every dictionary form ``word`` may have (a form is often ambiguous: "совета", "советы")."""
     return frozenset(fold(p.normal_form) for p in parses(word))

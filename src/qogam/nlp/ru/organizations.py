@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.ru.document import RuDocument
@@ -385,7 +386,7 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
         org = owner[id(m)]
         mine = _content_words(m.name)
         fuller = {id(o): o for x in mentions if (o := owner[id(x)]) is not org and len(o.name) > len(m.name)
-                  and (x.head == m.head or not m.head) and mine and mine <= _content_words(o.name)}
+                  and (x.head == m.head or not m.head) and mine and mine <= _content_words(o.name)} if mine else {}
         if len(fuller) == 1:
             owner[id(m)] = next(iter(fuller.values()))
     for m in mentions:
@@ -411,6 +412,7 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
     return orgs
 
 
+@lru_cache(maxsize=50_000)
 def _content_words(name: str) -> frozenset[str]:
     """The lemmas of a name's words other than "город", "область" and function words."""
     skip = words("org_types.txt", "stop_after") | {"город", "область", "район"}

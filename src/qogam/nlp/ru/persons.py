@@ -223,7 +223,10 @@ def _given_before(doc: RuDocument, first: int) -> bool:
 
 
 def _mentioned(doc: RuDocument) -> set[int]:
-    return {k for span in doc.entities for k in doc.tokens_in(span.start, span.end)}
+    """The tokens inside the model's spans (computed once per document)."""
+    if doc.entity_tokens is None:
+        doc.entity_tokens = {k for span in doc.entities for k in doc.tokens_in(span.start, span.end)}
+    return doc.entity_tokens
 
 
 def _family_before(doc: RuDocument, first: int) -> bool:
