@@ -52,3 +52,12 @@ def test_places_link_to_fixture_areas(seed_path: Path) -> None:
     place = Proposal.objects.get(kind="place", label="Түркістан облысы")
     assert place.linked.slug == "kz-turkistan"
     assert Proposal.objects.get(kind="place", label="Түркістан").linked.slug == "kz-turkistan-turkistan-city"
+
+
+def test_russian_places_link_by_the_areas_russian_names(tmp_path: Path) -> None:
+    load_fixtures()
+    _ingest(tmp_path, "Аким Сайрамского района Бахыт Жумабаев провёл встречу в Туркестане с жителями Туркестанской области.")
+    linked = {p.label: p.linked.slug for p in Proposal.objects.filter(kind="place") if p.linked is not None}
+    assert linked.get("Сайрамский район") == "kz-turkistan-sairam"
+    assert linked.get("Туркестанская область") == "kz-turkistan"
+    assert linked.get("Туркестан") == "kz-turkistan-turkistan-city"

@@ -62,8 +62,10 @@ def area_matches(name: str) -> list[int]:
     for area in Area.objects.only("pk", "classification", "name_kk", "name_ru", "name_en"):
         names = [area.name_kk, area.name_ru, area.name_en]
         if area.classification == Area.Kind.CITY:
-            # News writes a city bare ("Түркістанда"); its registry name says "қаласы".
+            # News writes a city bare ("Түркістанда", "в Туркестане"); its registry names say
+            # "қаласы" and "город".
             names.append(area.name_kk.removesuffix(" қаласы"))
+            names.append(area.name_ru.removeprefix("город "))
         if key in {organization_key(n) for n in names if n}:
             found.append(area.pk)
     return found
