@@ -61,3 +61,11 @@ def test_russian_places_link_by_the_areas_russian_names(tmp_path: Path) -> None:
     assert linked.get("Сайрамский район") == "kz-turkistan-sairam"
     assert linked.get("Туркестанская область") == "kz-turkistan"
     assert linked.get("Туркестан") == "kz-turkistan-turkistan-city"
+
+
+def test_a_key_match_of_other_letters_is_a_candidate_not_a_link(tmp_path: Path) -> None:
+    # the name key folds ш into с; Қошанов and Қосанов are two family names
+    other = Person.objects.create(name="Ерлан Қосанов")
+    _ingest(tmp_path, "Жиынға Ерлан Қошанов қатысты.")
+    proposal = Proposal.objects.get(kind="person")
+    assert proposal.object_id is None and proposal.candidates == [other.pk]

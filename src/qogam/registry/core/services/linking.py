@@ -36,6 +36,14 @@ def person_candidates(name: str, limit: int = 5) -> list[int]:
     return [pk for _, pk in sorted(scored)[:limit]]
 
 
+def _same_person(name: str, pk: int) -> bool:
+    """Whether ``name`` is close enough to a name of person ``pk`` to be linked to it."""
+    from qogam.nlp.name_match import is_candidate
+
+    person = Person.objects.only("name", "aliases").get(pk=pk)
+    return any(is_candidate(name, n) for n in person.all_names())
+
+
 def organization_candidates(name: str, limit: int = 5) -> list[int]:
     """The ids of the organisations that may be this one named in another language: the same
     name in «…» and the same kind of part (:func:`qogam.nlp.name_match.same_organization_candidate`:
@@ -93,7 +101,11 @@ def link_proposal(proposal: Proposal) -> None:
         ids = organization_matches(proposal.key)
     else:
         ids = area_matches(proposal.label)
-    if not ids and model is Person:
+    if len(ids) == 1 and model is Person and not _same_person(proposal.label, ids[0]):
+        # the key folds ш into с: "Ерлан Қошанов" meets "Ерлан Қосанов" there, but two names that
+        # differ so are two people until a reviewer says otherwise
+        ids = [0, ids[0]]
+    elif not ids and model is Person:
         ids = [0, *person_candidates(proposal.label)]  # 0: no exact match, only candidates
     elif not ids and model is Organization:
         ids = [0, *organization_candidates(proposal.label)]
