@@ -60,10 +60,15 @@ def _best(evidence: list[Any]) -> Any:
 
 
 def person_key(person: Person, holders: set[str]) -> str:
-    """"rules:0.95:post": the surest evidence's rule and score, and whether the person holds a post."""
+    """"person:given-family:0.95:post": the surest evidence's rule and score, whether the person
+    holds a post, and for Russian whether the text names the person more than once."""
     best = _best(person.evidence) if person.evidence else None
     source = f"{best.source}:{best.confidence:g}" if best else "none"
-    return f"{source}:{'post' if person.name in holders else 'alone'}"
+    key = f"{source}:{'post' if person.name in holders else 'alone'}"
+    if source.startswith("ru-"):
+        # the Russian rules are few: how often the text names the person tells more apart
+        key += ":again" if len(person.mentions) > 1 else ":once"
+    return key
 
 
 def organization_key(org: Organization, referenced: set[str]) -> str:
