@@ -225,9 +225,9 @@ class _Finder:
         return found
 
     def _leader_before(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
-        """PERSON, ROLE … or PERSON – ROLE …, the role's words ending its clause."""
+        """PERSON, ROLE …, PERSON – ROLE … or PERSON (ROLE …), the role's words ending its clause."""
         doc, k = self.doc, phrase.first - 1
-        if k < 1 or doc.word(k) not in ({","} | _DASHES):
+        if k < 1 or doc.word(k) not in ({",", "("} | _DASHES):  # "X (председатель ОО «Y»)" too
             return None
         leader = self.person_ending.get(k - 1)
         if leader is None:
