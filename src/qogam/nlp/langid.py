@@ -9,6 +9,7 @@ wheel, so nothing is downloaded.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -97,17 +98,22 @@ def detect_language(text: str) -> LanguageGuess:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _russian_by_function_words(text: str) -> bool:
-    """Whether Russian function words (``nlp/ru/function_words.txt``) outnumber the Kazakh
-    ones at least three to one, with three or more of them."""
+def _function_words(found: Iterable[str]) -> tuple[int, int]:
+    """(Russian, Kazakh) function words (``nlp/ru/function_words.txt``) among lower-case ``found``."""
     from qogam.nlp.ru.lexicon import words
 
     russian, kazakh = words("function_words.txt", "russian"), words("function_words.txt", "kazakh")
     ru = kk = 0
-    for match in _WORD.finditer(text.lower()):
-        word = match.group(0)
+    for word in found:
         ru += word in russian
         kk += word in kazakh
+    return ru, kk
+
+
+def _russian_by_function_words(text: str) -> bool:
+    """Whether Russian function words outnumber the Kazakh ones at least three to one, with
+    three or more of them."""
+    ru, kk = _function_words(m.group(0) for m in _WORD.finditer(text.lower()))
     return ru >= 3 and ru >= 3 * kk
 
 
@@ -119,10 +125,8 @@ def other_language_spans(text: str, lang: str) -> list[tuple[int, int]]:
     function words (or the statistical detector's word), Kazakh with Kazakh letters and more
     Kazakh function words than Russian ones (or many Kazakh letters, no Russian function word
     and the detector's word); words in quotation marks do not count."""
-    from qogam.nlp.ru.lexicon import words
     from qogam.nlp.tokens import split_sentences
 
-    russian, kazakh = words("function_words.txt", "russian"), words("function_words.txt", "kazakh")
     spans: list[tuple[int, int]] = []
     for sentence in split_sentences(text):
         # names in quotation marks are no evidence: «Қайырымдылық үшін» in a Russian sentence
@@ -132,8 +136,7 @@ def other_language_spans(text: str, lang: str) -> list[tuple[int, int]]:
             continue
         letters = [ch for ch in plain if ch.isalpha()]
         share = sum(ch in KAZAKH_SPECIFIC for ch in letters) / max(1, len(letters))
-        ru = sum(w in russian for w in found)
-        kk = sum(w in kazakh for w in found)
+        ru, kk = _function_words(found)
         # a sentence of five words with no Kazakh letter is Russian when the detector agrees;
         # one with Kazakh letters and Kazakh function words is Kazakh
         is_ru = lang == "ru" and share < 0.01 and ru >= kk and (ru >= 2 or _statistical(sentence.text).lang == "ru")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.lexicon import (
@@ -554,32 +556,44 @@ def _display(m: PersonMention) -> str:
 
 
 
-class PersonIndex:
-    """Who is mentioned where: the speaker lookups quote attribution needs."""
+class _Grouped(Protocol):
+    start: int
+    end: int
+    person: Person | None
 
-    def __init__(self, mentions: list[PersonMention], roles: list[tuple[int, str, str, str]] | None = None) -> None:
+
+class MentionIndex:
+    """Who is mentioned where, for any language's person mentions (start, end, person): the
+    lookups quote attribution needs."""
+
+    def __init__(self, mentions: Sequence[_Grouped]) -> None:
         self._mentions = sorted((m for m in mentions if m.person is not None), key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
-        # (offset, role lemma, role text lower, person name) of every post found
-        self.roles = roles or []
 
     def named_in(self, start: int, end: int) -> str | None:
+        """The person of the first mention starting inside characters ``start``–``end``."""
         i = bisect_right(self._starts, start - 1)
-        while i < len(self._mentions) and self._mentions[i].start < end:
-            person = self._mentions[i].person
-            if person is not None:
-                return person.name
-            i += 1
-        return None
+        person = self._mentions[i].person if i < len(self._mentions) and self._mentions[i].start < end else None
+        return person.name if person is not None else None
 
-    def last_before(self, offset: int) -> str | None:
+    def last_before(self, offset: int, within: int | None = None) -> str | None:
+        """The person named last before ``offset`` (at most ``within`` characters before)."""
         i = bisect_right(self._starts, offset) - 1
         while i >= 0:
             m = self._mentions[i]
             if m.end <= offset and m.person is not None:
-                return m.person.name
+                return m.person.name if within is None or offset - m.end <= within else None
             i -= 1
         return None
+
+
+class PersonIndex(MentionIndex):
+    """The Kazakh speakers: mentions, and who holds which post by the words of its role."""
+
+    def __init__(self, mentions: list[PersonMention], roles: list[tuple[int, str, str, str]] | None = None) -> None:
+        super().__init__(mentions)
+        # (offset, role lemma, role text lower, person name) of every post found
+        self.roles = roles or []
 
     def holder_of(self, words: list[str], before: int) -> str | None:
         lemmas = [word_lemma(w) for w in words]

@@ -67,7 +67,7 @@ def _restore_case(form: str, like: str) -> str:
     return form
 
 
-def _as_name(word: str) -> str:
+def as_name(word: str) -> str:
     """A name word in capitals written as names are ("ТУРСЫНОВОЙ" → "Турсыновой")."""
     if word.isupper() and len(word) > 1:
         return "-".join(part.capitalize() for part in word.split("-"))
@@ -196,7 +196,7 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
     for (pymorphy3's scores, family-name endings, a known Kazakh given name for the gender —
     "Ерлану Карину" is a man's name in the dative, not Карина's), the nominative when the
     weights are equal."""
-    hint = next((g for g in (gender_hint(_inflected_part(_as_name(w))) for w in words[:1]) if g), None)
+    hint = next((g for g in (gender_hint(_inflected_part(as_name(w))) for w in words[:1]) if g), None)
     votes: dict[tuple[str, str | None], float] = {}
 
     def vote(case: str, gender: str | None, weight: float) -> None:
@@ -205,7 +205,7 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
         votes[(case, gender)] = votes.get((case, gender), 0.0) + weight
 
     for index, word in enumerate(words):
-        part = _inflected_part(_as_name(word))
+        part = _inflected_part(as_name(word))
         best: dict[tuple[str, str | None], float] = {}
         for case, gender, parse in _word_readings(part, _preferred_tag(index, len(words))):
             key = (case, hint if gender == "ms-f" else gender)
@@ -228,7 +228,7 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
 
 def _nominative_word(word: str, case: str, gender: str | None, prefer: str | None = None) -> str:
     """One word of a name put in the nominative from ``case`` and ``gender``."""
-    shown = _as_name(word)
+    shown = as_name(word)
     if case == "nomn" or (prefer == "Name" and shown.lower() in _given_names()):
         return shown  # a given name of the Kazakh lists as written is its nominative ("Бану")
     part = _inflected_part(shown)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import entries, fold, pairs, words
-from qogam.nlp.ru.morph import is_place, is_pos, lemmas, parses
+from qogam.nlp.ru.morph import is_place, is_pos, lemmas, parses, phrase_nominative
 
 RULES: dict[str, float] = {
     "ru-org-type": 0.8,  # "общественного объединения «Жастар»", "областной маслихат"
@@ -52,8 +52,16 @@ def _heads() -> dict[str, str]:
     return pairs("org_types.txt", "heads")
 
 
+@lru_cache(maxsize=1)
 def _forms() -> dict[str, str]:
+    """Legal forms and short names as written, with their type (ТОО company, ОО public_association)."""
     return {e.rpartition(" ")[0]: e.rpartition(" ")[2] for e in entries("org_types.txt", "abbreviations")}
+
+
+@lru_cache(maxsize=1)
+def _qualified() -> dict[tuple[str, str], str]:
+    """(adjective lemma, head lemma) → the type the adjective gives ("юридический объединение")."""
+    return {(e.split()[0], e.split()[1]): e.split()[2] for e in entries("org_types.txt", "qualified")}
 
 
 def head_lemma(word: str) -> str | None:
@@ -126,9 +134,7 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
 
 
 def _is_role(word: str) -> bool:
-    from qogam.nlp.ru.lexicon import words as ru_words
-
-    return bool(lemmas(word) & ru_words("post_nouns.txt", "roles")) and not head_lemma(word)
+    return bool(lemmas(word) & words("post_nouns.txt", "roles")) and not head_lemma(word)
 
 
 def _field(doc: RuDocument, head: int) -> int | None:
@@ -190,11 +196,10 @@ def _type_of(doc: RuDocument, first: int, last: int, head: int | None) -> str:
     if head is None:
         return "other"
     lemma = head_lemma(doc.word(head)) or ""
-    qualified = {tuple(e.split()[:2]): e.split()[2] for e in entries("org_types.txt", "qualified")}
     for k in range(first, last + 1):
         for candidate in lemmas(doc.word(k)):
-            if (candidate, lemma) in qualified:
-                return qualified[(candidate, lemma)]
+            if (candidate, lemma) in _qualified():
+                return _qualified()[(candidate, lemma)]
     if lemma in ("филиал", "фракция", "крыло"):
         # a branch is of the kind of body it belongs to ("филиал партии", "филиал молодежного крыла")
         for k in range(head + 1, last + 1):
@@ -207,8 +212,6 @@ def _type_of(doc: RuDocument, first: int, last: int, head: int | None) -> str:
 def _name(doc: RuDocument, first: int, last: int, head: int | None) -> str:
     """The nominative name of tokens ``first``–``last``: the words up to the head inflected,
     the rest as written."""
-    from qogam.nlp.ru.morph import phrase_nominative
-
     text = doc.span_text(first, last)
     if head is None:
         return text
@@ -352,9 +355,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
 
 
 def _is_title(word: str) -> bool:
-    from qogam.nlp.ru.lexicon import words as ru_words
-
-    titles = ru_words("post_nouns.txt", "roles") | ru_words("post_nouns.txt", "modifiers")
+    titles = words("post_nouns.txt", "roles") | words("post_nouns.txt", "modifiers")
     return bool(lemmas(word) & titles) or ("-" in word and bool(lemmas(word.rsplit("-", 1)[1]) & titles))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
-from qogam.nlp.ru.morph import _as_name, name_nominative, parses
+from qogam.nlp.ru.morph import as_name, gender_hint, is_place, name_nominative, parses
 
 # The readings a mention is found by, each with the score it gives (calibration measures them).
 RULES: dict[str, float] = {
@@ -83,8 +83,6 @@ def _name_spans(doc: RuDocument) -> list[list[int]]:
     """Token runs the model did not tag that read as a name by the rules: a given name (the
     Kazakh lists, or the dictionary's first reading) then a family name by its ending, with
     a patronymic or not ("Нурлан Сеилов", "Ерекенов Мурзабай Куанашпаевич")."""
-    from qogam.nlp.ru.morph import gender_hint
-
     tagged = _mentioned(doc)
     out: list[list[int]] = []
     i, n = 0, len(doc.tokens)
@@ -118,8 +116,6 @@ def _family_like(word: str) -> bool:
 
 def _name_part(word: str) -> bool:
     """A given name, a family name or a patronymic by the lists, the dictionary or the ending."""
-    from qogam.nlp.ru.morph import gender_hint
-
     return bool(gender_hint(word)) or _family_like(word) or any(
         t in p.tag for p in parses(word)[:1] for t in ("Name", "Surn", "Patr"))
 
@@ -164,7 +160,7 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         prefix = doc.text[start : doc.text.index(words[0], start)] if initials else ""
         shown = prefix + " ".join(nominative)
         out.append(RuPersonMention(first, last, start, end, doc.text[start:end], shown, given, family, patronymic,
-                                   initials, rule, nominative == [_as_name(w) for w in words]))
+                                   initials, rule, nominative == [as_name(w) for w in words]))
     return out
 
 
@@ -179,8 +175,6 @@ def _trimmed(words: list[str]) -> list[str]:
 def _not_a_name(word: str) -> bool:
     """A word the dictionary knows as something other than a name: a place, a common noun or
     an adjective ("Костаная", "Представители", "Семипалатинский")."""
-    from qogam.nlp.ru.morph import gender_hint, is_place
-
     if gender_hint(word):
         return False
     readings = parses(word)
@@ -200,8 +194,6 @@ def _name_like(word: str) -> bool:
     """Whether one word alone can name a person: a family name by its ending, a known Kazakh
     given name, or a word the dictionary reads as a name first ("Президент", "Елбасы",
     "Акорды" cannot)."""
-    from qogam.nlp.ru.morph import gender_hint
-
     if word.lower().endswith(_FAMILY_ENDINGS) or gender_hint(word):
         return True
     readings = parses(word)[:2]
@@ -211,8 +203,6 @@ def _name_like(word: str) -> bool:
 def _given_before(doc: RuDocument, first: int) -> bool:
     """Whether the word before a family name is a given name the model left out: capitalised,
     in the same sentence, a Kazakh given name or one the dictionary knows as a name."""
-    from qogam.nlp.ru.morph import gender_hint
-
     k = first - 1
     if k < 0 or doc.sentence_of[k] != doc.sentence_of[first] or k in _mentioned(doc):
         return False

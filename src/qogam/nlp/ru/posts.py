@@ -316,8 +316,9 @@ class _Finder:
         self.seen.add(key)
         doc = self.doc
         first = min(phrase.first, person.first)
-        last = max(phrase.last, person.last, org.last if org is not None else 0)
-        last = min(last, max(phrase.last, person.last) if org is None or org.last > max(phrase.last, person.last) + 20 else last)
+        last = max(phrase.last, person.last)
+        if org is not None and org.last <= last + 20:
+            last = max(last, org.last)  # the body the post names, unless it stands far away
         start, end = doc.tokens[first].start, doc.tokens[last].end
         s, e = doc.sentence_span(phrase.head)
         self.posts.append(Post(

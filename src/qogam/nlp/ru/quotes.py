@@ -16,8 +16,8 @@ Indirect speech ("отметил, что …") is no quote.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
+from qogam.nlp.extract.persons import MentionIndex
 from qogam.nlp.extract.results import Evidence, Mention, Post, Quote
 from qogam.nlp.ru.lexicon import fold, words
 from qogam.nlp.ru.morph import lemmas
@@ -35,28 +35,12 @@ _ATTRIBUTION_AFTER = re.compile(r"\s*[,.!?…]*\s*[—–-]+\s*,?\s*(?P<verb>[^\
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-class _Speakers:
+class _Speakers(MentionIndex):
     """Who is named where, and who holds which post: the lookups attribution needs."""
 
     def __init__(self, mentions: list[RuPersonMention], posts: list[Post]) -> None:
-        self.mentions = sorted((m for m in mentions if m.person is not None), key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
+        super().__init__(mentions)
         self.posts = posts
-
-    def named_in(self, start: int, end: int) -> str | None:
-        i = bisect_right(self._starts, start - 1)
-        person = self.mentions[i].person if i < len(self.mentions) and self.mentions[i].start < end else None
-        return person.name if person is not None else None
-
-    def last_before(self, offset: int, within: int | None = None) -> str | None:
-        """The person named last before ``offset`` (at most ``within`` characters before)."""
-        i = bisect_right(self._starts, offset) - 1
-        while i >= 0:
-            m = self.mentions[i]
-            if m.end <= offset and m.person is not None:
-                return m.person.name if within is None or offset - m.end <= within else None
-            i -= 1
-        return None
 
     def holder_of(self, clause: str, before: int) -> str | None:
         """The person holding the post a clause names ("сказал аким", "глава региона")."""
