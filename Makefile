@@ -9,11 +9,17 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-install: $(BIN)/python
-	$(PIP) install -e .
+# pip runs only when pyproject.toml changed since the last install (a stamp file in the venv).
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
-install-dev: $(BIN)/python
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[dev]'
+	touch $@ $(VENV)/.installed
 
 ## demo: install Qogam and run the main job on the bundled sample articles
 demo: install

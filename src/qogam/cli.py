@@ -232,7 +232,9 @@ def setup() -> None:
     """Create or migrate the registry database and load the shipped areas and centres.
 
     Idempotent: a second run changes nothing, and edits made in the registry are kept. The
-    database is SQLite in QOGAM_DATA_DIR (default ./var), or PostgreSQL from DATABASE_URL.
+    database is SQLite in QOGAM_DATA_DIR (default: the user's data directory,
+    ~/.local/share/qogam on Linux), or PostgreSQL from DATABASE_URL. The only command that
+    creates a registry; the others name the one they use and refuse a missing one.
     """
     from qogam.registry import commands
 
@@ -240,16 +242,17 @@ def setup() -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=click.Path(allow_dash=True, path_type=str))
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
 @reports_errors
-def ingest(source: Path, progress: bool | None) -> None:
-    """Store the articles of SOURCE (a file or directory) and propose what they say.
+def ingest(source: str, progress: bool | None) -> None:
+    """Store the articles of SOURCE (a file, a directory or "-") and propose what they say.
 
-    Each article (*.txt with an optional .meta.json, or *.json with title/url/date/text) is
-    stored once; its people, organisations, posts, quotes, events and places become
-    proposals for review, linked to registry entries whose name key matches. Prints a JSON
-    summary; running it twice changes nothing.
+    Each article (*.txt with an optional .meta.json sidecar, or *.json, each with
+    title/url/outlet/date) is stored once; its people, organisations, posts, quotes, events
+    and places become proposals for review, linked to registry entries whose name key
+    matches. Prints a JSON summary naming the registry used; running it twice changes
+    nothing. The registry must exist (`qogam setup`); it is never created here.
     """
     from qogam.registry import commands
 

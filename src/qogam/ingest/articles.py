@@ -22,32 +22,58 @@ def parse_date(value: Any) -> date | None:
     return None
 
 
+META_FIELDS = ("title", "url", "outlet", "date")
+
+
 def read_article(source: str | Path) -> tuple[str, str, date | None]:
     """Return (name, text, published date) of a text file, "-", or a JSON article.
 
-    A JSON article is an object with "text" (and optionally "date", ISO format). A ``.txt``
-    file may have a ``.meta.json`` sidecar with its "date". Raises :class:`InputError` for
-    unreadable input; an empty text is returned as "" for the caller to report.
+    See :func:`read_article_meta`, which also returns the title, address and outlet.
+    """
+    name, text, meta = read_article_meta(source)
+    return name, text, parse_date(meta.get("date"))
+
+
+def read_article_meta(source: str | Path) -> tuple[str, str, dict[str, str]]:
+    """Return (name, text, metadata) of a text file, "-", or a JSON article.
+
+    A JSON article is an object with "text" and optionally "title", "url", "outlet" and
+    "date" (ISO format). A ``.txt`` file may have a ``.meta.json`` sidecar with the same
+    fields. Metadata values are strings, missing ones left out. Raises :class:`InputError`
+    for unreadable input or a sidecar that is not a JSON object; an empty text is returned
+    as "" for the caller to report.
     """
     name, data = read_bytes(source)
     text = decode_text(data, name, allow_empty=True)
-    published: date | None = None
     if name.endswith(".json"):
-        try:
-            article = json.loads(text) if text.strip() else {}
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
-        if not isinstance(article, dict) or not isinstance(article.get("text", ""), str):
-            raise InputError(f'{name}: a JSON article must be an object with a "text" string')
-        return name, article.get("text", ""), parse_date(article.get("date"))
+        return (name, *json_article(name, text))
+    meta: dict[str, str] = {}
     if source != "-":
-        meta = Path(str(source)).with_suffix(".meta.json")
-        if meta.is_file():
+        sidecar = Path(str(source)).with_suffix(".meta.json")
+        if sidecar.is_file():
             try:
-                published = parse_date(json.loads(meta.read_text(encoding="utf-8")).get("date"))
-            except (OSError, ValueError, AttributeError):
-                published = None
-    return name, text, published
+                found = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError) as exc:
+                raise InputError(f"{sidecar}: not a readable JSON object ({exc})") from None
+            if not isinstance(found, dict):
+                raise InputError(f"{sidecar}: a sidecar must be a JSON object")
+            meta = _meta(found)
+    return name, text, meta
+
+
+def json_article(name: str, text: str) -> tuple[str, dict[str, str]]:
+    """Return (text, metadata) of a JSON article given as ``text``; raises :class:`InputError`."""
+    try:
+        article = json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    if not isinstance(article, dict) or not isinstance(article.get("text", ""), str):
+        raise InputError(f'{name}: a JSON article must be an object with a "text" string')
+    return article.get("text", ""), _meta(article)
+
+
+def _meta(found: dict[str, Any]) -> dict[str, str]:
+    return {key: str(found[key]).strip() for key in META_FIELDS if found.get(key) not in (None, "")}
 
 
 def article_paths(directory: Path) -> list[Path]:

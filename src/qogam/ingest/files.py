@@ -58,3 +58,12 @@ def read_text(source: str | Path, stdin: BinaryIO | None = None, *, allow_empty:
     """
     name, data = read_bytes(source, stdin)
     return name, decode_text(data, name, allow_empty=allow_empty)
+
+
+def normalize_newlines(text: str) -> str:
+    """Return ``text`` with every line ending written as LF ("\\r\\n" and a lone "\\r" become "\\n").
+
+    The registry stores an article's text once, so normalised, and counts its evidence offsets
+    in it: a browser's form sends CRLF, and a text edited so would move every offset.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")

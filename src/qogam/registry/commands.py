@@ -18,15 +18,39 @@ def _django() -> None:
 
 
 def setup(out: TextIO) -> int:
-    """Migrate the database and load the fixtures; return how many fixture objects were new."""
+    """Create the data directory, migrate the database and load the fixtures; return how
+    many fixture objects were new."""
+    from qogam.registry.config import create_data_dir, data_dir
+
+    create_data_dir(data_dir())  # before Django reads its settings: the secret key is kept there
     _django()
     from django.conf import settings
 
     from qogam.registry.core.services.setup import setup_registry
 
     created = setup_registry()
-    out.write(f"registry ready: {_where(settings.DATABASES['default'])}; {created} fixture objects created\n")
+    db = settings.DATABASES["default"]
+    path = _sqlite_file(db)
+    if path is not None and path.is_file():
+        path.chmod(0o600)  # it holds password hashes: the owner's only
+    out.write(f"registry ready: {_where(db)}; {created} fixture objects created\n")
     return created
+
+
+def _sqlite_file(db: dict[str, object]) -> Path | None:
+    """The file of an SQLite database (None for PostgreSQL or an in-memory test database)."""
+    name = str(db["NAME"])
+    if not str(db["ENGINE"]).endswith("sqlite3") or name == ":memory:" or "mode=memory" in name:
+        return None
+    return Path(name)
+
+
+def registry_in_use() -> str:
+    """Which registry the commands of this process use ("SQLite /home/…/qogam.sqlite3")."""
+    _django()
+    from django.conf import settings
+
+    return _where(settings.DATABASES["default"])
 
 
 def _where(db: dict[str, object]) -> str:
@@ -46,16 +70,23 @@ def ingest(path: Path, progress: bool | None = None) -> dict[str, object]:
     _require_migrated()
     report = ingest_path(path, progress=progress)
     return {
-        "read": report.read, "stored": report.stored, "skipped": report.skipped,
+        "registry": registry_in_use(), "read": report.read, "stored": report.stored, "skipped": report.skipped,
         "proposals": dict(sorted(report.proposals.items())), "linked": report.linked,
         "ambiguous": report.ambiguous, "notes": report.notes,
     }
 
 
 def _require_migrated() -> None:
+    """Raise :class:`InputError` unless the registry exists and is migrated; never creates it
+    (SQLite would make an empty file on connecting)."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
+    db = connection.settings_dict
+    path = _sqlite_file(db)
+    if path is not None and not path.is_file():
+        raise InputError(f"no registry at {db['NAME']}: run `qogam setup` first, "
+                         "or set QOGAM_DATA_DIR to the data directory of the registry you use")
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         raise InputError("the registry database is not set up: run `qogam setup` first")
@@ -99,6 +130,8 @@ def serve(host: str, port: int, out: TextIO) -> None:
     _django()
     from django.core.management import call_command
 
+    _require_migrated()
+    out.write(f"registry: {registry_in_use()}\n")
     out.write(f"serving on http://{host}:{port}/ (admin: http://{host}:{port}/admin/) — Ctrl-C stops it\n")
     out.flush()
     call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)

@@ -58,14 +58,35 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def default_data_dir() -> Path:
+    """The platform's per-user data directory for Qogam: ``$XDG_DATA_HOME/qogam``, else
+    ``~/.local/share/qogam`` (``%LOCALAPPDATA%\\qogam`` on Windows, ``~/Library/Application
+    Support/qogam`` on macOS). One registry per user, wherever a command is run from."""
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "qogam"
+    if os.uname().sysname == "Darwin":
+        return Path.home() / "Library" / "Application Support" / "qogam"
+    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "qogam"
+
+
 def data_dir(name: str = "QOGAM_DATA_DIR") -> Path:
-    """Return the data directory (``./var`` of the current directory by default), created if missing.
+    """Return the data directory: the variable ``name`` when set, else :func:`default_data_dir`.
+
+    Nothing is created here: ``qogam setup`` (:func:`create_data_dir`) makes the directory,
+    so that a command run with another environment never starts a second, empty registry.
+    """
+    value = env_str(name, "")
+    return Path(value).expanduser().resolve() if value else default_data_dir()
+
+
+def create_data_dir(path: Path, name: str = "QOGAM_DATA_DIR") -> Path:
+    """Create the data directory ``path`` (readable by its owner only); return it.
 
     Raises ConfigError when it exists as a file or cannot be created.
     """
-    path = Path(env_str(name, "var")).expanduser().resolve()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"{name}={path}: cannot create the data directory ({exc.strerror})") from None
     return path
@@ -74,12 +95,15 @@ def data_dir(name: str = "QOGAM_DATA_DIR") -> Path:
 def secret_key(directory: Path, name: str = "QOGAM_SECRET_KEY") -> str:
     """Return the secret key: the variable when set, else ``secret_key`` in ``directory``.
 
-    On first run the file is generated (random, 0600, never in the repository). Raises
-    ConfigError when the file cannot be read or written.
+    On first run the file is generated (random, 0600, never in the repository). Before the
+    directory exists (no ``qogam setup`` yet) the key is a random one for this process only:
+    nothing is written. Raises ConfigError when the file cannot be read or written.
     """
     value = os.environ.get(name, "").strip()
     if value:
         return value
+    if not directory.is_dir():
+        return secrets.token_urlsafe(50)
     path = directory / "secret_key"
     try:
         if not path.exists():

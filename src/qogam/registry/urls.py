@@ -23,3 +23,5 @@ urlpatterns += i18n_patterns(
     path("", include("qogam.registry.web.urls")),
     prefix_default_language=False,
 )
+
+handler500 = "qogam.registry.web.views.errors.server_error"

@@ -261,6 +261,22 @@ def test_event_with_chair_date_and_topic() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # named in passing: the owner of a reform, a message, an order
+        ("Жиында Айгүл Бекова Президент Қасым-Жомарт Тоқаевтың саяси реформаларын қолдады.", ["Айгүл Бекова"]),
+        ("Кездесуде Олег Ким Мемлекет басшысы Қасым-Жомарт Тоқаевтың Жолдауын түсіндірді.", ["Олег Ким"]),
+        # a genitive owning what was said at the meeting is a participant's
+        ("Жиында Әсел Тұрғанбаеваның ұсынысын Олег Ким қолдады.", ["Әсел Тұрғанбаева", "Олег Ким"]),
+        ("Ержан Қасымовтың төрағалығымен жиын өтті.", ["Ержан Қасымов"]),
+    ],
+)
+def test_event_participants_exclude_names_in_passing(text: str, participants: list[str]) -> None:
+    (event,) = run(text).events
+    assert event.participants == participants
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         ("Түркістан облысының әкімі Шымкентке келді.", ["Түркістан облысы", "Шымкент"]),

@@ -98,7 +98,9 @@ def seed_registry(db: Any, django_user_model: Any) -> None:
     from qogam.registry.core.models import Proposal
     from qogam.registry.core.services.ingest import ingest_path
     from qogam.registry.core.services.review import bulk_accept
+    from qogam.registry.core.services.setup import load_fixtures
 
+    load_fixtures()  # the areas the article names are known, as after `qogam setup`
     reviewer = django_user_model.objects.create_user(username="seed-reviewer", password="x-unused-x")
     ingest_path(SEED, progress=False)
     report = bulk_accept(Proposal.objects.all(), reviewer, min_confidence=0.0)

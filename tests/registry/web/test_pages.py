@@ -63,7 +63,10 @@ def test_organisation_page(client: Any, registry: Registry) -> None:
 def test_person_page(client: Any, registry: Registry) -> None:
     html = client.get(f"/en/people/{registry.person.pk}/").content.decode()
     assert "İnara Namazbaeva" in html and "И.Namazbaeva" not in html and "И.Намазбаева" in html
-    assert "төрағасы" in html and "мүше" in html and "05/01/2023" in html
+    # roles in the reader's language, the role as written in the source on hover; dates day first
+    assert "chair" in html and 'title="төрағасы"' in html and "member" in html and "01.05.2023" in html
+    kk = client.get(f"/people/{registry.person.pk}/").content.decode()
+    assert ">төраға<" in kk and "директоры" not in kk
     assert f"/events/{registry.event.pk}/" in html and f"/sources/{registry.source.pk}/" in html
 
 
@@ -83,7 +86,12 @@ def test_event_page(client: Any, registry: Registry) -> None:
 def test_home_counts_charts_and_statements(client: Any, registry: Registry) -> None:
     from qogam.registry.web.views.home import organizations_per_district, posts_per_role
 
-    assert posts_per_role() == [("төраға", 1)]
+    from django.utils import translation
+
+    with translation.override("kk"):
+        assert posts_per_role() == [("төраға", 1)]  # the role in the reader's language
+    with translation.override("en"):
+        assert posts_per_role() == [("chair", 1)]
     assert ("Test district", 2) in organizations_per_district("t-region") or \
         ("Сынақ ауданы", 2) in organizations_per_district("t-region")
     html = client.get("/en/").content.decode()

@@ -13,12 +13,21 @@ pytestmark = pytest.mark.django_db
 def pages(r: Registry) -> dict[str, tuple[str, int]]:
     """Page name → (URL, queries it may run for an anonymous visitor)."""
     return {
-        # five counts, two charts, latest statement ids, those statements, latest sources
-        "home": ("/", 10),
+        # five counts, two charts, latest statement ids, those statements, latest sources, pending facts
+        "home": ("/", 11),
         "organisations": ("/organisations/", 2),
         "organisations in an area": (f"/organisations/?area={r.region.slug}&group=ngo", 5),
-        # count, page, memberships of the page's people
-        "people": ("/people/", 3),
+        # the areas of the filter, count, page, memberships of the page's people
+        "people": ("/people/", 4),
+        # … and the area chosen, its subtree (a query a level), the people
+        "people in an area": (f"/people/?area={r.region.slug}&q=а", 7),
+        # the areas of the filter, count, page (participants counted in it)
+        "events": ("/events/", 3),
+        "events filtered": (f"/events/?area={r.region.slug}&type=session&since=2020-01-01&q=а", 5),
+        "statements": ("/statements/", 3),
+        "statements filtered": (f"/statements/?area={r.region.slug}&until=2030-01-01", 6),
+        "posts": ("/posts/", 3),
+        "posts filtered": (f"/posts/?area={r.region.slug}&type=council", 6),
         "areas": ("/areas/", 2),
         "sources": ("/sources/", 2),
         # name keys of people, of organisations, the areas, then the people found (no organisation is)
@@ -34,7 +43,7 @@ def pages(r: Registry) -> dict[str, tuple[str, int]]:
         "area": (f"/areas/{r.region.slug}/", 8),
         # the event, participants, statements, sources
         "event": (f"/events/{r.event.pk}/", 4),
-        # the source, its evidence, one query per model that needs a column to link, pending proposals
+        # the source, its evidence, one query per model that needs a column to link, pending proposals counted
         "source": (f"/sources/{r.source.pk}/", 4),
     }
 

@@ -30,10 +30,17 @@ def test_marks_sit_on_the_evidence_offsets(client: Any, registry: Registry) -> N
     assert "<бірге>" not in article and "&lt;бірге&gt;" in article and "&amp;" in article
 
 
-def test_pending_proposals_listed_and_bad_url_not_linked(client: Any, registry: Registry) -> None:
+def test_pending_proposals_counted_not_shown_and_bad_url_not_linked(client: Any, registry: Registry,
+                                                                    django_user_model: Any) -> None:
+    """Unreviewed extractions (about named people) are for staff: the public sees a count."""
     html = client.get(f"/en/sources/{registry.source.pk}/").content.decode()
-    assert "Awaiting review" in html and "meeting: отырыс" in html
+    assert "1 more fact found in this article awaits confirmation by the staff." in html
+    assert "meeting: отырыс" not in html and "/review/" not in html
     assert "javascript:" not in html
+    admin = django_user_model.objects.create_superuser("boss", password="x-unused-x")
+    client.force_login(admin)
+    html = client.get(f"/en/sources/{registry.source.pk}/").content.decode()
+    assert f'href="/en/review/sources/{registry.source.pk}/"' in html  # staff: a link to review them
 
 
 def test_nested_and_crossing_spans() -> None:

@@ -3,7 +3,8 @@
 An event noun (жиын, кездесу, отырыс, форум…, from ``nlp/kk/event_nouns.json``) in a sentence
 makes an event; mentions of the same type in one article are one event. The chair is the
 person "X-тың төрағалығымен" or the one "жиынды жүргізген"; the participants are the people
-named in the sentences that mention the event; the topic is the topic word the article uses
+named in the sentences that mention the event, except a name in the genitive that owns
+something other than its taking part (:func:`takes_part`); the topic is the topic word the article uses
 most; the date is an explicit one ("2024 жылғы 12 наурызда") or a relative one ("Күні кеше",
 "кеше", "бүгін") counted from the article's date when it is known.
 """
@@ -77,6 +78,27 @@ def _longest(doc: Document, i: int, index: PhraseIndex) -> tuple[int, str] | Non
 def _event_at(doc: Document, i: int) -> tuple[int, str] | None:
     """(length, type) of the longest event phrase starting at token ``i``."""
     return _longest(doc, i, _lexicon()[0])
+
+
+@lru_cache(maxsize=1)
+def _passing_markers() -> frozenset[str]:
+    return frozenset(load_json("qogam.nlp.kk", "event_nouns.json")["passing_markers"])
+
+
+def takes_part(doc: Document, mention: PersonMention) -> bool:
+    """Whether a person named in an event's sentence takes part in it.
+
+    A name in the genitive that owns a reform, a message, an order (``passing_markers`` of
+    ``event_nouns.json``, one or two words on) is mentioned in passing: "Президент
+    Қасым-Жомарт Тоқаевтың саяси реформаларын қолдайтындарын білдірді". Owning anything else
+    ("Тұрғанбаеваның ұсынысын … қолдады") leaves the owner a participant.
+    """
+    from qogam.nlp.extract.organizations import strip_case
+
+    if strip_case(doc.lower(mention.last))[1] != "GEN":
+        return True
+    following = range(mention.last + 1, min(mention.last + 3, len(doc.tokens)))
+    return not any(doc.lemma(k) in _passing_markers() for k in following)
 
 
 def is_event_noun(doc: Document, i: int) -> bool:
@@ -158,7 +180,7 @@ def find_events(doc: Document, persons: list[PersonMention], published: date | N
         here = in_sentence.get(s_index, [])
         event.chair = event.chair or _chair(doc, here, first, last)
         for m in here:
-            if m.person is not None and m.person.name not in event.participants:
+            if m.person is not None and m.person.name not in event.participants and takes_part(doc, m):
                 event.participants.append(m.person.name)
     for event in by_type.values():
         if event.chair and event.chair not in event.participants:

@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from qogam.registry.core.models import (
     Area, AuditLog, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
 )
 from qogam.registry.core.services.audit import record, snapshot
 from qogam.registry.core.services.review import bulk_accept, reject
+from qogam.registry.core.services.sources import revise_text
+from qogam.registry.errors import ReviewError
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -39,6 +43,26 @@ class AuditedAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
 
 
+class LinesField(forms.CharField):
+    """A list of names edited one a line (instead of raw JSON)."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value: Any) -> str:
+        if isinstance(value, list):
+            return "\n".join(str(v) for v in value)
+        return super().prepare_value(value)
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        if isinstance(value, list):
+            return value
+        return list(dict.fromkeys(line.strip() for line in str(value or "").splitlines() if line.strip()))
+
+
+class AliasesForm(forms.ModelForm):
+    aliases = LinesField(label=_("other names"), required=False, help_text=_("One a line."))
+
+
 @admin.register(Area)
 class AreaAdmin(AuditedAdmin):
     list_display = ["name_kk", "name_ru", "classification", "kato_code", "parent"]
@@ -49,6 +73,7 @@ class AreaAdmin(AuditedAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(AuditedAdmin):
+    form = AliasesForm
     list_display = ["name", "classification", "area", "bin"]
     list_filter = ["classification"]
     search_fields = ["name_kk", "name_ru", "name_key", "bin", "slug"]
@@ -58,6 +83,7 @@ class OrganizationAdmin(AuditedAdmin):
 
 @admin.register(Person)
 class PersonAdmin(AuditedAdmin):
+    form = AliasesForm
     list_display = ["name", "name_latin", "family_name", "given_name"]
     search_fields = ["name", "name_key", "name_latin"]
     readonly_fields = ["name_key", "name_latin"]
@@ -91,11 +117,58 @@ class StatementAdmin(AuditedAdmin):
     autocomplete_fields = ["speaker", "event"]
 
 
+class SourceForm(forms.ModelForm):
+    """A source's details; its text is read-only, and a correction makes a new revision."""
+
+    correction = forms.CharField(
+        label=_("Corrected text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Correct a typo here to make a new revision of the text: evidence whose words are "
+                    "unchanged moves with them, evidence on changed words goes back to review."),
+    )
+
+    class Meta:
+        model = Source
+        fields = ["title", "outlet", "url", "published", "language", "origin"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["correction"].initial = self.instance.text
+        else:
+            del self.fields["correction"]
+
+
 @admin.register(Source)
 class SourceAdmin(AuditedAdmin):
-    list_display = ["__str__", "outlet", "published", "language", "origin"]
+    """Sources come from ``qogam ingest`` (or the site's "add an article"); here their details
+    are corrected. The text never changes in place under its evidence (see revise_text)."""
+
+    form = SourceForm
+    list_display = ["__str__", "outlet", "published", "language", "origin", "revision", "withdrawn_at"]
+    list_filter = ["language", "outlet"]
     search_fields = ["title", "url", "text"]
-    readonly_fields = ["content_hash"]
+    readonly_fields = ["text", "content_hash", "revision", "withdrawn_at", "withdrawn_reason"]
+    fieldsets = [
+        (None, {"fields": ["title", "outlet", "url", "published", "language", "origin"]}),
+        (_("Text"), {"fields": ["text", "revision", "content_hash", "withdrawn_at", "withdrawn_reason"]}),
+        (_("Correct the text"), {"classes": ["collapse"], "fields": ["correction"]}),
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # an article is added by ingest, which extracts its proposals
+
+    def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        correction = form.cleaned_data.get("correction")
+        if change and correction is not None and correction.strip():
+            try:
+                report = revise_text(obj, correction, request.user, note="corrected in the admin")
+            except ReviewError as exc:
+                self.message_user(request, str(exc), level=messages.ERROR)
+                return
+            if report.sent_back:
+                self.message_user(request, _("%(n)d proposals went back to review: the correction changed their words.")
+                                  % {"n": len(report.sent_back)}, level=messages.WARNING)
 
 
 @admin.register(Evidence)

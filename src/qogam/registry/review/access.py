@@ -91,8 +91,8 @@ def visible_sources(scope: Scope) -> QuerySet[Source]:
     if not scope.allowed:
         return Source.objects.none()
     if scope.area_ids is None:
-        return Source.objects.all()
-    return Source.objects.filter(sources_about(scope.area_ids))
+        return Source.objects.public()
+    return Source.objects.public().filter(sources_about(scope.area_ids))
 
 
 def may_review(scope: Scope, source: Source) -> bool:

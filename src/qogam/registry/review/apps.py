@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewConfig(AppConfig):
     name = "qogam.registry.review"
     label = "review"
-    verbose_name = "Qogam review queue"
+    verbose_name = _("Review and staff")
 
     def ready(self) -> None:
         # Connects the log-in signal receivers that count failed attempts.

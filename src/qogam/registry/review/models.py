@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class StaffRole(models.Model):
@@ -14,8 +15,8 @@ class StaffRole(models.Model):
     """
 
     class Role(models.TextChoices):
-        EDITOR = "editor", "editor (one district)"
-        REVIEWER = "reviewer", "reviewer (the whole region)"
+        EDITOR = "editor", _("editor (one district)")
+        REVIEWER = "reviewer", _("reviewer (the whole region)")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_role")
     role = models.CharField(max_length=10, choices=Role.choices)
@@ -25,6 +26,8 @@ class StaffRole(models.Model):
     )
 
     class Meta:
+        verbose_name = _("staff role")
+        verbose_name_plural = _("staff roles")
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(role="editor") | models.Q(area__isnull=False), name="staffrole_editor_has_area",
@@ -59,6 +62,8 @@ class LoginFailure(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("failed log-in")
+        verbose_name_plural = _("failed log-ins")
         indexes = [models.Index(fields=["username", "ip", "at"])]
 
     def __str__(self) -> str:

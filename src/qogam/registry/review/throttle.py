@@ -82,8 +82,11 @@ def _clear_failures(sender: Any, request: HttpRequest | None, user: Any, **kwarg
 class ThrottledAuthenticationForm(AuthenticationForm):
     """The log-in form, saying plainly when the attempts are used up instead of "wrong password"."""
 
+    # Django's own "Please enter a correct %(username)s…" has no Kazakh translation and would
+    # come out half in English; these are the project's, in the words of the form's labels.
     error_messages = {
-        **AuthenticationForm.error_messages,
+        "invalid_login": _("Wrong user name or password. Both are case-sensitive."),
+        "inactive": _("This account is switched off. Ask an administrator."),
         "throttled": _("Too many failed log-ins for this user from your address. Try again in %(minutes)d minutes."),
     }
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qogam.registry.review.views import actions, queue
+from qogam.registry.review.views import actions, articles, queue
 
 app_name = "review"
 
@@ -15,4 +15,7 @@ urlpatterns = [
     path("proposals/<int:pk>/reject/", actions.reject, name="reject"),
     path("proposals/<int:pk>/edit/", actions.edit, name="edit"),
     path("proposals/<int:pk>/same-as/", actions.same_as, name="same-as"),
+    path("proposals/<int:pk>/revert/", actions.revert, name="revert"),
+    path("sources/<int:pk>/withdraw/", actions.withdraw, name="withdraw"),
+    path("add/", articles.add, name="add"),
 ]

@@ -24,4 +24,4 @@ def sources_for(groups: Iterable[tuple[type[Model], Iterable[int]]]) -> QuerySet
             condition |= Q(evidence__content_type=content_type, evidence__object_id__in=ids)
     if not condition:
         return Source.objects.none()
-    return Source.objects.filter(condition).defer("text").distinct().order_by("-published", "-pk")
+    return Source.objects.public().filter(condition).defer("text").distinct().order_by("-published", "-pk")

@@ -16,7 +16,10 @@ urlpatterns = [
     path("people/<int:pk>/", entities.PersonView.as_view(), name="person"),
     path("areas/", lists.AreaListView.as_view(), name="areas"),
     path("areas/<slug:slug>/", places.AreaView.as_view(), name="area"),
+    path("events/", lists.EventListView.as_view(), name="events"),
     path("events/<int:pk>/", places.EventView.as_view(), name="event"),
+    path("statements/", lists.StatementListView.as_view(), name="statements"),
+    path("posts/", lists.PostListView.as_view(), name="posts"),
     path("sources/", lists.SourceListView.as_view(), name="sources"),
     path("sources/<int:pk>/", sources.SourceView.as_view(), name="source"),
 ]

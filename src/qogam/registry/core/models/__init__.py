@@ -6,9 +6,9 @@ from qogam.registry.core.models.audit import AuditLog
 from qogam.registry.core.models.entities import NameKey, Organization, Person
 from qogam.registry.core.models.facts import Event, Membership, Post, Statement
 from qogam.registry.core.models.review import Proposal
-from qogam.registry.core.models.sources import Evidence, Source
+from qogam.registry.core.models.sources import Evidence, Source, SourceRevision
 
 __all__ = [
     "Area", "AuditLog", "Event", "Evidence", "Membership", "NameKey", "Organization",
-    "Person", "Post", "Proposal", "Source", "Statement",
+    "Person", "Post", "Proposal", "Source", "SourceRevision", "Statement",
 ]

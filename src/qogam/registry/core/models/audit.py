@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditLog(models.Model):
@@ -13,6 +14,9 @@ class AuditLog(models.Model):
         ACCEPT = "accept", "accept"
         REJECT = "reject", "reject"
         MERGE = "merge", "merge"
+        REVERT = "revert", "revert"
+        WITHDRAW = "withdraw", "withdraw"
+        REVISE = "revise", "revise"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -24,6 +28,8 @@ class AuditLog(models.Model):
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["model", "object_id"])]
 

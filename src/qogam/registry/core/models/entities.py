@@ -5,9 +5,11 @@ from typing import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from qogam.nlp.name_keys import latin_name, organization_key, person_key
 from qogam.registry.core.identifiers import is_valid_bin
+from qogam.registry.core.vocabularies import OrganizationType
 
 
 def validate_bin(value: str) -> None:
@@ -24,32 +26,19 @@ class OrganizationManager(models.Manager["Organization"]):
 class Organization(models.Model):
     """An NGO, council, commission, state body, information-resource centre, akimat…"""
 
-    class Type(models.TextChoices):
-        PUBLIC_ASSOCIATION = "public_association", "public association"
-        ASSOCIATION = "association", "association"
-        FOUNDATION = "foundation", "foundation"
-        STATE_BODY = "state_body", "state body"
-        COUNCIL = "council", "council"
-        COMMISSION = "commission", "commission"
-        PARTY = "party", "party"
-        COMPANY = "company", "company"
-        EDUCATION = "education", "education"
-        MEDIA = "media", "media"
-        INFORMATION_RESOURCE_CENTRE = "information_resource_centre", "information-resource centre"
-        AKIMAT = "akimat", "akimat"
-        OTHER = "other", "other"
+    Type = OrganizationType
 
-    slug = models.SlugField(max_length=120, unique=True, null=True, blank=True)
-    name_kk = models.CharField("name (kk)", max_length=300, blank=True)
-    name_ru = models.CharField("name (ru)", max_length=300, blank=True)
-    aliases = models.JSONField(default=list, blank=True, help_text="Other names and spellings seen.")
-    classification = models.CharField("type", max_length=40, choices=Type.choices, default=Type.OTHER)
-    legal_form = models.CharField(max_length=100, blank=True)
-    bin = models.CharField("BIN", max_length=12, blank=True, validators=[validate_bin])
-    area = models.ForeignKey("core.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
-    founding_date = models.DateField(null=True, blank=True)
-    dissolution_date = models.DateField(null=True, blank=True)
+    slug = models.SlugField(max_length=120, unique=True, null=True, blank=True, verbose_name=_("identifier"))
+    name_kk = models.CharField(_("name in Kazakh"), max_length=300, blank=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=300, blank=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names and spellings seen.", verbose_name=_("other names"))
+    classification = models.CharField(_("type"), max_length=40, choices=Type.choices, default=Type.OTHER)
+    legal_form = models.CharField(max_length=100, blank=True, verbose_name=_("legal form"))
+    bin = models.CharField(_("BIN"), max_length=12, blank=True, validators=[validate_bin])
+    area = models.ForeignKey("core.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations", verbose_name=_("area"))
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children", verbose_name=_("part of"))
+    founding_date = models.DateField(null=True, blank=True, verbose_name=_("founded"))
+    dissolution_date = models.DateField(null=True, blank=True, verbose_name=_("dissolved"))
     name_key = models.CharField(max_length=300, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -57,6 +46,8 @@ class Organization(models.Model):
     objects = OrganizationManager()
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name_kk", "name_ru"]
         constraints = [
             models.UniqueConstraint(fields=["bin"], condition=~models.Q(bin=""), name="organization_bin_unique"),
@@ -85,19 +76,20 @@ class Organization(models.Model):
 class Person(models.Model):
     """A person; ``name`` is the full name as it is usually written (given name first)."""
 
-    name = models.CharField("full name", max_length=300)
-    given_name = models.CharField(max_length=100, blank=True)
-    family_name = models.CharField(max_length=100, blank=True)
-    patronymic_name = models.CharField(max_length=100, blank=True, help_text="-ұлы/-қызы, -ович/-овна.")
-    aliases = models.JSONField(default=list, blank=True, help_text="Spellings seen in the sources.")
-    name_latin = models.CharField("name (2021 Latin)", max_length=300, editable=False)
+    name = models.CharField(_("full name"), max_length=300)
+    given_name = models.CharField(max_length=100, blank=True, verbose_name=_("given name"))
+    family_name = models.CharField(max_length=100, blank=True, verbose_name=_("family name"))
+    patronymic_name = models.CharField(max_length=100, blank=True, help_text="-ұлы/-қызы, -ович/-овна.", verbose_name=_("patronymic"))
+    aliases = models.JSONField(default=list, blank=True, help_text="Spellings seen in the sources.", verbose_name=_("other names"))
+    name_latin = models.CharField(_("name in Latin letters"), max_length=300, editable=False)
     name_key = models.CharField(max_length=300, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         ordering = ["family_name", "name"]
-        verbose_name_plural = "people"
 
     def __str__(self) -> str:
         return self.name

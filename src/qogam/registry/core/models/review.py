@@ -5,6 +5,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from qogam.registry.core.vocabularies import ProposalKind, ProposalStatus
 
 
 class Proposal(models.Model):
@@ -16,40 +19,33 @@ class Proposal(models.Model):
     registry objects that matched when the match was ambiguous.
     """
 
-    class Kind(models.TextChoices):
-        PERSON = "person", "person"
-        ORGANIZATION = "organization", "organisation"
-        POST = "post", "post"
-        MEMBERSHIP = "membership", "membership"
-        STATEMENT = "statement", "statement"
-        EVENT = "event", "event"
-        PLACE = "place", "place"
+    Kind = ProposalKind
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "pending"
-        ACCEPTED = "accepted", "accepted"
-        REJECTED = "rejected", "rejected"
-        MERGED = "merged", "merged"
+    Status = ProposalStatus
 
     source = models.ForeignKey("core.Source", on_delete=models.CASCADE, related_name="proposals")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    label = models.CharField(max_length=300, help_text="What the reviewer reads in a list.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    label = models.CharField(max_length=300, help_text="What the reviewer reads in a list.", verbose_name=_("label"))
     key = models.CharField(max_length=300, blank=True, db_index=True)
-    payload = models.JSONField()
+    payload = models.JSONField(verbose_name=_("what was extracted"))
     start = models.PositiveIntegerField(help_text="Main evidence span in source.text.")
     end = models.PositiveIntegerField()
     evidence = models.JSONField(default=list, help_text="Every span it rests on: {start, end, text, rule}.")
-    confidence = models.FloatField(default=0.0)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    confidence = models.FloatField(default=0.0, verbose_name=_("confidence"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True, verbose_name=_("status"))
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     linked = GenericForeignKey("content_type", "object_id")
     candidates = models.JSONField(default=list, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
+    effects = models.JSONField(default=dict, blank=True, editable=False,
+                               help_text="What the decision wrote, for undoing it: objects created, names added.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
         ordering = ["source_id", "start", "kind"]
         constraints = [
             models.UniqueConstraint(fields=["source", "kind", "label", "start", "end"], name="proposal_unique_per_source"),

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -12,6 +15,31 @@ from django.db import models
 from qogam.registry.core.models import AuditLog
 
 M = TypeVar("M", bound=models.Model)
+
+# The writes of the decision being made, innermost first: :func:`collect` opens one, and
+# :func:`create` and :func:`update` note what they did in it so that the decision can be undone.
+_COLLECTING: ContextVar[list[dict[str, Any]] | None] = ContextVar("qogam_audit_collecting", default=None)
+
+
+@contextmanager
+def collect() -> Iterator[dict[str, Any]]:
+    """Note the objects created and the fields changed (their values before) inside the block.
+
+    Yields ``{"created": [[label, pk], …], "updated": [[label, pk, {field: [before, after]}], …]}``,
+    filled as the block writes. Blocks nest: an inner one (a dependency accepted on the way)
+    keeps its own writes.
+    """
+    effects: dict[str, Any] = {"created": [], "updated": []}
+    token = _COLLECTING.set([effects, *(_COLLECTING.get() or [])])
+    try:
+        yield effects
+    finally:
+        _COLLECTING.reset(token)
+
+
+def _noting() -> dict[str, Any] | None:
+    stack = _COLLECTING.get()
+    return stack[0] if stack else None
 
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
@@ -35,6 +63,9 @@ def create(user: AbstractBaseUser | None, model: type[M], note: str = "", **fiel
     obj.full_clean(validate_unique=False, validate_constraints=False)
     obj.save()
     record(user, obj, AuditLog.Action.CREATE, None, snapshot(obj), note)
+    effects = _noting()
+    if effects is not None:
+        effects["created"].append([obj._meta.label_lower, obj.pk])
     return obj
 
 
@@ -48,4 +79,8 @@ def update(user: AbstractBaseUser | None, obj: M, note: str = "", **fields: Any)
     changed = {k for k in after if before.get(k) != after.get(k)} - {"updated_at"}
     if changed:
         record(user, obj, AuditLog.Action.UPDATE, before, after, note)
+        effects = _noting()
+        if effects is not None:
+            effects["updated"].append([obj._meta.label_lower, obj.pk,
+                                       {k: [before.get(k), after.get(k)] for k in sorted(changed)}])
     return obj

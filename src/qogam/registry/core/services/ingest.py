@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 from collections import Counter
@@ -15,7 +14,8 @@ from typing import Any
 from django.db import transaction
 
 from qogam.errors import InputError
-from qogam.ingest.articles import article_paths, read_article
+from qogam.ingest.articles import article_paths, json_article, parse_date, read_article_meta
+from qogam.ingest.files import normalize_newlines
 from qogam.nlp.extract import extract
 from qogam.nlp.extract.results import Extraction
 from qogam.nlp.name_keys import organization_key, person_key
@@ -66,26 +66,31 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def read_articles(path: Path) -> list[Article]:
-    """Return the articles of a file or directory (``*.txt`` with sidecars, ``*.json`` objects).
+def read_articles(path: Path | str) -> list[Article]:
+    """Return the articles of a file, a directory or "-" (standard input): ``*.txt`` files
+    with their ``.meta.json`` sidecars, ``*.json`` objects.
 
-    A JSON article may carry "title", "url" and "outlet" besides "text" and "date". Raises
+    The title, address, outlet and date come from the JSON article or the sidecar. Raises
     :class:`InputError` for a missing path, an empty directory or an unreadable file.
     """
+    if str(path) == "-":
+        return [_article(*read_article_meta("-"))]
+    path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     paths = article_paths(path) if path.is_dir() else [path]
-    articles = []
-    for item in paths:
-        name, text, published = read_article(item)
-        extra: dict[str, Any] = {}
-        if item.suffix == ".json" and text:
-            extra = json.loads(item.read_text(encoding="utf-8-sig"))
-        articles.append(Article(
-            name=name, text=text, published=published,
-            title=str(extra.get("title") or ""), url=str(extra.get("url") or ""), outlet=str(extra.get("outlet") or ""),
-        ))
-    return articles
+    return [_article(*read_article_meta(item)) for item in paths]
+
+
+def article_from_json(name: str, text: str) -> Article:
+    """Return the Article of a JSON article's ``text`` (an upload); raises :class:`InputError`."""
+    body, meta = json_article(name, text)
+    return _article(name, body, meta)
+
+
+def _article(name: str, text: str, meta: dict[str, str]) -> Article:
+    return Article(name=name, text=text, published=parse_date(meta.get("date")), title=meta.get("title", ""),
+                   url=meta.get("url", ""), outlet=meta.get("outlet", ""))
 
 
 def ingest_path(path: Path | str, progress: bool | None = None) -> IngestReport:
@@ -95,7 +100,7 @@ def ingest_path(path: Path | str, progress: bool | None = None) -> IngestReport:
     skipped, so running twice changes nothing. ``progress`` shows a bar on stderr (default:
     only when stderr is a terminal). Raises :class:`InputError` for unreadable input.
     """
-    articles = read_articles(Path(path))
+    articles = read_articles(path)
     report = IngestReport()
     show = sys.stderr.isatty() if progress is None else progress
     for article in _progress(articles, show):
@@ -111,13 +116,18 @@ def _progress(items: list[Article], show: bool) -> Iterable[Article]:
     return tqdm(items, desc="ingest", unit="article", file=sys.stderr)
 
 
-def ingest_article(article: Article, report: IngestReport | None = None) -> Source | None:
+def ingest_article(article: Article, report: IngestReport | None = None, user: Any = None) -> Source | None:
     """Store ``article`` as a Source with its Proposals; return it, or None if already stored or empty.
 
     Runs in one transaction: either the source and all its proposals are stored, or nothing.
+    ``user`` (who added it on the website) goes to the audit log; None is the command line.
+    Raises :class:`InputError` for an address that is not http(s).
     """
     report = report if report is not None else IngestReport()
     report.read += 1
+    article.text = normalize_newlines(article.text)  # once, here: evidence offsets count in it
+    if article.url and not article.url.lower().startswith(("http://", "https://")):
+        raise InputError(f"{article.name}: only http(s) addresses are stored, not {article.url[:60]!r}")
     if not article.text.strip():
         report.notes.append(f"{article.name}: empty, skipped")
         return None
@@ -132,7 +142,7 @@ def ingest_article(article: Article, report: IngestReport | None = None) -> Sour
             published=article.published, language=found.lang, text=article.text, content_hash=digest,
             origin=article.name,
         )
-        record(None, source, "create", None, _source_summary(source), note="ingest")
+        record(user, source, "create", None, _source_summary(source), note="ingest" if user is None else "added on the website")
         for proposal in proposals_for(source, found):
             link_proposal(proposal)
             proposal.save()

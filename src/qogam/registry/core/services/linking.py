@@ -4,7 +4,6 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from qogam.nlp.name_keys import organization_key
 from qogam.registry.core.models import Area, NameKey, Organization, Person, Proposal
 
 
@@ -58,24 +57,33 @@ def organization_candidates(name: str, limit: int = 5) -> list[int]:
     return found[:limit]
 
 
-def area_matches(name: str) -> list[int]:
-    """Return the ids of the areas whose kk, ru or en name has the key of ``name``.
+def area_matches(name: str, kind: str | None = None) -> list[int]:
+    """Return the ids of the areas ``name`` names: the same proper name (a kk, ru or en name's
+    key, :func:`qogam.nlp.area_names.area_key`) and a kind that fits.
 
-    Areas are few (hundreds), so their keys are computed here rather than stored.
+    "Ақсукент" and "Ақсукент ауылы" find the village "Ақсукент ауылы"; "Түркістан облысы" finds
+    the region, not the city "Түркістан қаласы", and a bare "Түркістан" only the city (news
+    writes settlements bare, regions and districts with their noun; a bare name no settlement
+    has finds the district or region of that name). ``kind`` overrides the
+    kind the name's noun gives ("Сайрам аудандық …": the district). Areas are few (hundreds),
+    so their keys are computed here rather than stored.
     """
-    key = organization_key(name)
+    from qogam.nlp.area_names import area_key, same_kind
+
+    key, named_kind = area_key(name)
+    kind = kind or named_kind
     if not key:
         return []
-    found = []
+    same_name = []
     for area in Area.objects.only("pk", "classification", "name_kk", "name_ru", "name_en"):
-        names = [area.name_kk, area.name_ru, area.name_en]
-        if area.classification == Area.Kind.CITY:
-            # News writes a city bare ("Түркістанда", "в Туркестане"); its registry names say
-            # "қаласы" and "город".
-            names.append(area.name_kk.removesuffix(" қаласы"))
-            names.append(area.name_ru.removeprefix("город "))
-        if key in {organization_key(n) for n in names if n}:
-            found.append(area.pk)
+        names = [n for n in (area.name_kk, area.name_ru, area.name_en) if n]
+        if any(area_key(n)[0] == key for n in names):
+            same_name.append(area)
+    found = [a.pk for a in same_name if same_kind(kind, a.classification)]
+    if not found and kind is None:
+        # a bare name of no settlement: the district or region of that name ("Сарыағаш,
+        # Мақтаарал аудандарында" lists districts bare)
+        found = [a.pk for a in same_name]
     return found
 
 

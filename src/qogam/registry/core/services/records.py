@@ -9,8 +9,13 @@ from django.utils.text import slugify
 
 from qogam.ingest.articles import parse_date
 from qogam.nlp.name_keys import latin_name
-from qogam.registry.core.models import Area, Event, Membership, Organization, Person, Post, Proposal, Statement
+from qogam.registry.core.models import (
+    Area, Event, Membership, Organization, Person, Post, Proposal, Source, Statement,
+)
+from qogam.registry.core.services import places
 from qogam.registry.core.services.audit import create, record, snapshot, update
+from qogam.registry.core.services.linking import area_matches
+from qogam.registry.core.vocabularies import AREA_PARENT_KINDS, AreaKind, EventType, label
 from qogam.registry.errors import ReviewError
 
 if TYPE_CHECKING:
@@ -18,7 +23,6 @@ if TYPE_CHECKING:
 
 User = AbstractBaseUser | None
 _ORG_TYPES = set(Organization.Type.values)
-_AREA_KINDS = {"region": "region", "district": "district", "city": "city", "country": "country", "village": "village"}
 
 
 def apply(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Resolver) -> models.Model:
@@ -28,15 +32,25 @@ def apply(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Res
     """
     kind = proposal.kind
     linked = proposal.linked
+    if kind == Proposal.Kind.PLACE and linked is None:
+        # an area made since the article came in ("Ақсукент ауылы", accepted a moment ago)
+        ids = area_matches(payload.get("name") or "")
+        linked = Area.objects.get(pk=ids[0]) if len(ids) == 1 else None
     if kind in (Proposal.Kind.PERSON, Proposal.Kind.ORGANIZATION, Proposal.Kind.PLACE) and linked is not None:
         add_spellings(linked, payload, user)
+        if isinstance(linked, Organization):
+            _place_organization(linked, payload, proposal.source, user)
         return linked
+    if linked is not None:
+        return linked  # a fact sent back to review by a correction of its source, confirmed again
     if kind == Proposal.Kind.PERSON:
         return new_person(payload, user)
     if kind == Proposal.Kind.ORGANIZATION:
-        return new_organization(dict(payload, lang=payload.get("lang") or proposal.source.language), user)
+        org = new_organization(dict(payload, lang=payload.get("lang") or proposal.source.language), user)
+        _place_organization(org, payload, proposal.source, user)
+        return org
     if kind == Proposal.Kind.PLACE:
-        return _new_area(payload, user)
+        return _new_area(payload, proposal.source, user)
     if kind in (Proposal.Kind.POST, Proposal.Kind.MEMBERSHIP):
         return _membership(payload, user, resolve)
     if kind == Proposal.Kind.STATEMENT:
@@ -93,15 +107,47 @@ def add_spellings(target: models.Model, payload: dict[str, Any], user: User) -> 
         update(user, target, note="spellings from a source", aliases=[*target.aliases, *new])
 
 
-def _new_area(payload: dict[str, Any], user: User) -> Area:
+def _new_area(payload: dict[str, Any], source: Source, user: User) -> Area:
+    """A new area of the kind the name gives, inside the area the article implies (or the one
+    the reviewer chose: ``payload["parent"]``, a slug). A place of no known kind, or whose
+    district the article does not tell, stays pending for a person to place."""
     name = _required(payload, "name")
+    kind = payload.get("kind") or ""
+    if kind not in AreaKind.values:
+        raise ReviewError(f"{name}: say what kind of place it is and where it is (correct it)")
+    parent = _area_by_slug(payload.get("parent")) or places.parent_for(kind, source)
+    if parent is None and AREA_PARENT_KINDS[kind]:
+        wanted = ", ".join(label(AreaKind, k) for k in AREA_PARENT_KINDS[kind])
+        raise ReviewError(f"{name}: the article does not say which area ({wanted}) it is in; choose it (correct it)")
     slug = slugify(latin_name(name).replace("ı", "i")) or "area"
     base, n = slug, 1
     while Area.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    return create(user, Area, note="accepted proposal", slug=slug, name_kk=name,
-                  classification=_AREA_KINDS.get(payload.get("kind", ""), "village"))
+    field = "name_ru" if payload.get("lang") == "ru" else "name_kk"
+    names = {field: name} if field == "name_kk" else {"name_kk": name, "name_ru": name}
+    return create(user, Area, note="accepted proposal", slug=slug, classification=kind, parent=parent, **names)
+
+
+def _area_by_slug(slug: Any) -> Area | None:
+    if not slug:
+        return None
+    area = Area.objects.filter(slug=str(slug)).first()
+    if area is None:
+        raise ReviewError(f"no area {slug!r}")
+    return area
+
+
+def _place_organization(org: Organization, payload: dict[str, Any], source: Source, user: User) -> None:
+    """Give ``org`` the area the reviewer chose, or, when it has none, the one its name and the
+    article imply ("Сайрам аудандық білім бөлімі": Сайрам ауданы)."""
+    chosen = _area_by_slug(payload.get("area"))
+    if chosen is not None and chosen.pk != org.area_id:
+        update(user, org, note="area chosen by the reviewer", area=chosen)
+    elif chosen is None and org.area_id is None:
+        inferred = places.infer_area(org.name, source)
+        if inferred is not None:
+            update(user, org, note="area from its name and the article", area=inferred)
 
 
 def _membership(payload: dict[str, Any], user: User, resolve: _Resolver) -> Membership:
@@ -123,7 +169,9 @@ def _membership(payload: dict[str, Any], user: User, resolve: _Resolver) -> Memb
 
 def _event(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Resolver) -> Event:
     chair = resolve.person(payload.get("chair"))
-    event = create(user, Event, note="accepted proposal", classification=payload.get("type") or "meeting",
+    kind = payload.get("type") if payload.get("type") in EventType.values else EventType.OTHER
+    event = create(user, Event, note="accepted proposal", classification=kind,
+                   area=places.infer_area("", proposal.source),
                    start_date=parse_date(payload.get("date")) or proposal.source.published,
                    topic=(payload.get("topic") or "")[:500], chair=chair)
     participants = [p for p in (resolve.person(n) for n in payload.get("participants", [])) if p is not None]

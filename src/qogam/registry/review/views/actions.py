@@ -17,10 +17,11 @@ from django.views.decorators.http import require_POST
 
 from qogam.nlp.name_keys import organization_key, person_key
 from qogam.registry.core.models import Area, Organization, Person, Proposal
-from qogam.registry.core.services import review
+from qogam.registry.core.services import review, sources
 from qogam.registry.core.services.linking import area_matches, organization_matches, person_matches
 from qogam.registry.errors import ReviewError
 from qogam.registry.review.forms import BulkAcceptForm, MergeForm, ProposalEditForm
+from qogam.registry.review.details import describe
 from qogam.registry.review.labels import kind_label
 from qogam.registry.review.views.queue import MERGEABLE
 from qogam.registry.review.views.staff import proposal_in_scope, source_in_scope, staff_only
@@ -39,7 +40,17 @@ def _back(request: HttpRequest, proposal: Proposal | None = None, source_id: int
 
 def _done(request: HttpRequest, proposal: Proposal, verb: str, result: models.Model | None) -> None:
     what = f"{kind_label(proposal.kind)} «{proposal.label}»"
-    messages.success(request, f"{verb}: {what}" + (f" → {result}" if result is not None else ""))
+    messages.success(request, f"{verb}: {what}" + (f" → {result}" if result is not None else ""),
+                     extra_tags=_card(proposal))
+
+
+def _failed(request: HttpRequest, proposal: Proposal, exc: Exception) -> None:
+    messages.error(request, str(exc), extra_tags=_card(proposal))
+
+
+def _card(proposal: Proposal) -> str:
+    """The tag that puts a message on the proposal's card (the page comes back there)."""
+    return f"p-{proposal.pk}"
 
 
 @staff_only
@@ -50,7 +61,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         result = review.accept(proposal, request.user)
     except ReviewError as exc:
-        messages.error(request, str(exc))
+        _failed(request, proposal, exc)
     else:
         _done(request, proposal, _("Accepted"), result)
     return _back(request, proposal)
@@ -64,10 +75,39 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         review.reject(proposal, request.user)
     except ReviewError as exc:
-        messages.error(request, str(exc))
+        _failed(request, proposal, exc)
     else:
         _done(request, proposal, _("Rejected"), None)
     return _back(request, proposal)
+
+
+@staff_only
+@require_POST
+def revert(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the decision on a proposal: what it created is withdrawn, it is pending again."""
+    proposal = proposal_in_scope(request, pk)
+    try:
+        review.revert(proposal, request.user)
+    except ReviewError as exc:
+        _failed(request, proposal, exc)
+    else:
+        _done(request, proposal, _("Decision undone"), None)
+    return _back(request, proposal)
+
+
+@staff_only
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a source (junk, a duplicate): hidden from the site and the queue, audited."""
+    source = source_in_scope(request, pk)
+    try:
+        rejected = sources.withdraw(source, request.user, request.POST.get("reason", ""))
+    except ReviewError as exc:
+        messages.error(request, str(exc))
+        return _back(request, source_id=source.pk)
+    messages.success(request, _("Source «%(title)s» withdrawn; %(n)d pending proposals rejected.")
+                     % {"title": source, "n": rejected})
+    return HttpResponseRedirect(reverse("review:queue"))
 
 
 @staff_only
@@ -80,13 +120,14 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 result = review.accept(proposal, request.user, edits=form.edits() or None)
             except ReviewError as exc:
-                messages.error(request, str(exc))
+                _failed(request, proposal, exc)
             else:
                 _done(request, proposal, _("Accepted with corrections"), result)
             return _back(request, proposal)
     else:
         form = ProposalEditForm(proposal)
-    return render(request, "review/edit.html", {"proposal": proposal, "form": form, "kind": kind_label(proposal.kind)})
+    return render(request, "review/edit.html", {"proposal": proposal, "form": form, "kind": kind_label(proposal.kind),
+                                                "also_accepts": review.dependencies(proposal)})
 
 
 @staff_only
@@ -106,7 +147,7 @@ def same_as(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 review.merge(proposal, target, request.user)
             except ReviewError as exc:
-                messages.error(request, str(exc))
+                _failed(request, proposal, exc)
             else:
                 _done(request, proposal, _("Same as"), target)
         return _back(request, proposal)
@@ -114,10 +155,13 @@ def same_as(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [int(i) for i in proposal.candidates or []]
     if proposal.object_id and proposal.content_type_id:
         ids.insert(0, proposal.object_id)
-    candidates = list(model.objects.in_bulk(ids).values())
+    found = model.objects.in_bulk(ids)
+    candidates = [found[i] for i in dict.fromkeys(ids) if i in found]
+    results = search_entries(model, query) if query else []
+    describe([*candidates, *results])
     return render(request, "review/same_as.html", {
         "proposal": proposal, "kind": kind_label(proposal.kind), "candidates": candidates, "q": query,
-        "results": search_entries(model, query) if query else [],
+        "results": results,
     })
 
 

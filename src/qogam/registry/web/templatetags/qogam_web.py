@@ -6,10 +6,13 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import gettext_lazy as _
 
-from qogam.registry.web import labels
+from qogam.registry.core.vocabularies import AreaKind, EventType, OrganizationType, ProposalKind, label, role_label
 
 register = template.Library()
+
+LANGUAGES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
 
 
 @register.filter
@@ -26,25 +29,37 @@ def local_name(obj: Any) -> str:
 @register.filter
 def org_type(code: str) -> str:
     """Return the translated name of an organisation type code (the code itself when unknown)."""
-    return str(labels.ORGANIZATION_TYPES.get(code, code))
+    return label(OrganizationType, code)
 
 
 @register.filter
 def area_kind(code: str) -> str:
     """Return the translated name of an area kind code."""
-    return str(labels.AREA_KINDS.get(code, code))
+    return label(AreaKind, code)
 
 
 @register.filter
 def event_type(code: str) -> str:
     """Return the translated name of an event type (the type as stored when unknown)."""
-    return str(labels.EVENT_TYPES.get(code, code))
+    return label(EventType, code)
 
 
 @register.filter
 def proposal_kind(code: str) -> str:
     """Return the translated name of a proposal kind."""
-    return str(labels.PROPOSAL_KINDS.get(code, code))
+    return label(ProposalKind, code)
+
+
+@register.filter
+def role(lemma: str) -> str:
+    """Return a role (a post noun's lemma, in either language) in the reader's language."""
+    return role_label(lemma)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """Return the name of a language code in the reader's language ("kk" → "қазақ тілі")."""
+    return str(LANGUAGES.get(code, code))
 
 
 @register.filter

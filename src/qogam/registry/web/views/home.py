@@ -7,7 +7,8 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from qogam.registry.core.models import Area, Organization, Person, Post, Source, Statement
+from qogam.registry.core.models import Area, Organization, Person, Post, Proposal, Source, Statement
+from qogam.registry.core.vocabularies import role_label
 from qogam.registry.web.charts import bar_chart
 from qogam.registry.web.templatetags.qogam_web import local_name
 from qogam.registry.web.views.public import ReadOnlyMixin
@@ -28,7 +29,7 @@ def organizations_per_district(region_slug: str = REGION_SLUG) -> list[tuple[str
 def posts_per_role(limit: int = ROLES_SHOWN) -> list[tuple[str, int]]:
     """Return (role, number of posts with it) for the commonest roles, most first."""
     rows = Post.objects.values("role").annotate(n=Count("pk")).order_by("-n", "role")[:limit]
-    return [(row["role"], row["n"]) for row in rows]
+    return [(role_label(row["role"]), row["n"]) for row in rows]
 
 
 class HomeView(ReadOnlyMixin, TemplateView):
@@ -41,7 +42,7 @@ class HomeView(ReadOnlyMixin, TemplateView):
             "people": Person.objects.count(),
             "posts": Post.objects.count(),
             "statements": Statement.objects.count(),
-            "sources": Source.objects.count(),
+            "sources": Source.objects.public().count(),
         }
         charts = []
         districts = organizations_per_district()
@@ -58,6 +59,7 @@ class HomeView(ReadOnlyMixin, TemplateView):
         latest = list(Statement.objects.order_by("-date", "-pk").values_list("pk", flat=True)[:LATEST])
         context["statements"] = list(Statement.objects.filter(pk__in=latest).select_related("speaker", "event")
                                      .order_by("-date", "-pk"))
-        # Ingest order is id order, which the primary key index gives for free.
-        context["sources"] = list(Source.objects.defer("text").order_by("-pk")[:LATEST])
+        # Newest publication first, as the dates beside them read (an index on it keeps it cheap).
+        context["sources"] = list(Source.objects.public().defer("text").order_by("-published", "-pk")[:LATEST])
+        context["pending"] = Proposal.objects.filter(status=Proposal.Status.PENDING, source__withdrawn_at__isnull=True).count()
         return context

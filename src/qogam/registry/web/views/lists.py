@@ -1,26 +1,36 @@
-"""Paginated lists of organisations, people and areas."""
+"""Paginated lists of organisations, people, areas, sources, events, statements and posts, with filters."""
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from qogam.registry.core.models import Area, Membership, Organization, Person, Source
+from qogam.registry.core.models import Area, Event, Membership, Organization, Person, Source, Statement
+from qogam.registry.core.vocabularies import EventType, OrganizationType
+from qogam.registry.web.filters import Filtered
 from qogam.registry.web.labels import GROUP_TITLES, GROUPS
 from qogam.registry.web.views.places import subtree_ids
 from qogam.registry.web.views.public import PAGE_SIZE, ReadOnlyMixin
 
 
-class OrganizationListView(ReadOnlyMixin, ListView):
+class OrganizationListView(Filtered, ReadOnlyMixin, ListView):
     template_name = "qogam/organization_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "organizations"
+    filters = ("type", "q")
+    types = staticmethod(lambda: list(OrganizationType.choices))
+
+    def apply_type(self, rows: QuerySet[Organization], value: str) -> QuerySet[Organization]:
+        return rows.filter(classification=value)
+
+    def apply_q(self, rows: QuerySet[Organization], value: str) -> QuerySet[Organization]:
+        return rows.filter(Q(name_kk__icontains=value) | Q(name_ru__icontains=value) | Q(bin=value))
 
     def get_queryset(self) -> QuerySet[Organization]:
-        organizations = Organization.objects.select_related("area", "parent")
+        organizations = self.filtered(Organization.objects.select_related("area", "parent"))
         self.area = None
         slug = self.request.GET.get("area", "")
         if slug:
@@ -35,22 +45,33 @@ class OrganizationListView(ReadOnlyMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["area"] = self.area
         context["group_title"] = GROUP_TITLES.get(self.group)
+        context.update(self.filter_context())
         # Pagination links keep the filters.
-        context["filters"] = urlencode({k: v for k, v in (("area", self.area.slug if self.area else ""),
-                                                          ("group", self.group if self.group in GROUPS else "")) if v})
+        context["filters"] = "&".join(f for f in [
+            urlencode({k: v for k, v in (("area", self.area.slug if self.area else ""),
+                                         ("group", self.group if self.group in GROUPS else "")) if v}),
+            context["filters"]] if f)
         return context
 
 
-class PersonListView(ReadOnlyMixin, ListView):
+class PersonListView(Filtered, ReadOnlyMixin, ListView):
     template_name = "qogam/person_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "people"
+    filters = ("area", "q")
+
+    def apply_area(self, rows: QuerySet[Person], ids: list[int]) -> QuerySet[Person]:
+        return rows.filter(pk__in=Membership.objects.filter(organization__area_id__in=ids).values("person_id"))
+
+    def apply_q(self, rows: QuerySet[Person], value: str) -> QuerySet[Person]:
+        return rows.filter(Q(name__icontains=value) | Q(name_latin__icontains=value))
 
     def get_queryset(self) -> QuerySet[Person]:
-        return Person.objects.order_by("family_name", "name", "pk")
+        return self.filtered(Person.objects.all()).order_by("family_name", "name", "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        context.update(self.filter_context())
         # Memberships are counted for the page's people only, in one query: annotating the
         # whole table before paginating it costs a grouped scan of every person.
         people = context["people"]
@@ -77,4 +98,93 @@ class SourceListView(ReadOnlyMixin, ListView):
     context_object_name = "sources"
 
     def get_queryset(self) -> QuerySet[Source]:
-        return Source.objects.defer("text").order_by("-published", "-pk")
+        return Source.objects.public().defer("text").order_by("-published", "-pk")
+
+
+class EventListView(Filtered, ReadOnlyMixin, ListView):
+    template_name = "qogam/event_list.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "events"
+    filters = ("area", "type", "since", "until", "q")
+    types = staticmethod(lambda: list(EventType.choices))
+
+    def apply_area(self, rows: QuerySet[Event], ids: list[int]) -> QuerySet[Event]:
+        return rows.filter(Q(area_id__in=ids) | Q(organization__area_id__in=ids))
+
+    def apply_type(self, rows: QuerySet[Event], value: str) -> QuerySet[Event]:
+        return rows.filter(classification=value)
+
+    def apply_since(self, rows: QuerySet[Event], value: Any) -> QuerySet[Event]:
+        return rows.filter(start_date__gte=value)
+
+    def apply_until(self, rows: QuerySet[Event], value: Any) -> QuerySet[Event]:
+        return rows.filter(start_date__lte=value)
+
+    def apply_q(self, rows: QuerySet[Event], value: str) -> QuerySet[Event]:
+        return rows.filter(Q(name__icontains=value) | Q(topic__icontains=value) | Q(chair__name__icontains=value))
+
+    def get_queryset(self) -> QuerySet[Event]:
+        return (self.filtered(Event.objects.select_related("area", "organization", "chair"))
+                .annotate(n_participants=Count("participants")).order_by("-start_date", "-pk"))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **self.filter_context()}
+
+
+class StatementListView(Filtered, ReadOnlyMixin, ListView):
+    template_name = "qogam/statement_list.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "statements"
+    filters = ("area", "since", "until", "q")
+
+    def apply_area(self, rows: QuerySet[Statement], ids: list[int]) -> QuerySet[Statement]:
+        return rows.filter(Q(event__area_id__in=ids)
+                           | Q(speaker__memberships__organization__area_id__in=ids)).distinct()
+
+    def apply_since(self, rows: QuerySet[Statement], value: Any) -> QuerySet[Statement]:
+        return rows.filter(date__gte=value)
+
+    def apply_until(self, rows: QuerySet[Statement], value: Any) -> QuerySet[Statement]:
+        return rows.filter(date__lte=value)
+
+    def apply_q(self, rows: QuerySet[Statement], value: str) -> QuerySet[Statement]:
+        return rows.filter(Q(text__icontains=value) | Q(speaker__name__icontains=value))
+
+    def get_queryset(self) -> QuerySet[Statement]:
+        return self.filtered(Statement.objects.select_related("speaker", "event")).order_by("-date", "-pk")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **self.filter_context()}
+
+
+class PostListView(Filtered, ReadOnlyMixin, ListView):
+    """Posts and memberships: who holds which role where, since when, on whose behalf."""
+
+    template_name = "qogam/post_list.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "memberships"
+    filters = ("area", "type", "since", "until", "q")
+    types = staticmethod(lambda: list(OrganizationType.choices))
+
+    def apply_area(self, rows: QuerySet[Membership], ids: list[int]) -> QuerySet[Membership]:
+        return rows.filter(organization__area_id__in=ids)
+
+    def apply_type(self, rows: QuerySet[Membership], value: str) -> QuerySet[Membership]:
+        return rows.filter(organization__classification=value)
+
+    def apply_since(self, rows: QuerySet[Membership], value: Any) -> QuerySet[Membership]:
+        return rows.filter(Q(end_date__isnull=True) | Q(end_date__gte=value))
+
+    def apply_until(self, rows: QuerySet[Membership], value: Any) -> QuerySet[Membership]:
+        return rows.filter(Q(start_date__isnull=True) | Q(start_date__lte=value))
+
+    def apply_q(self, rows: QuerySet[Membership], value: str) -> QuerySet[Membership]:
+        return rows.filter(Q(person__name__icontains=value) | Q(role__icontains=value)
+                           | Q(organization__name_kk__icontains=value) | Q(organization__name_ru__icontains=value))
+
+    def get_queryset(self) -> QuerySet[Membership]:
+        return (self.filtered(Membership.objects.select_related("person", "organization", "on_behalf_of", "post"))
+                .order_by("person__family_name", "person__name", "pk"))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **self.filter_context()}

@@ -11,8 +11,9 @@ from django.views.generic import DetailView
 from qogam.registry.core.models import (
     Area, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
 )
+from qogam.registry.review.access import scope_of
 from qogam.registry.web.highlight import Span, highlight
-from qogam.registry.web.labels import PROPOSAL_KINDS
+from qogam.registry.core.vocabularies import ProposalKind, label
 from qogam.registry.web.views.public import ReadOnlyMixin
 
 
@@ -71,13 +72,13 @@ def evidence_spans(source: Source) -> list[Span]:
 
 
 def _label(kind: str) -> str:
-    return str(PROPOSAL_KINDS.get(kind, kind))
+    return label(ProposalKind, kind)
 
 
 class SourceView(ReadOnlyMixin, DetailView):
     template_name = "qogam/source.html"
     context_object_name = "source"
-    queryset = Source.objects.all()
+    queryset = Source.objects.public()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -85,5 +86,9 @@ class SourceView(ReadOnlyMixin, DetailView):
         spans = evidence_spans(source)
         context["article"] = highlight(source.text, spans)
         context["n_facts"] = len(spans)
-        context["pending"] = list(source.proposals.filter(status=Proposal.Status.PENDING).order_by("start", "kind"))
+        # what awaits review is counted, never shown: unconfirmed facts about named people are
+        # for the staff (the review page), not for the public
+        context["n_pending"] = source.proposals.filter(status=Proposal.Status.PENDING).count()
+        if context["n_pending"] and scope_of(self.request.user).allowed:
+            context["source_review_url"] = reverse("review:source", args=[source.pk])
         return context
