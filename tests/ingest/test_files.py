@@ -53,3 +53,37 @@ def test_read_text_from_file_and_stdin(tmp_path: Path) -> None:
     path.write_text("Түркістан", encoding="utf-8")
     assert read_text(path) == (str(path), "Түркістан")
     assert read_text("-", io.BytesIO("Шымкент".encode())) == ("<stdin>", "Шымкент")
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [("a\r\nb", "a\nb"), ("a\rb", "a\nb"), ("a\n\r\nb\r", "a\n\nb\n"), ("a\nb", "a\nb"), ("", "")],
+)
+def test_normalize_newlines(text: str, normal: str) -> None:
+    from qogam.ingest.files import normalize_newlines
+
+    assert normalize_newlines(text) == normal
+
+
+def test_sidecar_gives_title_outlet_url_and_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from qogam.ingest.articles import read_article_meta
+
+    (tmp_path / "a.txt").write_text("Мәтін.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({
+        "title": "Тақырып", "outlet": "ontustik.kz", "url": "https://ontustik.kz/a", "date": "2024-03-12",
+        "unknown": "kept out"}), encoding="utf-8")
+    name, text, meta = read_article_meta(tmp_path / "a.txt")
+    assert text == "Мәтін." and meta == {"title": "Тақырып", "outlet": "ontustik.kz",
+                                         "url": "https://ontustik.kz/a", "date": "2024-03-12"}
+
+
+def test_bad_sidecar_is_an_input_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from qogam.errors import InputError
+    from qogam.ingest.articles import read_article_meta
+
+    (tmp_path / "a.txt").write_text("Мәтін.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(InputError, match="sidecar must be a JSON object"):
+        read_article_meta(tmp_path / "a.txt")

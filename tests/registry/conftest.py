@@ -33,3 +33,19 @@ def seed_path() -> Path:
 @pytest.fixture
 def reviewer(django_user_model: Any) -> Any:
     return django_user_model.objects.create_user(username="reviewer", password="x-unused-x")
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Each test starts in the site's default language: a page requested in /en/ leaves English
+    active in the thread (LocaleMiddleware never deactivates), which would leak into the next
+    test's reverse() and messages."""
+    if not DJANGO_CONFIGURED:
+        yield
+        return
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

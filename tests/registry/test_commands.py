@@ -49,6 +49,44 @@ def test_ingest_prints_json_summary(tmp_path: Path) -> None:
 
 
 @pytest.mark.django_db
+def test_ingest_reads_standard_input_and_the_sidecars(tmp_path: Path) -> None:
+    text = "«Жайылма» қоғамдық бірлестігінің төрағасы Жанболат Сүйінбаев келді."
+    result = CliRunner().invoke(main, ["ingest", "-", "--no-progress"], input=text.encode(), catch_exceptions=False)
+    summary = json.loads(result.stdout)
+    assert result.exit_code == 0 and summary["stored"] == 1 and summary["registry"].startswith("SQLite")
+    (tmp_path / "b.txt").write_text("«Мейірім» қоғамдық бірлестігі жиын өткізді.", encoding="utf-8")
+    (tmp_path / "b.meta.json").write_text(json.dumps({
+        "title": "Мейірім жиыны", "outlet": "ontustik.kz", "url": "https://ontustik.kz/b", "date": "2024-03-12"}),
+        encoding="utf-8")
+    CliRunner().invoke(main, ["ingest", str(tmp_path / "b.txt")], catch_exceptions=False)
+    source = Source.objects.get(origin__endswith="b.txt")
+    assert (source.title, source.outlet, source.url, str(source.published)) == (
+        "Мейірім жиыны", "ontustik.kz", "https://ontustik.kz/b", "2024-03-12")
+
+
+def test_a_command_never_creates_a_registry_silently(tmp_path: Path) -> None:
+    """Run from elsewhere, with no registry where it looks: it says where it looked and stops."""
+    env = _fresh_env(tmp_path)
+    (tmp_path / "a.txt").write_text("Мәтін.", encoding="utf-8")
+    proc = _qogam(["ingest", str(tmp_path / "a.txt")], env, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 2 and "run `qogam setup` first" in proc.stderr and str(tmp_path / "data") in proc.stderr
+    assert not (tmp_path / "data").exists() and not (tmp_path / "var").exists()
+
+
+def test_the_default_registry_is_the_users_data_directory(tmp_path: Path) -> None:
+    env = {k: v for k, v in _fresh_env(tmp_path).items() if k != "QOGAM_DATA_DIR"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    proc = _qogam(["setup"], env, timeout=300, cwd=elsewhere)
+    assert proc.returncode == 0, proc.stderr
+    database = tmp_path / "xdg" / "qogam" / "qogam.sqlite3"
+    assert str(database) in proc.stdout and database.is_file() and not (elsewhere / "var").exists()
+    assert oct(database.stat().st_mode & 0o777) == "0o600"
+    assert oct(database.parent.stat().st_mode & 0o777) == "0o700"
+
+
+@pytest.mark.django_db
 def test_ingest_bad_input_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "none.txt")])
     assert result.exit_code == 2 and result.stderr.startswith("qogam: error:") and "Traceback" not in result.stderr

@@ -70,10 +70,10 @@ def test_reject_then_decisions_refused(proposals: Any, reviewer: Any) -> None:
     proposal.refresh_from_db()
     assert proposal.status == "rejected" and proposal.decided_by == reviewer
     assert AuditLog.objects.filter(model="core.proposal", action="reject", user=reviewer).exists()
-    with pytest.raises(ReviewError, match="already rejected"):
+    with pytest.raises(ReviewError, match="бұрыннан шешілген: қабылданбады"):
         accept(proposal, reviewer)
     # A post of a rejected person cannot be accepted silently.
-    with pytest.raises(ReviewError, match="rejected"):
+    with pytest.raises(ReviewError, match="ұсынысы қабылданбаған"):
         accept(proposals.get(kind="post"), reviewer)
     assert Person.objects.count() == 0
 

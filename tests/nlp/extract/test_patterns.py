@@ -296,3 +296,10 @@ def test_places(text: str, places: list[str]) -> None:
 )
 def test_model_finds_where_an_unquoted_name_starts(text: str, name: str) -> None:
     assert name in [o.name for o in extract(text, lang="kk").organizations]
+
+
+def test_a_place_the_model_finds_inside_a_gazetteer_place_is_the_same_place() -> None:
+    from qogam.nlp.extract import extract
+
+    places = extract("Шаян ауылында жиын өтті.", lang="kk").places
+    assert [(p.name, p.kind) for p in places] == [("Шаян ауылы", "village")]

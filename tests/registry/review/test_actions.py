@@ -58,7 +58,7 @@ def test_reject(articles: Any, editor: Any) -> None:
     assert any(message.startswith("Қабылданбады: мәлімдеме «") for message in _messages(response))
     # Deciding twice is refused by the service; the view says so instead of failing.
     again = editor.post(reverse("review:accept", args=[proposal.pk]), follow=True)
-    assert again.status_code == 200 and "already rejected" in again.content.decode()
+    assert again.status_code == 200 and "бұрыннан шешілген: қабылданбады" in again.content.decode()  # "already rejected", in Kazakh
 
 
 def test_edit_before_accepting(articles: Any, editor: Any) -> None:

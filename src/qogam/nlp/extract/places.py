@@ -66,12 +66,15 @@ def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
             i = last
             break
         i += 1
+    taken = [(m.start, m.end) for place in found.values() for m in place.mentions]
     for span in doc.entities:
         if span.label not in ("GPE", "LOCATION") or span.confidence < 0.8:
             continue
         name = lemmatize_name(doc.norm_span(span.first, span.last))
         if name.lower() in found or not name[:1].isupper():
             continue
+        if any(start < span.end and span.start < end for start, end in taken):
+            continue  # the model's "Шаян" inside the gazetteer's "Шаян ауылында": one place
         place = found.setdefault(name.lower(), Place(name, _kind(name)))
         place.mentions.append(Mention(doc.text[span.start : span.end], span.start, span.end))
         sentence = doc.sentences[doc.sentence_of[span.first]]

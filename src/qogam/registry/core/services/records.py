@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from qogam.ingest.articles import parse_date
 from qogam.nlp.name_keys import latin_name
@@ -59,13 +60,13 @@ def apply(proposal: Proposal, payload: dict[str, Any], user: User, resolve: _Res
                       date=proposal.source.published)
     if kind == Proposal.Kind.EVENT:
         return _event(proposal, payload, user, resolve)
-    raise ReviewError(f"proposals of kind {kind!r} cannot be accepted")
+    raise ReviewError(_("proposals of kind %(kind)s cannot be accepted") % {"kind": kind})
 
 
 def _required(payload: dict[str, Any], name: str) -> Any:
     value = payload.get(name)
     if not value:
-        raise ReviewError(f"the proposal has no {name}")
+        raise ReviewError(_("the proposal has no %(field)s") % {"field": name})
     return value
 
 
@@ -114,11 +115,12 @@ def _new_area(payload: dict[str, Any], source: Source, user: User) -> Area:
     name = _required(payload, "name")
     kind = payload.get("kind") or ""
     if kind not in AreaKind.values:
-        raise ReviewError(f"{name}: say what kind of place it is and where it is (correct it)")
+        raise ReviewError(_("%(name)s: say what kind of place it is and where it is (correct it)") % {"name": name})
     parent = _area_by_slug(payload.get("parent")) or places.parent_for(kind, source)
     if parent is None and AREA_PARENT_KINDS[kind]:
         wanted = ", ".join(label(AreaKind, k) for k in AREA_PARENT_KINDS[kind])
-        raise ReviewError(f"{name}: the article does not say which area ({wanted}) it is in; choose it (correct it)")
+        raise ReviewError(_("%(name)s: the article does not say which area (%(kinds)s) it is in; choose it (correct it)")
+                          % {"name": name, "kinds": wanted})
     slug = slugify(latin_name(name).replace("ı", "i")) or "area"
     base, n = slug, 1
     while Area.objects.filter(slug=slug).exists():
@@ -134,7 +136,7 @@ def _area_by_slug(slug: Any) -> Area | None:
         return None
     area = Area.objects.filter(slug=str(slug)).first()
     if area is None:
-        raise ReviewError(f"no area {slug!r}")
+        raise ReviewError(_("no area %(slug)s") % {"slug": slug})
     return area
 
 

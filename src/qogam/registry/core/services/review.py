@@ -15,11 +15,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from qogam.nlp.name_keys import organization_key, person_key
 from qogam.registry.core.models import Area, Evidence, Organization, Person, Proposal, Source
 from qogam.registry.core.services import records
 from qogam.registry.core.services.audit import collect, record, snapshot, update
+from qogam.registry.core.vocabularies import ProposalKind, ProposalStatus, label
 from qogam.registry.errors import ReviewError
 
 Kind = Proposal.Kind
@@ -69,7 +71,8 @@ def merge(proposal: Proposal, target: models.Model, user: User) -> models.Model:
     _require_pending(proposal)
     expected = {Kind.PERSON: Person, Kind.ORGANIZATION: Organization, Kind.PLACE: Area}.get(proposal.kind)
     if expected is None or not isinstance(target, expected):
-        raise ReviewError(f"a {proposal.kind} proposal cannot be merged into {type(target).__name__}")
+        raise ReviewError(_("a %(kind)s proposal cannot be merged into %(target)s")
+                          % {"kind": label(ProposalKind, proposal.kind), "target": target._meta.verbose_name})
     linked_before = _link_of(proposal)
     with collect() as effects:
         records.add_spellings(target, proposal.payload, user)
@@ -91,7 +94,7 @@ def revert(proposal: Proposal, user: User) -> Proposal:
     """
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status == Proposal.Status.PENDING:
-        raise ReviewError(f"proposal {proposal.pk} is pending: there is no decision to undo")
+        raise ReviewError(_("proposal %(pk)s is pending: there is no decision to undo") % {"pk": proposal.pk})
     before = {"status": proposal.status, "object_id": proposal.object_id, "effects": proposal.effects}
     effects = proposal.effects or {}
     created = [(label, pk) for label, pk in effects.get("created", [])]
@@ -208,14 +211,14 @@ class _Resolver:
             if own.status == Proposal.Status.PENDING:
                 return accept(own, self.user)
             if own.status == Proposal.Status.REJECTED:
-                raise ReviewError(f"{name}: its {kind} proposal was rejected; accept or merge it first")
+                raise ReviewError(_("%(name)s: its proposal was rejected; accept or merge it first") % {"name": name})
             if own.linked is not None:
                 return own.linked
         from qogam.registry.core.services.linking import organization_matches, person_matches
 
         ids = person_matches(key) if model is Person else organization_matches(key)
         if len(ids) > 1:
-            raise ReviewError(f"{name}: several registry entries match; merge its {kind} proposal first")
+            raise ReviewError(_("%(name)s: several registry entries match; merge its proposal first") % {"name": name})
         if ids:
             return model.objects.get(pk=ids[0])
         if not self.create:
@@ -253,11 +256,13 @@ def _refuse_if_used(proposal: Proposal, created: list[tuple[str, int]]) -> None:
         others = (Proposal.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=pk)
                   .exclude(pk=proposal.pk).exclude(status__in=[Proposal.Status.PENDING, Proposal.Status.REJECTED]))
         for other in others[:1]:
-            raise ReviewError(f"«{obj}» is also the result of proposal {other.pk} ({other.label}): undo that one first")
+            raise ReviewError(_("«%(entry)s» is also the result of proposal %(pk)s (%(label)s): undo that one first")
+                              % {"entry": obj, "pk": other.pk, "label": other.label})
         for relation in _USERS.get(label, ()):
             for user_obj in getattr(obj, relation).all()[:20]:
                 if (user_obj._meta.label_lower, user_obj.pk) not in mine:
-                    raise ReviewError(f"«{user_obj}» rests on «{obj}»: undo that decision first")
+                    raise ReviewError(_("«%(fact)s» rests on «%(entry)s»: undo that decision first")
+                                      % {"fact": user_obj, "entry": obj})
 
 
 def _restore(user: User, label: str, pk: int, fields: dict[str, Any]) -> None:
@@ -286,7 +291,7 @@ def _restore(user: User, label: str, pk: int, fields: dict[str, Any]) -> None:
 
 def _require_pending(proposal: Proposal) -> None:
     if proposal.status != Proposal.Status.PENDING:
-        raise ReviewError(f"proposal {proposal.pk} is already {proposal.status}")
+        raise ReviewError(_("proposal %(pk)s is already %(status)s") % {"pk": proposal.pk, "status": label(ProposalStatus, proposal.status)})
 
 
 def _decide(proposal: Proposal, user: User, status: str, target: models.Model | None, edited: dict[str, Any] | None) -> None:

@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from qogam.ingest.files import normalize_newlines
 from qogam.registry.core.models import Evidence, Proposal, Source, SourceRevision
@@ -84,10 +85,10 @@ def revise_text(source: Source, text: str, user: User, note: str = "") -> Revisi
     if text == source.text:
         return report
     if not text.strip():
-        raise ReviewError("the corrected text is empty")
+        raise ReviewError(_("the corrected text is empty"))
     digest = content_hash(text)
     if Source.objects.filter(content_hash=digest).exclude(pk=source.pk).exists():
-        raise ReviewError("the corrected text is the text of another stored source")
+        raise ReviewError(_("the corrected text is the text of another stored source"))
     mapping = OffsetMap(source.text, text)
     SourceRevision.objects.create(source=source, number=source.revision, text=source.text,
                                   content_hash=source.content_hash, user=_user(user), note=note[:300])
@@ -143,9 +144,9 @@ def withdraw(source: Source, user: User, reason: str) -> int:
     when it is withdrawn already or no reason is given."""
     source = Source.objects.select_for_update().get(pk=source.pk)
     if source.withdrawn_at is not None:
-        raise ReviewError(f"source {source.pk} is withdrawn already")
+        raise ReviewError(_("source %(pk)s is withdrawn already") % {"pk": source.pk})
     if not reason.strip():
-        raise ReviewError("say why the source is withdrawn")
+        raise ReviewError(_("say why the source is withdrawn"))
     pending = list(source.proposals.filter(status=Proposal.Status.PENDING))
     now = timezone.now()
     for proposal in pending:
