@@ -2,7 +2,7 @@
 
 | variable | default | meaning |
 | --- | --- | --- |
-| ``QOGAM_DATA_DIR`` | ``./var`` | data directory: SQLite database, secret key, uploads |
+| ``QOGAM_DATA_DIR`` | the user's data directory | ``$XDG_DATA_HOME/qogam`` or ``~/.local/share/qogam``: SQLite database, secret key; made by ``qogam setup`` only |
 | ``DATABASE_URL`` | unset | ``postgres://user:password@host:port/name``; SQLite when unset |
 | ``QOGAM_SECRET_KEY`` | generated | else a random key is kept in ``DATA_DIR/secret_key`` (0600) |
 | ``QOGAM_DEBUG`` | ``false`` | Django's DEBUG |

@@ -21,7 +21,7 @@ from qogam.nlp.name_keys import organization_key, person_key
 from qogam.registry.core.models import Area, Evidence, Organization, Person, Proposal, Source
 from qogam.registry.core.services import records
 from qogam.registry.core.services.audit import collect, record, snapshot, update
-from qogam.registry.core.vocabularies import ProposalKind, ProposalStatus, label
+from qogam.registry.core.vocabularies import AreaKind, ProposalKind, ProposalStatus, label
 from qogam.registry.errors import ReviewError
 
 Kind = Proposal.Kind
@@ -158,8 +158,7 @@ class BulkReport:
 _ORDER = [Kind.PERSON, Kind.PLACE, Kind.ORGANIZATION, Kind.POST, Kind.MEMBERSHIP, Kind.EVENT, Kind.STATEMENT]
 # Places from the largest to the smallest, so that a village finds its new district, and
 # "Ақсукент" (no noun) the village "Ақсукент ауылы" accepted just before it.
-_PLACE_ORDER = {kind: i for i, kind in enumerate(["country", "region", "city_republican", "district", "city",
-                                                   "rural_district", "village"])}
+_PLACE_ORDER = {kind: i for i, kind in enumerate(AreaKind.values)}  # declared largest first
 
 
 def bulk_accept(queryset: QuerySet[Proposal], user: User, min_confidence: float) -> BulkReport:
