@@ -67,3 +67,26 @@ def test_every_page_has_a_favicon(client: Any, registry: Registry) -> None:
 def test_language_shown_by_name(client: Any, registry: Registry) -> None:
     html = client.get(f"/sources/{registry.source.pk}/").content.decode()
     assert "қазақ тілі" in html and "<dd>kk</dd>" not in html
+
+
+def test_django_admin_speaks_kazakh(admin_client: Any, registry: Registry) -> None:
+    """Models and fields have Kazakh names, Django's own wrong strings are corrected, aliases are lines."""
+    index = admin_client.get("/admin/").content.decode()
+    assert "Qogam басқаруы" in index and "Даңғо" not in index and "Тізілім" in index
+    change = admin_client.get(f"/admin/core/person/{registry.person.pk}/change/").content.decode()
+    assert "Толық аты-жөні" in change or "толық аты-жөні" in change.lower()
+    assert "Әр жолға біреуден." in change and "[&quot;" not in change  # aliases one a line, not JSON
+    history = admin_client.get(f"/admin/core/person/{registry.person.pk}/history/").content.decode()
+    assert "Өшіру/Уақыт" not in history
+
+
+def test_aliases_saved_from_lines(admin_client: Any, registry: Registry) -> None:
+    from qogam.registry.core.models import Person
+
+    person = registry.person
+    response = admin_client.post(f"/admin/core/person/{person.pk}/change/", {
+        "name": person.name, "given_name": person.given_name, "family_name": person.family_name,
+        "patronymic_name": "", "aliases": "И.Намазбаева\r\nNamazbaeva Inara\r\n\r\nИ.Намазбаева",
+    })
+    assert response.status_code == 302
+    assert Person.objects.get(pk=person.pk).aliases == ["И.Намазбаева", "Namazbaeva Inara"]

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qogam.registry.core.models import Area
@@ -39,10 +39,36 @@ class FilterForm(forms.Form):
 
 
 class Filtered:
-    """Mixin of a ListView: ``filters`` names the filters offered, ``apply_<name>`` applies each."""
+    """Mixin of a ListView: ``filters`` names the filters offered; each applies through the
+    list's fields (``area_fields``: any of them in the area or below it; ``type_field``;
+    ``date_field`` for since/until; ``text_fields``: any of them contains the text), or through
+    an ``apply_<name>`` method the list defines where a field is not enough."""
 
     filters: tuple[str, ...] = ()
     types: Callable[[], list[tuple[str, Any]]] | None = None
+    area_fields: tuple[str, ...] = ()
+    type_field = "classification"
+    date_field = ""
+    text_fields: tuple[str, ...] = ()
+    distinct = False
+
+    def apply_area(self, rows: QuerySet[Any], ids: list[int]) -> QuerySet[Any]:
+        return rows.filter(_any({f"{field}__in": ids for field in self.area_fields}))
+
+    def apply_type(self, rows: QuerySet[Any], value: str) -> QuerySet[Any]:
+        return rows.filter(**{self.type_field: value})
+
+    def apply_since(self, rows: QuerySet[Any], value: date) -> QuerySet[Any]:
+        return rows.filter(**{f"{self.date_field}__gte": value})
+
+    def apply_until(self, rows: QuerySet[Any], value: date) -> QuerySet[Any]:
+        return rows.filter(**{f"{self.date_field}__lte": value})
+
+    def apply_q(self, rows: QuerySet[Any], value: str) -> QuerySet[Any]:
+        return rows.filter(_any({f"{field}__icontains": value for field in self.text_fields}))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **self.filter_context()}  # type: ignore[misc]
 
     def filter_form(self) -> FilterForm:
         if not hasattr(self, "_form"):
@@ -64,10 +90,18 @@ class Filtered:
                     continue
                 value = subtree_ids(area)
             rows = getattr(self, f"apply_{name}")(rows, value)
-        return rows
+        return rows.distinct() if self.distinct and values else rows
 
     def filter_context(self) -> dict[str, Any]:
         form = self.filter_form()
         values = getattr(form, "cleaned_data", {}) if form.is_bound else {}
         kept = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if v not in (None, "")}
         return {"filter_form": form, "filters": urlencode(kept), "filtered": bool(kept)}
+
+
+def _any(lookups: dict[str, Any]) -> Q:
+    """The rows matching one of ``lookups``."""
+    condition = Q()
+    for lookup, value in lookups.items():
+        condition |= Q(**{lookup: value})
+    return condition

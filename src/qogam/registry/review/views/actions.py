@@ -6,6 +6,9 @@ checks who may act, calls the service and goes back to the source with a message
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -53,46 +56,38 @@ def _card(proposal: Proposal) -> str:
     return f"p-{proposal.pk}"
 
 
+def _decision(request: HttpRequest, pk: int, decide: Callable[..., Any], verb: str,
+              shows_result: bool = False) -> HttpResponse:
+    """Make one decision on proposal ``pk`` through the review services, then back to its card."""
+    proposal = proposal_in_scope(request, pk)
+    try:
+        result = decide(proposal, request.user)
+    except ReviewError as exc:
+        _failed(request, proposal, exc)
+    else:
+        _done(request, proposal, verb, result if shows_result else None)
+    return _back(request, proposal)
+
+
 @staff_only
 @require_POST
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     """Accept a proposal as extracted."""
-    proposal = proposal_in_scope(request, pk)
-    try:
-        result = review.accept(proposal, request.user)
-    except ReviewError as exc:
-        _failed(request, proposal, exc)
-    else:
-        _done(request, proposal, _("Accepted"), result)
-    return _back(request, proposal)
+    return _decision(request, pk, review.accept, _("Accepted"), shows_result=True)
 
 
 @staff_only
 @require_POST
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
     """Reject a proposal."""
-    proposal = proposal_in_scope(request, pk)
-    try:
-        review.reject(proposal, request.user)
-    except ReviewError as exc:
-        _failed(request, proposal, exc)
-    else:
-        _done(request, proposal, _("Rejected"), None)
-    return _back(request, proposal)
+    return _decision(request, pk, review.reject, _("Rejected"))
 
 
 @staff_only
 @require_POST
 def revert(request: HttpRequest, pk: int) -> HttpResponse:
     """Undo the decision on a proposal: what it created is withdrawn, it is pending again."""
-    proposal = proposal_in_scope(request, pk)
-    try:
-        review.revert(proposal, request.user)
-    except ReviewError as exc:
-        _failed(request, proposal, exc)
-    else:
-        _done(request, proposal, _("Decision undone"), None)
-    return _back(request, proposal)
+    return _decision(request, pk, review.revert, _("Decision undone"))
 
 
 @staff_only

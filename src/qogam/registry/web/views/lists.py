@@ -22,12 +22,7 @@ class OrganizationListView(Filtered, ReadOnlyMixin, ListView):
     context_object_name = "organizations"
     filters = ("type", "q")
     types = staticmethod(lambda: list(OrganizationType.choices))
-
-    def apply_type(self, rows: QuerySet[Organization], value: str) -> QuerySet[Organization]:
-        return rows.filter(classification=value)
-
-    def apply_q(self, rows: QuerySet[Organization], value: str) -> QuerySet[Organization]:
-        return rows.filter(Q(name_kk__icontains=value) | Q(name_ru__icontains=value) | Q(bin=value))
+    text_fields = ("name_kk", "name_ru", "bin")
 
     def get_queryset(self) -> QuerySet[Organization]:
         organizations = self.filtered(Organization.objects.select_related("area", "parent"))
@@ -45,8 +40,7 @@ class OrganizationListView(Filtered, ReadOnlyMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["area"] = self.area
         context["group_title"] = GROUP_TITLES.get(self.group)
-        context.update(self.filter_context())
-        # Pagination links keep the filters.
+        # Pagination links keep the filters (the mixin's and the area's and group's).
         context["filters"] = "&".join(f for f in [
             urlencode({k: v for k, v in (("area", self.area.slug if self.area else ""),
                                          ("group", self.group if self.group in GROUPS else "")) if v}),
@@ -59,19 +53,16 @@ class PersonListView(Filtered, ReadOnlyMixin, ListView):
     paginate_by = PAGE_SIZE
     context_object_name = "people"
     filters = ("area", "q")
+    text_fields = ("name", "name_latin")
 
     def apply_area(self, rows: QuerySet[Person], ids: list[int]) -> QuerySet[Person]:
         return rows.filter(pk__in=Membership.objects.filter(organization__area_id__in=ids).values("person_id"))
-
-    def apply_q(self, rows: QuerySet[Person], value: str) -> QuerySet[Person]:
-        return rows.filter(Q(name__icontains=value) | Q(name_latin__icontains=value))
 
     def get_queryset(self) -> QuerySet[Person]:
         return self.filtered(Person.objects.all()).order_by("family_name", "name", "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(self.filter_context())
         # Memberships are counted for the page's people only, in one query: annotating the
         # whole table before paginating it costs a grouped scan of every person.
         people = context["people"]
@@ -107,28 +98,13 @@ class EventListView(Filtered, ReadOnlyMixin, ListView):
     context_object_name = "events"
     filters = ("area", "type", "since", "until", "q")
     types = staticmethod(lambda: list(EventType.choices))
-
-    def apply_area(self, rows: QuerySet[Event], ids: list[int]) -> QuerySet[Event]:
-        return rows.filter(Q(area_id__in=ids) | Q(organization__area_id__in=ids))
-
-    def apply_type(self, rows: QuerySet[Event], value: str) -> QuerySet[Event]:
-        return rows.filter(classification=value)
-
-    def apply_since(self, rows: QuerySet[Event], value: Any) -> QuerySet[Event]:
-        return rows.filter(start_date__gte=value)
-
-    def apply_until(self, rows: QuerySet[Event], value: Any) -> QuerySet[Event]:
-        return rows.filter(start_date__lte=value)
-
-    def apply_q(self, rows: QuerySet[Event], value: str) -> QuerySet[Event]:
-        return rows.filter(Q(name__icontains=value) | Q(topic__icontains=value) | Q(chair__name__icontains=value))
+    area_fields = ("area_id", "organization__area_id")
+    date_field = "start_date"
+    text_fields = ("name", "topic", "chair__name")
 
     def get_queryset(self) -> QuerySet[Event]:
         return (self.filtered(Event.objects.select_related("area", "organization", "chair"))
                 .annotate(n_participants=Count("participants")).order_by("-start_date", "-pk"))
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), **self.filter_context()}
 
 
 class StatementListView(Filtered, ReadOnlyMixin, ListView):
@@ -136,25 +112,13 @@ class StatementListView(Filtered, ReadOnlyMixin, ListView):
     paginate_by = PAGE_SIZE
     context_object_name = "statements"
     filters = ("area", "since", "until", "q")
-
-    def apply_area(self, rows: QuerySet[Statement], ids: list[int]) -> QuerySet[Statement]:
-        return rows.filter(Q(event__area_id__in=ids)
-                           | Q(speaker__memberships__organization__area_id__in=ids)).distinct()
-
-    def apply_since(self, rows: QuerySet[Statement], value: Any) -> QuerySet[Statement]:
-        return rows.filter(date__gte=value)
-
-    def apply_until(self, rows: QuerySet[Statement], value: Any) -> QuerySet[Statement]:
-        return rows.filter(date__lte=value)
-
-    def apply_q(self, rows: QuerySet[Statement], value: str) -> QuerySet[Statement]:
-        return rows.filter(Q(text__icontains=value) | Q(speaker__name__icontains=value))
+    area_fields = ("event__area_id", "speaker__memberships__organization__area_id")
+    date_field = "date"
+    text_fields = ("text", "speaker__name")
+    distinct = True  # a speaker with two posts in the area is one row
 
     def get_queryset(self) -> QuerySet[Statement]:
         return self.filtered(Statement.objects.select_related("speaker", "event")).order_by("-date", "-pk")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), **self.filter_context()}
 
 
 class PostListView(Filtered, ReadOnlyMixin, ListView):
@@ -165,26 +129,16 @@ class PostListView(Filtered, ReadOnlyMixin, ListView):
     context_object_name = "memberships"
     filters = ("area", "type", "since", "until", "q")
     types = staticmethod(lambda: list(OrganizationType.choices))
-
-    def apply_area(self, rows: QuerySet[Membership], ids: list[int]) -> QuerySet[Membership]:
-        return rows.filter(organization__area_id__in=ids)
-
-    def apply_type(self, rows: QuerySet[Membership], value: str) -> QuerySet[Membership]:
-        return rows.filter(organization__classification=value)
+    area_fields = ("organization__area_id",)
+    type_field = "organization__classification"
+    text_fields = ("person__name", "role", "organization__name_kk", "organization__name_ru")
 
     def apply_since(self, rows: QuerySet[Membership], value: Any) -> QuerySet[Membership]:
-        return rows.filter(Q(end_date__isnull=True) | Q(end_date__gte=value))
+        return rows.filter(Q(end_date__isnull=True) | Q(end_date__gte=value))  # held on or after the date
 
     def apply_until(self, rows: QuerySet[Membership], value: Any) -> QuerySet[Membership]:
         return rows.filter(Q(start_date__isnull=True) | Q(start_date__lte=value))
 
-    def apply_q(self, rows: QuerySet[Membership], value: str) -> QuerySet[Membership]:
-        return rows.filter(Q(person__name__icontains=value) | Q(role__icontains=value)
-                           | Q(organization__name_kk__icontains=value) | Q(organization__name_ru__icontains=value))
-
     def get_queryset(self) -> QuerySet[Membership]:
         return (self.filtered(Membership.objects.select_related("person", "organization", "on_behalf_of", "post"))
                 .order_by("person__family_name", "person__name", "pk"))
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), **self.filter_context()}
