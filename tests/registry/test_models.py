@@ -63,3 +63,14 @@ def test_bin_unique_when_given_blank_allowed_many_times() -> None:
 def test_organization_needs_a_name() -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         Organization.objects.create(name_kk="", name_ru="")
+
+
+def test_the_migrations_hold_every_model_change() -> None:
+    """A model edited without its migration (a new field, changed choices) fails here, not on a centre's server."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)  # exits non-zero on a missing migration
+    assert "No changes detected" in out.getvalue()

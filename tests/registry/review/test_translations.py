@@ -20,7 +20,12 @@ def _entries(lang: str) -> list[tuple[str, list[str]]]:
     for block in text.strip().split("\n\n")[1:]:
         lines = [line for line in block.splitlines() if not line.startswith("#")]
         joined = "\n".join(lines)
+        context = re.match(r'msgctxt "(.*)"\n', joined)
+        if context:  # a msgid in a context is "context\x04msgid" in the compiled catalogue
+            joined = joined[context.end():]
         msgid = "".join(re.findall(r'"(.*)"', joined.split("msgid_plural")[0].split("msgstr")[0]))
+        if context:
+            msgid = f"{context.group(1)}\x04{msgid}"
         forms = re.split(r"^msgstr(?:\[\d\])? ", joined, flags=re.M)[1:]
         entries.append((msgid, ["".join(re.findall(r'"(.*)"', form)) for form in forms]))
     return entries

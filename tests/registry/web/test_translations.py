@@ -28,7 +28,7 @@ def read_po(path: Path) -> list[dict[str, Any]]:
         for line in block.splitlines():
             if line.startswith("#"):
                 continue
-            match = re.match(r'^(msgid|msgid_plural|msgstr)(?:\[(\d)\])? (".*")$', line)
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr)(?:\[(\d)\])? (".*")$', line)
             if match:
                 name, index, value = match.group(1), match.group(2), ast.literal_eval(match.group(3))
                 field = (name, int(index) if index is not None else None)
@@ -64,7 +64,9 @@ def test_compiled_catalogue_matches_the_po(lang: str) -> None:
     with (folder / "django.mo").open("rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
     for entry in read_po(folder / "django.po"):
-        if "msgid_plural" in entry:
+        if "msgctxt" in entry:
+            assert catalogue.pgettext(entry["msgctxt"], entry["msgid"]) == entry["msgstr"][0]
+        elif "msgid_plural" in entry:
             assert catalogue.ngettext(entry["msgid"], entry["msgid_plural"], 1) == entry["msgstr"][0]
         else:
             assert catalogue.gettext(entry["msgid"]) == entry["msgstr"][0], "django.mo is stale: run compilemessages"

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StaffRole(models.Model):
@@ -27,7 +28,7 @@ class StaffRole(models.Model):
 
     class Meta:
         verbose_name = _("staff role")
-        verbose_name_plural = _("staff roles")
+        verbose_name_plural = pgettext_lazy("plural", "staff roles")
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(role="editor") | models.Q(area__isnull=False), name="staffrole_editor_has_area",
@@ -63,7 +64,7 @@ class LoginFailure(models.Model):
 
     class Meta:
         verbose_name = _("failed log-in")
-        verbose_name_plural = _("failed log-ins")
+        verbose_name_plural = pgettext_lazy("plural", "failed log-ins")
         indexes = [models.Index(fields=["username", "ip", "at"])]
 
     def __str__(self) -> str:

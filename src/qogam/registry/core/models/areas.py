@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qogam.registry.core.vocabularies import AreaKind
 
@@ -29,7 +30,7 @@ class Area(models.Model):
 
     class Meta:
         verbose_name = _("area")
-        verbose_name_plural = _("areas")
+        verbose_name_plural = pgettext_lazy("plural", "areas")
         ordering = ["name_kk"]
         constraints = [
             models.UniqueConstraint(fields=["kato_code"], condition=~models.Q(kato_code=""), name="area_kato_unique"),

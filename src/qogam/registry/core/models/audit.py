@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditLog(models.Model):
@@ -29,7 +30,7 @@ class AuditLog(models.Model):
 
     class Meta:
         verbose_name = _("audit log entry")
-        verbose_name_plural = _("audit log")
+        verbose_name_plural = pgettext_lazy("plural", "audit log")
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["model", "object_id"])]
 

@@ -6,6 +6,7 @@ from typing import Iterable
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qogam.nlp.name_keys import latin_name, organization_key, person_key
 from qogam.registry.core.identifiers import is_valid_bin
@@ -47,7 +48,7 @@ class Organization(models.Model):
 
     class Meta:
         verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
+        verbose_name_plural = pgettext_lazy("plural", "organisations")
         ordering = ["name_kk", "name_ru"]
         constraints = [
             models.UniqueConstraint(fields=["bin"], condition=~models.Q(bin=""), name="organization_bin_unique"),
@@ -88,7 +89,7 @@ class Person(models.Model):
 
     class Meta:
         verbose_name = _("person")
-        verbose_name_plural = _("people")
+        verbose_name_plural = pgettext_lazy("plural", "people")
         ordering = ["family_name", "name"]
 
     def __str__(self) -> str:

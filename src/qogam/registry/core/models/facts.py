@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qogam.registry.core.vocabularies import EventType
 
@@ -17,7 +18,7 @@ class Post(models.Model):
 
     class Meta:
         verbose_name = _("post")
-        verbose_name_plural = _("posts")
+        verbose_name_plural = pgettext_lazy("plural", "posts")
         ordering = ["organization_id", "role"]
 
     def __str__(self) -> str:
@@ -41,7 +42,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
+        verbose_name_plural = pgettext_lazy("plural", "memberships")
         ordering = ["-start_date", "role"]
 
     def __str__(self) -> str:
@@ -62,7 +63,7 @@ class Event(models.Model):
 
     class Meta:
         verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name_plural = pgettext_lazy("plural", "events")
         ordering = ["-start_date", "pk"]
 
     def __str__(self) -> str:
@@ -80,7 +81,7 @@ class Statement(models.Model):
 
     class Meta:
         verbose_name = _("statement")
-        verbose_name_plural = _("statements")
+        verbose_name_plural = pgettext_lazy("plural", "statements")
         ordering = ["-date", "pk"]
 
     def __str__(self) -> str:

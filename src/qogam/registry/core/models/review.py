@@ -6,6 +6,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qogam.registry.core.vocabularies import ProposalKind, ProposalStatus
 
@@ -45,7 +46,7 @@ class Proposal(models.Model):
 
     class Meta:
         verbose_name = _("proposal")
-        verbose_name_plural = _("proposals")
+        verbose_name_plural = pgettext_lazy("plural", "proposals")
         ordering = ["source_id", "start", "kind"]
         constraints = [
             models.UniqueConstraint(fields=["source", "kind", "label", "start", "end"], name="proposal_unique_per_source"),

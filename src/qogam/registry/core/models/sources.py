@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SourceQuerySet(models.QuerySet["Source"]):
@@ -43,7 +44,7 @@ class Source(models.Model):
 
     class Meta:
         verbose_name = _("source")
-        verbose_name_plural = _("sources")
+        verbose_name_plural = pgettext_lazy("plural", "sources")
         ordering = ["-published", "-pk"]
         indexes = [models.Index(fields=["-published", "-id"], name="source_published_idx")]
 
@@ -64,7 +65,7 @@ class SourceRevision(models.Model):
 
     class Meta:
         verbose_name = _("earlier text")
-        verbose_name_plural = _("earlier texts")
+        verbose_name_plural = pgettext_lazy("plural", "earlier texts")
         ordering = ["source_id", "number"]
         constraints = [models.UniqueConstraint(fields=["source", "number"], name="source_revision_unique")]
 
@@ -87,7 +88,7 @@ class Evidence(models.Model):
 
     class Meta:
         verbose_name = _("evidence")
-        verbose_name_plural = _("evidence")
+        verbose_name_plural = pgettext_lazy("plural", "evidence")
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
             models.UniqueConstraint(fields=["source", "content_type", "object_id", "start", "end"], name="evidence_unique"),
