@@ -23,7 +23,7 @@ class StaffRole(models.Model):
     role = models.CharField(max_length=10, choices=Role.choices)
     area = models.ForeignKey(
         "core.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        help_text="The editor's district (or city); its rural districts and villages are included.",
+        help_text=_("The editor's district (or city); its rural districts and villages are included."),
     )
 
     class Meta:
@@ -40,7 +40,7 @@ class StaffRole(models.Model):
 
     def clean(self) -> None:
         if self.role == self.Role.EDITOR and self.area_id is None:
-            raise ValidationError({"area": "An editor needs the district they edit."})
+            raise ValidationError({"area": _("An editor needs the district they edit.")})
 
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().save(*args, **kwargs)

@@ -18,7 +18,7 @@ class Area(models.Model):
 
     Kind = AreaKind
 
-    slug = models.SlugField(max_length=80, unique=True, help_text="Stable identifier, e.g. kz-turkistan-sairam.", verbose_name=_("identifier"))
+    slug = models.SlugField(max_length=80, unique=True, help_text=_("Stable identifier, e.g. kz-turkistan-sairam."), verbose_name=_("identifier"))
     classification = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("part of"))
     kato_code = models.CharField(_("KATO code"), max_length=9, blank=True, db_index=True)

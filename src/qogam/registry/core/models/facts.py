@@ -13,8 +13,8 @@ class Post(models.Model):
 
     organization = models.ForeignKey("core.Organization", null=True, blank=True, on_delete=models.CASCADE, related_name="posts", verbose_name=_("body"))
     area = models.ForeignKey("core.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="posts", verbose_name=_("area"))
-    role = models.CharField(max_length=100, help_text="Lemma of the post noun: төраға, орынбасар, директор, әкім…", verbose_name=_("role"))
-    label = models.CharField(max_length=300, blank=True, help_text="The post as written, e.g. «төрағасының бірінші орынбасары».", verbose_name=_("as written"))
+    role = models.CharField(max_length=100, help_text=_("Lemma of the post noun: төраға, орынбасар, директор, әкім…"), verbose_name=_("role"))
+    label = models.CharField(max_length=300, blank=True, help_text=_("The post as written, e.g. «төрағасының бірінші орынбасары»."), verbose_name=_("as written"))
 
     class Meta:
         verbose_name = _("post")

@@ -26,12 +26,12 @@ class Proposal(models.Model):
 
     source = models.ForeignKey("core.Source", on_delete=models.CASCADE, related_name="proposals")
     kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
-    label = models.CharField(max_length=300, help_text="What the reviewer reads in a list.", verbose_name=_("label"))
+    label = models.CharField(max_length=300, help_text=_("What the reviewer reads in a list."), verbose_name=_("label"))
     key = models.CharField(max_length=300, blank=True, db_index=True)
     payload = models.JSONField(verbose_name=_("what was extracted"))
-    start = models.PositiveIntegerField(help_text="Main evidence span in source.text.")
+    start = models.PositiveIntegerField(help_text=_("Main evidence span in source.text."))
     end = models.PositiveIntegerField()
-    evidence = models.JSONField(default=list, help_text="Every span it rests on: {start, end, text, rule}.")
+    evidence = models.JSONField(default=list, help_text=_("Every span it rests on: {start, end, text, rule}."))
     confidence = models.FloatField(default=0.0, verbose_name=_("confidence"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True, verbose_name=_("status"))
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
@@ -41,7 +41,7 @@ class Proposal(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
     effects = models.JSONField(default=dict, blank=True, editable=False,
-                               help_text="What the decision wrote, for undoing it: objects created, names added.")
+                               help_text=_("What the decision wrote, for undoing it: objects created, names added."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -32,7 +32,7 @@ class Source(models.Model):
     language = models.CharField(max_length=8, blank=True, verbose_name=_("language"))
     text = models.TextField(verbose_name=_("text"))
     content_hash = models.CharField(max_length=64, unique=True)
-    origin = models.CharField(max_length=500, blank=True, help_text="File name or feed it was read from.", verbose_name=_("read from"))
+    origin = models.CharField(max_length=500, blank=True, help_text=_("File name or feed it was read from."), verbose_name=_("read from"))
     ingested_at = models.DateTimeField(auto_now_add=True)
     revision = models.PositiveIntegerField(default=1, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -82,7 +82,7 @@ class Evidence(models.Model):
     target = GenericForeignKey("content_type", "object_id")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
-    rule = models.CharField(max_length=100, blank=True, help_text="The rule or model that found it.")
+    rule = models.CharField(max_length=100, blank=True, help_text=_("The rule or model that found it."))
     confidence = models.FloatField(default=0.0)
     proposal = models.ForeignKey("core.Proposal", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence_links")
 
