@@ -242,24 +242,32 @@ def setup() -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("sources", nargs=-1, required=True, metavar="PATH|URL|-...")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
 @reports_errors
-def ingest(source: str, progress: bool | None) -> None:
-    """Store the articles of SOURCE (a file, a directory or "-") and propose what they say.
+def ingest(sources: tuple[str, ...], progress: bool | None) -> None:
+    """Store the articles of each PATH (file or folder, recursively), URL or "-" and propose what they say.
 
-    Each article (*.txt with an optional .meta.json sidecar, or *.json, each with
-    title/url/outlet/date) is stored once; its people, organisations, posts, quotes, events
-    and places become proposals for review, linked to registry entries whose name key
-    matches. Prints a JSON summary naming the registry used; running it twice changes
-    nothing. The registry must exist (`qogam setup`); it is never created here.
+    Reads .txt (with an optional .meta.json sidecar), .json and .jsonl articles (title, url,
+    date, outlet, text or html), HTML pages (the article's main text, title, date, author by
+    trafilatura), RSS/Atom feeds (each entry's page is fetched) and http(s) URLs of any of
+    these; UTF-8, UTF-16, Windows-1251 and KZ-1048. Each article is stored once (an article
+    already stored is a duplicate; a near-copy of a stored story is linked to it and proposes
+    nothing); its people, organisations, posts, quotes, events and places become proposals
+    for review. Prints a JSON summary (stored, duplicates, near_duplicates, failed, failures,
+    …) naming the registry used; exits 1 when an item failed. The registry must exist
+    (`qogam setup`); it is never created here.
     """
     from qogam.registry import commands
 
-    summary = commands.ingest(source, progress=progress)
+    summary = commands.ingest(list(sources), progress=progress)
     for note in summary.pop("notes"):  # type: ignore[attr-defined]
         _warn(note)
+    for failure in summary["failures"]:  # type: ignore[attr-defined]
+        click.echo(f"qogam: failed: {failure['item']}: {failure['reason']}", err=True)
     write_json_lines([summary])
+    if summary["failed"]:
+        sys.exit(1)
 
 
 @main.command()

@@ -45,7 +45,7 @@ def test_ingest_prints_json_summary(tmp_path: Path) -> None:
     summary = json.loads(result.stdout)
     assert summary["stored"] == 1 and summary["proposals"]["post"] == 1
     again = json.loads(CliRunner().invoke(main, ["ingest", str(tmp_path)], catch_exceptions=False).stdout)
-    assert (again["stored"], again["skipped"]) == (0, 1) and Source.objects.count() == 1
+    assert (again["stored"], again["duplicates"]) == (0, 1) and Source.objects.count() == 1
 
 
 @pytest.mark.django_db

@@ -20,7 +20,7 @@ def _counts() -> tuple[int, int, int]:
 
 def test_seed_article_proposals(seed_path: Path) -> None:
     report = ingest_path(seed_path, progress=False)
-    assert (report.read, report.stored, report.skipped) == (1, 1, 0)
+    assert (report.read, report.stored, report.duplicates) == (1, 1, 0)
     kinds = Counter(Proposal.objects.values_list("kind", flat=True))
     assert kinds["organization"] == 5 and kinds["statement"] == 2
     assert kinds["person"] == 6 and kinds["post"] == 6
@@ -38,14 +38,14 @@ def test_ingest_twice_changes_nothing(seed_path: Path) -> None:
     ingest_path(seed_path, progress=False)
     before = _counts()
     report = ingest_path(seed_path, progress=False)
-    assert (report.stored, report.skipped) == (0, 1) and _counts() == before
+    assert (report.stored, report.duplicates) == (0, 1) and _counts() == before
 
 
 def test_same_text_differently_spaced_is_one_source(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Жиынды Шәріпбек Жамалбек жүргізді.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Жиынды  Шәріпбек Жамалбек\nжүргізді.\n", encoding="utf-8")
     report = ingest_path(tmp_path, progress=False)
-    assert (report.stored, report.skipped) == (1, 1)
+    assert (report.stored, report.duplicates) == (1, 1)
 
 
 def test_json_article_with_title_url_date(tmp_path: Path) -> None:

@@ -59,18 +59,21 @@ def _where(db: dict[str, object]) -> str:
     return f"PostgreSQL {db.get('NAME')} on {db.get('HOST') or 'localhost'}"
 
 
-def ingest(path: Path, progress: bool | None = None) -> dict[str, object]:
-    """Ingest a file or directory of articles into a migrated registry; return the report as JSON.
+def ingest(targets: Path | str | list[Path | str], progress: bool | None = None) -> dict[str, object]:
+    """Ingest files, folders, URLs or "-" into a migrated registry; return the report as JSON.
 
-    Raises :class:`InputError` for unreadable input or a registry not set up yet.
+    Keys: registry, read, stored, duplicates, near_duplicates, failed (a count), failures
+    ({item, reason} each), proposals by kind, linked, ambiguous, notes. Raises
+    :class:`InputError` when there is nothing to read or the registry is not set up.
     """
     _django()
-    from qogam.registry.core.services.ingest import ingest_path
+    from qogam.registry.core.services.ingest import ingest_targets
 
     _require_migrated()
-    report = ingest_path(path, progress=progress)
+    report = ingest_targets(targets if isinstance(targets, list) else [targets], progress=progress)
     return {
-        "registry": registry_in_use(), "read": report.read, "stored": report.stored, "skipped": report.skipped,
+        "registry": registry_in_use(), "read": report.read, "stored": report.stored, "duplicates": report.duplicates,
+        "near_duplicates": report.near_duplicates, "failed": report.failed, "failures": report.failures,
         "proposals": dict(sorted(report.proposals.items())), "linked": report.linked,
         "ambiguous": report.ambiguous, "notes": report.notes,
     }
@@ -144,7 +147,7 @@ def demo(directory: Path, host: str, port: int, serve_too: bool, out: TextIO) ->
     setup(out)
     report = ingest(directory)
     kinds = ", ".join(f"{n} {k}" for k, n in report["proposals"].items()) or "no new proposals"  # type: ignore[union-attr]
-    out.write(f"ingested {directory}: {report['stored']} new sources, {report['skipped']} already known; {kinds}\n")
+    out.write(f"ingested {directory}: {report['stored']} new sources, {report['duplicates']} already known; {kinds}\n")
     create_admin("admin", reset=False, out=out)
     if serve_too:
         serve(host, port, out)

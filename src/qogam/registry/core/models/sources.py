@@ -39,6 +39,14 @@ class Source(models.Model):
     withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
                                      on_delete=models.SET_NULL, related_name="+")
     withdrawn_reason = models.CharField(max_length=300, blank=True, editable=False)
+    author = models.CharField(max_length=300, blank=True, verbose_name=_("author"))
+    redirects = models.JSONField(default=list, blank=True, editable=False,
+                                 help_text=_("The addresses a fetched page was redirected from."))
+    minhash = models.BinaryField(null=True, blank=True, editable=False,
+                                 help_text=_("MinHash signature of the text, for finding syndicated copies."))
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies",
+                                     verbose_name=_("copy of"),
+                                     help_text=_("The first stored source of the same story; a copy's facts are not proposed again."))
 
     objects = SourceQuerySet.as_manager()
 

@@ -1,21 +1,30 @@
-"""From article files to a Source and its Proposals: ``qogam ingest FILE|DIR``."""
+"""From articles to a Source and its Proposals: ``qogam ingest PATH|URL|-`` (and the site's "add an article").
+
+The articles come from :func:`qogam.ingest.sources.documents` (files, folders, JSON Lines,
+HTML pages, URLs, feeds). Each is stored once: an article whose normalised text, or whose
+address, is stored already is a *duplicate* (skipped); one that is a near-copy of a stored
+source — the same story syndicated with small edits (:mod:`qogam.ingest.near_duplicates`) —
+is stored as a *copy* of the first, without proposals, so that its facts are proposed once.
+An item that cannot be read is a *failure*, reported with its reason; the rest go on.
+"""
 from __future__ import annotations
 
 import hashlib
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
 from qogam.errors import InputError
-from qogam.ingest.articles import article_paths, json_article, parse_date, read_article_meta
+from qogam.ingest.documents import Document, Failure, json_document
 from qogam.ingest.files import normalize_newlines
+from qogam.ingest.near_duplicates import NearDuplicateIndex, signature
+from qogam.ingest.sources import documents
 from qogam.nlp.extract import extract
 from qogam.nlp.extract.results import Extraction
 from qogam.nlp.name_keys import organization_key, person_key
@@ -26,36 +35,34 @@ from qogam.registry.core.services.linking import link_proposal
 
 _SPACE_RE = re.compile(r"\s+")
 
-
-@dataclass(slots=True)
-class Article:
-    """One article as read from disk, before it becomes a Source."""
-
-    name: str
-    text: str
-    published: date | None = None
-    title: str = ""
-    url: str = ""
-    outlet: str = ""
+# An article as read, before it becomes a Source: name, text, title, url, outlet, published, author.
+Article = Document
 
 
 @dataclass
 class IngestReport:
-    """What an ingest did: sources stored or skipped, and the proposals made, by kind."""
+    """What an ingest did: sources stored, duplicates skipped, copies linked, items failed, proposals by kind."""
 
     read: int = 0
     stored: int = 0
-    skipped: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failures: list[dict[str, str]] = field(default_factory=list)
     proposals: Counter[str] = field(default_factory=Counter)
     linked: int = 0
     ambiguous: int = 0
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
     def summary(self) -> str:
         """Return a one-paragraph human summary of the report."""
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.proposals.items())) or "none"
         return (
-            f"{self.read} articles read: {self.stored} stored, {self.skipped} already known. "
+            f"{self.read} articles read: {self.stored} stored, {self.duplicates} already known, "
+            f"{self.near_duplicates} copies of a stored story, {self.failed} failed. "
             f"Proposals: {kinds}; {self.linked} linked to existing entries, {self.ambiguous} with several candidates."
         )
 
@@ -67,48 +74,63 @@ def content_hash(text: str) -> str:
 
 
 def read_articles(path: Path | str) -> list[Article]:
-    """Return the articles of a file, a directory or "-" (standard input): ``*.txt`` files
-    with their ``.meta.json`` sidecars, ``*.json`` objects.
-
-    The title, address, outlet and date come from the JSON article or the sidecar. Raises
-    :class:`InputError` for a missing path, an empty directory or an unreadable file.
-    """
-    if str(path) == "-":
-        return [_article(*read_article_meta("-"))]
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
-    paths = article_paths(path) if path.is_dir() else [path]
-    return [_article(*read_article_meta(item)) for item in paths]
+    """Return the articles of a file, a folder, a URL or "-"; raises :class:`InputError` for the
+    first item that fails (:func:`ingest_path` reports failures and goes on instead)."""
+    found = []
+    for item in documents(path):
+        if isinstance(item, Failure):
+            raise InputError(f"{item.name}: {item.reason}")
+        found.append(item)
+    return found
 
 
 def article_from_json(name: str, text: str) -> Article:
     """Return the Article of a JSON article's ``text`` (an upload); raises :class:`InputError`."""
-    body, meta = json_article(name, text)
-    return _article(name, body, meta)
+    import json
 
-
-def _article(name: str, text: str, meta: dict[str, str]) -> Article:
-    return Article(name=name, text=text, published=parse_date(meta.get("date")), title=meta.get("title", ""),
-                   url=meta.get("url", ""), outlet=meta.get("outlet", ""))
+    try:
+        return json_document(json.loads(text), name)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
 
 
 def ingest_path(path: Path | str, progress: bool | None = None) -> IngestReport:
-    """Ingest a file or a directory of articles; return what was stored and proposed.
+    """Ingest a file, a folder, a URL or "-"; return what was stored, skipped, copied and failed.
 
-    Each article is one transaction; an article whose normalised text is already stored is
-    skipped, so running twice changes nothing. ``progress`` shows a bar on stderr (default:
-    only when stderr is a terminal). Raises :class:`InputError` for unreadable input.
+    Each article is one transaction; running twice changes nothing. ``progress`` shows a bar
+    on stderr (default: only when stderr is a terminal). Raises :class:`InputError` only when
+    there is nothing to read (a missing path, a folder without articles).
     """
-    articles = read_articles(path)
+    return ingest_targets([path], progress=progress)
+
+
+def ingest_targets(targets: Iterable[Path | str], progress: bool | None = None) -> IngestReport:
+    """Ingest every target in turn (see :func:`ingest_path`); one report for them all."""
     report = IngestReport()
     show = sys.stderr.isatty() if progress is None else progress
-    for article in _progress(articles, show):
-        ingest_article(article, report)
+    index = stored_signatures()
+    items: Iterator[Document | Failure] = (item for target in targets for item in documents(target))
+    for item in _progress(items, show):
+        if isinstance(item, Failure):
+            report.read += 1
+            report.failures.append({"item": item.name, "reason": item.reason})
+            continue
+        try:
+            ingest_article(item, report, index=index)
+        except InputError as exc:
+            report.failures.append({"item": item.name, "reason": str(exc).removeprefix(f"{item.name}: ")})
     return report
 
 
-def _progress(items: list[Article], show: bool) -> Iterable[Article]:
+def stored_signatures() -> NearDuplicateIndex:
+    """The near-duplicate index of every stored source that is not itself a copy."""
+    index = NearDuplicateIndex()
+    for pk, sig in Source.objects.filter(duplicate_of__isnull=True, minhash__isnull=False).values_list("pk", "minhash"):
+        index.add(pk, bytes(sig))
+    return index
+
+
+def _progress(items: Iterable[Document | Failure], show: bool) -> Iterable[Document | Failure]:
     if not show:
         return items
     from tqdm import tqdm
@@ -116,12 +138,14 @@ def _progress(items: list[Article], show: bool) -> Iterable[Article]:
     return tqdm(items, desc="ingest", unit="article", file=sys.stderr)
 
 
-def ingest_article(article: Article, report: IngestReport | None = None, user: Any = None) -> Source | None:
+def ingest_article(article: Article, report: IngestReport | None = None, user: Any = None,
+                   index: NearDuplicateIndex | None = None) -> Source | None:
     """Store ``article`` as a Source with its Proposals; return it, or None if already stored or empty.
 
     Runs in one transaction: either the source and all its proposals are stored, or nothing.
-    ``user`` (who added it on the website) goes to the audit log; None is the command line.
-    Raises :class:`InputError` for an address that is not http(s).
+    A near-copy of a source in ``index`` (all stored sources when None) is stored as its copy,
+    with no proposals. ``user`` (who added it on the website) goes to the audit log; None is
+    the command line. Raises :class:`InputError` for an address that is not http(s).
     """
     report = report if report is not None else IngestReport()
     report.read += 1
@@ -132,17 +156,26 @@ def ingest_article(article: Article, report: IngestReport | None = None, user: A
         report.notes.append(f"{article.name}: empty, skipped")
         return None
     digest = content_hash(article.text)
-    if Source.objects.filter(content_hash=digest).exists():
-        report.skipped += 1
+    if Source.objects.filter(content_hash=digest).exists() or (
+            article.url and Source.objects.filter(url=article.url).exists()):
+        report.duplicates += 1
         return None
-    found = extract(article.text, lang="auto", published=article.published)
+    sig = signature(article.text)
+    index = index if index is not None else stored_signatures()
+    original_id = index.first_copy_of(sig)
+    found = extract(article.text, lang="auto", published=article.published) if original_id is None else None
     with transaction.atomic():
         source = Source.objects.create(
             url=article.url, outlet=article.outlet, title=article.title or _first_line(article.text),
-            published=article.published, language=found.lang, text=article.text, content_hash=digest,
-            origin=article.name,
+            published=article.published, language=found.lang if found is not None else _language_of(original_id),
+            text=article.text, content_hash=digest, origin=article.name, author=article.author[:300],
+            redirects=article.redirects, minhash=sig, duplicate_of_id=original_id,
         )
         record(user, source, "create", None, _source_summary(source), note="ingest" if user is None else "added on the website")
+        if found is None:
+            report.near_duplicates += 1
+            report.notes.append(f"{article.name}: a copy of source {original_id}; its facts are proposed there")
+            return source
         for proposal in proposals_for(source, found):
             link_proposal(proposal)
             proposal.save()
@@ -150,8 +183,13 @@ def ingest_article(article: Article, report: IngestReport | None = None, user: A
             report.linked += proposal.object_id is not None
             report.ambiguous += len(proposal.candidates) > 1
     report.stored += 1
+    index.add(source.pk, sig)
     report.notes.extend(f"{article.name}: {w}" for w in found.warnings)
     return source
+
+
+def _language_of(source_id: int | None) -> str:
+    return Source.objects.filter(pk=source_id).values_list("language", flat=True).first() or ""
 
 
 def _first_line(text: str) -> str:
@@ -162,6 +200,7 @@ def _first_line(text: str) -> str:
 def _source_summary(source: Source) -> dict[str, Any]:
     data = snapshot(source)
     data["text"] = f"{len(source.text)} characters"
+    data.pop("minhash", None)
     return data
 
 
