@@ -270,6 +270,74 @@ def ingest(sources: tuple[str, ...], progress: bool | None) -> None:
         sys.exit(1)
 
 
+@main.group()
+def feeds() -> None:
+    """The RSS/Atom feeds of the outlets the registry follows (polled by `qogam watch`)."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--outlet", default="", help="The outlet's name (default: the site's name on each page).")
+@click.option("--area", default="", metavar="SLUG", help="The area the outlet covers (an area's slug).")
+@click.option("--lang", "language", type=click.Choice(["kk", "ru", ""]), default="", help="Its language (default: detect).")
+@reports_errors
+def feeds_add(url: str, outlet: str, area: str, language: str) -> None:
+    """Follow the feed at URL; prints it as JSON."""
+    from qogam.registry import commands
+
+    write_json_lines([commands.feeds_add(url, outlet, area, language)])
+
+
+@feeds.command("list")
+@reports_errors
+def feeds_list() -> None:
+    """Print every feed, one JSON object a line: address, outlet, area, active, last success and error."""
+    from qogam.registry import commands
+
+    write_json_lines(commands.feeds_list())
+
+
+_EVERY = {"s": 1, "m": 60, "h": 3600}
+
+
+def _interval(value: str | None) -> int | None:
+    if value is None:
+        return None
+    unit = value[-1:].lower()
+    number = value[:-1] if unit in _EVERY else value
+    if not number.isdigit() or int(number) <= 0:
+        raise click.BadParameter("a period such as 90s, 15m or 1h", param_hint="--every")
+    return int(number) * _EVERY.get(unit, 60)  # a bare number is minutes
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Poll every active feed once and exit (for cron or a systemd timer).")
+@click.option("--every", metavar="PERIOD", help="Poll the feeds that are due every PERIOD (90s, 15m, 1h) until Ctrl-C.")
+@reports_errors
+def watch(once: bool, every: str | None) -> None:
+    """Poll the active feeds: new entries are fetched and ingested once each (conditional GET).
+
+    --once polls every active feed; --every loops, and there a failing feed backs off (15
+    minutes, doubling up to a day). Prints one JSON report per feed polled; --once exits 1
+    when a feed failed.
+    """
+    import time
+
+    from qogam.registry import commands
+
+    period = _interval(every)
+    if once == (period is not None):
+        raise click.UsageError("give --once or --every PERIOD")
+    while True:
+        reports = commands.watch_once(every_feed=period is None)
+        write_json_lines(reports)
+        if period is None:
+            if any(not r["ok"] or r["failed"] for r in reports):
+                sys.exit(1)
+            return
+        time.sleep(period)
+
+
 @main.command()
 @click.argument("username", default="admin")
 @click.option("--reset", is_flag=True, help="Give an existing account a new generated password.")

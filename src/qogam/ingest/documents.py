@@ -28,6 +28,7 @@ from qogam.ingest.articles import parse_date
 from qogam.ingest.encodings import decode
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_WORDS = 8  # fewer words kept from a page: no article in it
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
@@ -93,7 +94,8 @@ def html_document(data: bytes | str, name: str, url: str = "", declared: str | N
     found = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
                                         include_tables=False)
     text = (getattr(found, "text", None) or "").strip() if found is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
+        # a menu or a "Home" link is what trafilatura keeps of a page without an article
         raise InputError(f"{name}: no article text found in the page")
     site = getattr(found, "sitename", None) or ""
     host = getattr(found, "hostname", None) or (urlsplit(url).hostname or "")

@@ -151,3 +151,49 @@ def demo(directory: Path, host: str, port: int, serve_too: bool, out: TextIO) ->
     create_admin("admin", reset=False, out=out)
     if serve_too:
         serve(host, port, out)
+
+
+def feeds_add(url: str, outlet: str, area: str, language: str) -> dict[str, object]:
+    """Follow the feed at ``url``; return it as JSON. Raises :class:`InputError` for a bad one."""
+    _django()
+    from qogam.registry.core.services.feeds import add_feed
+    from qogam.registry.errors import ReviewError
+
+    _require_migrated()
+    try:
+        feed = add_feed(url, None, outlet=outlet, area=area, language=language)
+    except ReviewError as exc:
+        raise InputError(str(exc)) from None
+    return _feed_json(feed)
+
+
+def feeds_list() -> list[dict[str, object]]:
+    """Every feed with how its polling goes, as JSON."""
+    _django()
+    from qogam.registry.core.models import Feed
+
+    _require_migrated()
+    return [_feed_json(feed) for feed in Feed.objects.select_related("area")]
+
+
+def _feed_json(feed: object) -> dict[str, object]:
+    def when(value: object) -> str | None:
+        return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
+
+    return {
+        "id": feed.pk, "url": feed.url, "outlet": feed.outlet,  # type: ignore[attr-defined]
+        "area": feed.area.slug if feed.area_id else None, "language": feed.language or None,  # type: ignore[attr-defined]
+        "active": feed.active, "last_success": when(feed.last_success_at),  # type: ignore[attr-defined]
+        "last_error": feed.last_error or None, "failures": feed.failures,  # type: ignore[attr-defined]
+        "next_poll": when(feed.next_poll_at), "articles_stored": feed.items_stored,  # type: ignore[attr-defined]
+    }
+
+
+def watch_once(every_feed: bool = True) -> list[dict[str, object]]:
+    """Poll every active feed once (``every_feed``), or only those due after their back-off;
+    return a JSON report per feed."""
+    _django()
+    from qogam.registry.core.services.feeds import poll_due
+
+    _require_migrated()
+    return [report.as_json() for report in poll_due(every_feed=every_feed)]

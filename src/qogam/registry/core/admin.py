@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from qogam.registry.core.models import (
-    Area, AuditLog, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
+    Area, AuditLog, Event, Evidence, Feed, Membership, Organization, Person, Post, Proposal, Source, Statement,
 )
 from qogam.registry.core.services.audit import record, snapshot
 from qogam.registry.core.services.review import bulk_accept, reject
@@ -177,6 +177,16 @@ class SourceAdmin(AuditedAdmin):
             if report.sent_back:
                 self.message_user(request, _("%(n)d proposals went back to review: the correction changed their words.")
                                   % {"n": len(report.sent_back)}, level=messages.WARNING)
+
+
+@admin.register(Feed)
+class FeedAdmin(AuditedAdmin):
+    list_display = ["__str__", "url", "area", "language", "active", "last_success_at", "failures", "last_error"]
+    list_filter = ["active", "language"]
+    search_fields = ["url", "outlet"]
+    autocomplete_fields = ["area"]
+    readonly_fields = ["last_polled_at", "last_success_at", "last_error", "last_error_at", "failures", "next_poll_at",
+                       "items_stored"]
 
 
 @admin.register(Evidence)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qogam.registry.review.views import actions, articles, queue
+from qogam.registry.review.views import actions, articles, feeds, queue
 
 app_name = "review"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("proposals/<int:pk>/revert/", actions.revert, name="revert"),
     path("sources/<int:pk>/withdraw/", actions.withdraw, name="withdraw"),
     path("add/", articles.add, name="add"),
+    path("feeds/", feeds.feeds, name="feeds"),
+    path("feeds/<int:pk>/toggle/", feeds.toggle, name="feed-toggle"),
 ]

@@ -5,10 +5,11 @@ from qogam.registry.core.models.areas import Area
 from qogam.registry.core.models.audit import AuditLog
 from qogam.registry.core.models.entities import NameKey, Organization, Person
 from qogam.registry.core.models.facts import Event, Membership, Post, Statement
+from qogam.registry.core.models.feeds import Feed
 from qogam.registry.core.models.review import Proposal
 from qogam.registry.core.models.sources import Evidence, Source, SourceRevision
 
 __all__ = [
-    "Area", "AuditLog", "Event", "Evidence", "Membership", "NameKey", "Organization",
+    "Area", "AuditLog", "Event", "Evidence", "Feed", "Membership", "NameKey", "Organization",
     "Person", "Post", "Proposal", "Source", "SourceRevision", "Statement",
 ]
