@@ -18,7 +18,9 @@ paths, URLs and standard input and fetches what has to be fetched.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -93,7 +95,7 @@ def html_document(data: bytes | str, name: str, url: str = "", declared: str | N
     html = data if isinstance(data, str) else decode(data, name, declared)
     found = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
                                         include_tables=False)
-    text = (getattr(found, "text", None) or "").strip() if found is not None else ""
+    text = _trim_labels((getattr(found, "text", None) or "").strip() if found is not None else "")
     if len(text.split()) < MIN_WORDS:
         # a menu or a "Home" link is what trafilatura keeps of a page without an article
         raise InputError(f"{name}: no article text found in the page")
@@ -104,6 +106,26 @@ def html_document(data: bytes | str, name: str, url: str = "", declared: str | N
         outlet=site.strip() or host.removeprefix("www."), published=parse_date(getattr(found, "date", None)),
         author=(getattr(found, "author", None) or "").strip(),
     )
+
+
+@lru_cache(maxsize=1)
+def _labels() -> re.Pattern[str]:
+    from qogam.nlp.resources import load_sections
+
+    words = sorted({w.lower() for lines in load_sections("qogam.ingest", "boilerplate_lines.txt").values() for w in lines},
+                   key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*[:：]", re.IGNORECASE)
+
+
+def _trim_labels(text: str, reach: int = 2) -> str:
+    """``text`` without the labelled lines ("Жарияланды: …", "Дереккөз: …") among its first and
+    last ``reach`` lines (boilerplate_lines.txt)."""
+    lines = text.split("\n")
+    labelled = _labels()
+    top = [i for i in range(min(reach + 1, len(lines))) if labelled.match(lines[i])]
+    bottom = [i for i in range(max(0, len(lines) - reach), len(lines)) if labelled.match(lines[i])]
+    drop = set(top) | set(bottom)
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()
 
 
 def json_document(item: Any, name: str) -> Document:
