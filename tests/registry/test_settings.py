@@ -69,4 +69,4 @@ def test_sqlite_connections_use_wal(settings) -> None:  # type: ignore[no-untype
     assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA busy_timeout")
-        assert cursor.fetchone()[0] == 5000  # the init command ran on this connection
+        assert cursor.fetchone()[0] == 30000  # the init command ran on this connection

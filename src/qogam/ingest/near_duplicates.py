@@ -9,17 +9,28 @@ measures it on copies made from the real news of ../shared.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from qogam.nlp.normalize import normalize
+
 NUM_PERM = 128
 SHINGLE = 5
-THRESHOLD = 0.5
+THRESHOLD = 0.35
 SEED = 1
 SCHEME = "affine32"  # datasketch 2: named, so that stored signatures stay comparable
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+
+def text_hash(text: str) -> str:
+    """The sha256 (hex) of ``text`` normalised — NFC, look-alike letters fixed, white space
+    collapsed: the identity of an exact duplicate."""
+    normal = _SPACE.sub(" ", normalize(text).text).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -63,9 +74,13 @@ class NearDuplicateIndex:
         self._signatures[key] = sig
         self._lsh.insert(key, _lean(sig))
 
-    def first_copy_of(self, sig: bytes) -> int | None:
-        """The smallest key whose text ``sig`` is a near-copy of (checked, not only LSH-bucketed), or None."""
+    def copies(self, sig: bytes) -> list[int]:
+        """The keys whose texts ``sig`` is a near-copy of (LSH candidates checked on their estimate), in order."""
         if not self._signatures or len(sig) != NUM_PERM * 8:
-            return None
-        found = [k for k in self._lsh.query(_lean(sig)) if similarity(sig, self._signatures[k]) >= self.threshold]
-        return min(found) if found else None
+            return []
+        return sorted(k for k in self._lsh.query(_lean(sig)) if similarity(sig, self._signatures[k]) >= self.threshold)
+
+    def first_copy_of(self, sig: bytes) -> int | None:
+        """The smallest key whose text ``sig`` is a near-copy of, or None."""
+        found = self.copies(sig)
+        return found[0] if found else None

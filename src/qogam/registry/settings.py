@@ -82,8 +82,10 @@ else:
             "NAME": DATA_DIR / "qogam.sqlite3",
             "OPTIONS": {
                 # Run on every new connection: WAL lets the web pages read while an ingest
-                # writes; IMMEDIATE transactions fail fast instead of deadlocking on upgrade.
-                "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=5000",
+                # writes; IMMEDIATE transactions fail fast instead of deadlocking on upgrade;
+                # a writer waits up to 30 s for another's short transaction (a watch and a
+                # hand-run ingest at once) instead of failing with "database is locked".
+                "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=30000",
                 "transaction_mode": "IMMEDIATE",
             },
         }

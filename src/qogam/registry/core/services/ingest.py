@@ -9,8 +9,6 @@ An item that cannot be read is a *failure*, reported with its reason; the rest g
 """
 from __future__ import annotations
 
-import hashlib
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -23,17 +21,14 @@ from django.db import transaction
 from qogam.errors import InputError
 from qogam.ingest.documents import Document, Failure, json_document
 from qogam.ingest.files import normalize_newlines
-from qogam.ingest.near_duplicates import NearDuplicateIndex, signature
+from qogam.ingest.near_duplicates import NearDuplicateIndex, signature, text_hash
 from qogam.ingest.sources import documents
 from qogam.nlp.extract import extract
 from qogam.nlp.extract.results import Extraction
 from qogam.nlp.name_keys import organization_key, person_key
-from qogam.nlp.normalize import normalize
 from qogam.registry.core.models import Proposal, Source
 from qogam.registry.core.services.audit import record, snapshot
 from qogam.registry.core.services.linking import link_proposal
-
-_SPACE_RE = re.compile(r"\s+")
 
 # An article as read, before it becomes a Source: name, text, title, url, outlet, published, author.
 Article = Document
@@ -67,10 +62,8 @@ class IngestReport:
         )
 
 
-def content_hash(text: str) -> str:
-    """Return the sha256 (hex) of ``text`` normalised: NFC, look-alikes fixed, white space collapsed."""
-    normal = _SPACE_RE.sub(" ", normalize(text).text).strip()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+# The sha256 of an article's normalised text (NFC, look-alikes fixed, white space collapsed).
+content_hash = text_hash
 
 
 def read_articles(path: Path | str) -> list[Article]:
@@ -164,20 +157,29 @@ def ingest_article(article: Article, report: IngestReport | None = None, user: A
     index = index if index is not None else stored_signatures()
     original_id = index.first_copy_of(sig)
     found = extract(article.text, lang="auto", published=article.published) if original_id is None else None
+    source = Source(
+        url=article.url, outlet=article.outlet, title=article.title or _first_line(article.text),
+        published=article.published, language=found.lang if found is not None else _language_of(original_id),
+        text=article.text, content_hash=digest, origin=article.name, author=article.author[:300],
+        redirects=article.redirects, minhash=sig, duplicate_of_id=original_id,
+    )
+    # Linking reads the registry (name keys, candidates): done before the write transaction,
+    # which stays short, so that a watch and a hand-run ingest share one SQLite file.
+    proposals = proposals_for(source, found) if found is not None else []
+    for proposal in proposals:
+        link_proposal(proposal)
     with transaction.atomic():
-        source = Source.objects.create(
-            url=article.url, outlet=article.outlet, title=article.title or _first_line(article.text),
-            published=article.published, language=found.lang if found is not None else _language_of(original_id),
-            text=article.text, content_hash=digest, origin=article.name, author=article.author[:300],
-            redirects=article.redirects, minhash=sig, duplicate_of_id=original_id,
-        )
+        if Source.objects.filter(content_hash=digest).exists():  # stored by another ingest meanwhile
+            report.duplicates += 1
+            return None
+        source.save()
         record(user, source, "create", None, _source_summary(source), note="ingest" if user is None else "added on the website")
         if found is None:
             report.near_duplicates += 1
             report.notes.append(f"{article.name}: a copy of source {original_id}; its facts are proposed there")
             return source
-        for proposal in proposals_for(source, found):
-            link_proposal(proposal)
+        for proposal in proposals:
+            proposal.source = source
             proposal.save()
             report.proposals[proposal.kind] += 1
             report.linked += proposal.object_id is not None
