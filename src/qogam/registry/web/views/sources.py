@@ -78,7 +78,7 @@ def _label(kind: str) -> str:
 class SourceView(ReadOnlyMixin, DetailView):
     template_name = "qogam/source.html"
     context_object_name = "source"
-    queryset = Source.objects.public()
+    queryset = Source.objects.public().select_related("duplicate_of")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
