@@ -54,7 +54,32 @@ def main() -> None:
     print(f"all copies: recall {recall:.3f}, linked to a wrong original {wrong}, different articles taken for copies "
           f"{false_pairs}/{pairs}: precision {precision:.3f}")
     print(f"baseline (exact text hash): recall {exact / made:.3f}")
+    same_event = _same_event_pairs()
+    if same_event:
+        worst = max(same_event)
+        print(f"{len(same_event)} pairs of different articles naming two or more of the same people or organisations "
+              f"(the same event or body reported twice): highest similarity {worst:.2f}, "
+              f"{sum(s >= THRESHOLD for s in same_event)} taken for copies")
     print(f"{seconds:.1f} s for {len(sigs) + made} signatures and queries")
+
+
+def _same_event_pairs() -> list[float]:
+    """Similarities of the pairs of real articles whose gold names two or more of the same
+    people or organisations: stories about one event or body by different outlets."""
+    import itertools
+    import json
+
+    from qogam.ingest.near_duplicates import similarity
+    from tests.ingest.outlet_pages import NEWS
+
+    docs = []
+    for lang in ("kk", "ru"):
+        for path in sorted((NEWS / lang).glob("*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            names = {(x["name"] if isinstance(x, dict) else x) for key in ("persons", "organizations")
+                     for x in gold.get(key, [])}
+            docs.append((names, signature(gold["text"])))
+    return [similarity(a[1], b[1]) for a, b in itertools.combinations(docs, 2) if len(a[0] & b[0]) >= 2]
 
 
 if __name__ == "__main__":

@@ -149,6 +149,16 @@ def test_the_article_stays_in_view_while_the_cards_scroll(page: Any, tmp_path: P
     assert page.evaluate("window.scrollY") > 1000 and 0 <= top < 50
 
 
+def _visit_in_each_language(page: Any, shot: Any, group: str, urls: list[str]) -> None:
+    """Open each page in kk, ru and en, check it says which, and save its screenshot."""
+    for lang in ("kk", "ru", "en"):
+        prefix = "" if lang == "kk" else f"/{lang}"
+        for url in urls:
+            page.goto(prefix + url)
+            assert page.locator(f"html[lang={lang}]").count() == 1, url
+            shot(f"{lang}-{group}-{url.strip('/').replace('/', '-').replace('?', '-') or 'home'}")
+
+
 PUBLIC = ["/", "/search/?q=Сейдахметов", "/organisations/", "/people/", "/areas/", "/areas/kz-turkistan-sairam/",
           "/posts/", "/events/", "/statements/", "/sources/", "/accounts/login/", "/no-such-page/"]
 
@@ -163,21 +173,12 @@ def test_screenshots_of_every_page_in_each_language(page: Any, shot: Any, tmp_pa
     pages = [*PUBLIC, f"/people/{person.pk}/", f"/organisations/{org.pk}/", f"/sources/{sources[1].pk}/"]
     if Event.objects.exists():
         pages.append(f"/events/{Event.objects.first().pk}/")
-    for lang in ("kk", "ru", "en"):
-        prefix = "" if lang == "kk" else f"/{lang}"
-        for url in pages:
-            page.goto(prefix + url)
-            assert page.locator(f"html[lang={lang}]").count() == 1, url
-            shot(f"{lang}-public{url.strip('/').replace('/', '-').replace('?', '-') or '-home'}")
+    _visit_in_each_language(page, shot, "public", pages)
     _admin()
     _log_in(page, "boss")
-    staff = ["/review/", f"/review/sources/{sources[0].pk}/", "/review/add/",
-             f"/review/proposals/{Source.objects.get(pk=sources[0].pk).proposals.filter(kind='person').first().pk}/same-as/"]
-    for lang in ("kk", "ru", "en"):
-        prefix = "" if lang == "kk" else f"/{lang}"
-        for url in staff:
-            page.goto(prefix + url)
-            assert page.locator(f"html[lang={lang}]").count() == 1, url
-            shot(f"{lang}-staff{url.strip('/').replace('/', '-')}")
+    person_proposal = Source.objects.get(pk=sources[0].pk).proposals.filter(kind="person").first()
+    staff = ["/review/", f"/review/sources/{sources[0].pk}/", "/review/add/", "/review/feeds/",
+             f"/review/proposals/{person_proposal.pk}/same-as/", f"/review/proposals/{person_proposal.pk}/edit/"]
+    _visit_in_each_language(page, shot, "staff", staff)
     page.goto("/admin/")
     shot("kk-admin")

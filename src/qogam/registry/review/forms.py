@@ -49,7 +49,7 @@ class ProposalEditForm(forms.Form):
             elif proposal.kind == Kind.PLACE and name == "kind":
                 field = forms.ChoiceField(label=label, choices=[("", "—"), *AreaKind.choices])
             elif name in ("area", "parent"):
-                field = forms.ChoiceField(label=label, required=False, choices=_area_choices())
+                field = forms.ChoiceField(label=label, required=False, choices=area_choices())
             elif name == "date":
                 field = forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
             elif name == "text":
@@ -70,7 +70,7 @@ class ProposalEditForm(forms.Form):
         return changed
 
 
-def _area_choices() -> list[tuple[str, str]]:
+def area_choices() -> list[tuple[str, str]]:
     """Every area as (slug, "name — kind, in parent"), the areas of a region together."""
     from qogam.registry.core.vocabularies import label
 

@@ -14,14 +14,19 @@ from qogam.registry.core.models import Feed
 from qogam.registry.core.services.audit import update
 from qogam.registry.core.services.feeds import add_feed
 from qogam.registry.errors import ReviewError
+from qogam.registry.review.forms import area_choices
 from qogam.registry.review.views.staff import staff_only
 
 
 class FeedForm(forms.Form):
     url = forms.URLField(label=gettext_lazy("Feed address (RSS or Atom)"), max_length=1000, assume_scheme="https")
     outlet = forms.CharField(label=gettext_lazy("Outlet"), max_length=200, required=False)
-    area = forms.SlugField(label=gettext_lazy("Area (slug)"), required=False)
+    area = forms.ChoiceField(label=gettext_lazy("Area"), required=False)
     language = forms.ChoiceField(label=gettext_lazy("Language"), choices=Feed.Language.choices, required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["area"].choices = area_choices()  # type: ignore[attr-defined]
 
 
 @staff_only
