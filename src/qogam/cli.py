@@ -270,6 +270,21 @@ def ingest(sources: tuple[str, ...], progress: bool | None) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(["popolo", "ftm", "ftm-statements", "csv", "xlsx"]),
+              help="popolo: one Popolo JSON document; ftm: FollowTheMoney entities, one JSON a line; "
+                   "ftm-statements: FtM statements (CSV); csv: one CSV a kind, zipped; xlsx: one sheet a kind.")
+@click.option("-o", "--output", metavar="PATH", help="Write to PATH (required for csv and xlsx); default standard output.")
+@reports_errors
+def export(fmt: str, output: str | None) -> None:
+    """Write the registry's accepted facts in an analysts' format: people, organisations, posts
+    and memberships (with "on behalf of"), areas, events, statements and their sources, each
+    fact with the evidence spans it rests on. A file is written whole or not at all."""
+    from qogam.registry import commands
+
+    commands.export(fmt, output)
+
+
 @main.group()
 def feeds() -> None:
     """The RSS/Atom feeds of the outlets the registry follows (polled by `qogam watch`)."""

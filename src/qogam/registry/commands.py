@@ -197,3 +197,23 @@ def watch_once(every_feed: bool = True) -> list[dict[str, object]]:
 
     _require_migrated()
     return [report.as_json() for report in poll_due(every_feed=every_feed)]
+
+
+def export(fmt: str, output: str | None) -> None:
+    """Write the export of format ``fmt`` to ``output`` (a path) or standard output.
+
+    Raises :class:`InputError` for csv and xlsx without ``output`` (they are files, not streams).
+    """
+    _django()
+    import sys
+
+    from qogam.registry.core.exports import NEEDS_FILE, write, write_file
+
+    _require_migrated()
+    if output in (None, "-"):
+        if fmt in NEEDS_FILE:
+            raise InputError(f"--format {fmt} writes a file: give -o PATH")
+        write(fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        write_file(fmt, Path(output))

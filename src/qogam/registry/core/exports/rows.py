@@ -1,0 +1,88 @@
+"""The registry's accepted facts as plain rows, read in batches, with their evidence: what every
+export format is built from (ids are stable: the kind and the database id, an area's slug)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from qogam.registry.core.models import Area, Event, Evidence, Membership, Organization, Person, Post, Source, Statement
+
+BATCH = 500
+
+
+def ref(kind: str, key: Any) -> str:
+    return f"{kind}-{key}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    source_id: int
+    start: int
+    end: int
+    text: str
+
+
+def batches(queryset: models.QuerySet[Any]) -> Iterator[list[Any]]:
+    """The rows of ``queryset`` in primary-key order, BATCH at a time (keyset pagination)."""
+    last = 0
+    while True:
+        chunk = list(queryset.filter(pk__gt=last).order_by("pk")[:BATCH])
+        if not chunk:
+            return
+        yield chunk
+        last = chunk[-1].pk
+
+
+def evidence_of(model: type[models.Model], ids: list[int]) -> dict[int, list[Span]]:
+    """The evidence spans of objects ``ids`` of ``model``, by object id (one query a batch)."""
+    content_type = ContentType.objects.get_for_model(model)
+    found: dict[int, list[Span]] = defaultdict(list)
+    rows = (Evidence.objects.filter(content_type=content_type, object_id__in=ids)
+            .select_related("source").only("object_id", "start", "end", "source__text", "source_id")
+            .order_by("source_id", "start"))
+    for ev in rows:
+        found[ev.object_id].append(Span(ev.source_id, ev.start, ev.end, ev.source.text[ev.start:ev.end]))
+    return found
+
+
+def sources(ids: set[int]) -> dict[int, Source]:
+    return Source.objects.defer("text", "minhash").in_bulk(list(ids))
+
+
+
+
+def people() -> Iterator[list[Person]]:
+    return batches(Person.objects.all())
+
+
+def organizations() -> Iterator[list[Organization]]:
+    return batches(Organization.objects.select_related("area", "parent"))
+
+
+def memberships() -> Iterator[list[Membership]]:
+    return batches(Membership.objects.select_related("person", "organization", "on_behalf_of", "post"))
+
+
+def posts() -> Iterator[list[Post]]:
+    return batches(Post.objects.select_related("organization", "area"))
+
+
+def areas() -> Iterator[list[Area]]:
+    return batches(Area.objects.select_related("parent"))
+
+
+def events() -> Iterator[list[Event]]:
+    return batches(Event.objects.select_related("organization", "chair", "area").prefetch_related("participants"))
+
+
+def statements() -> Iterator[list[Statement]]:
+    return batches(Statement.objects.select_related("speaker", "event"))
+
+
+def all_sources() -> Iterator[list[Source]]:
+    return batches(Source.objects.public().defer("minhash"))

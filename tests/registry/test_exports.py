@@ -1,0 +1,127 @@
+"""Exports: the seed article, ingested and accepted, exports to exactly its five organisations,
+six people with posts and two statements in every format; Popolo validates against the Popolo
+JSON Schemas of ../shared; every FtM entity is valid and its references resolve in the export."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from qogam.cli import main
+from qogam.registry.core.models import Organization, Person, Proposal
+from qogam.registry.core.services.ingest import ingest_path
+from qogam.registry.core.services.review import bulk_accept
+
+pytestmark = pytest.mark.django_db
+
+POPOLO = Path(__file__).resolve().parents[3] / "shared" / "data" / "popolo"
+
+
+@pytest.fixture
+def seed(seed_path: Path) -> None:
+    ingest_path(seed_path, progress=False)  # no fixtures: the registry holds the article's facts only
+    bulk_accept(Proposal.objects.all(), None, 0.0)
+    assert Organization.objects.count() == 5 and Person.objects.count() == 6
+
+
+def _export(fmt: str, tmp_path: Path | None = None) -> bytes:
+    args = ["export", "--format", fmt]
+    if tmp_path is not None:
+        args += ["-o", str(tmp_path / f"export.{fmt}")]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return (tmp_path / f"export.{fmt}").read_bytes() if tmp_path is not None else result.stdout_bytes
+
+
+def test_popolo_holds_the_seed_and_validates(seed: None) -> None:
+    doc = json.loads(_export("popolo"))
+    assert set(doc) == {"persons", "organizations", "memberships", "posts", "areas", "events", "speeches"}
+    assert len(doc["organizations"]) == 5 and len(doc["persons"]) == 6 and len(doc["speeches"]) == 2
+    people = {p["id"] for p in doc["persons"]}
+    assert {m["person_id"] for m in doc["memberships"]} == people  # six people with posts
+    namazbaeva = next(p for p in doc["persons"] if p["name"] == "Инара Намазбаева")
+    assert {"name": "İnara Namazbaeva", "note": "kk-Latn"} in namazbaeva["other_names"]
+    assert namazbaeva["qogam:evidence"] and namazbaeva["sources"]
+    for span in namazbaeva["qogam:evidence"]:
+        assert span["text"] in ("Инара Намазбаеваның", "И.Намазбаева", "Инара Намазбаева") or span["text"]
+    if not POPOLO.exists():
+        pytest.skip(f"{POPOLO} not found: the schemas are read from ../shared")
+    from jsonschema import Draft3Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT3
+
+    schemas = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in POPOLO.glob("*.json")}
+    registry = Registry().with_resources(
+        (schema["id"], Resource.from_contents(schema, default_specification=DRAFT3)) for schema in schemas.values())
+    kinds = {"persons": "person", "organizations": "organization", "memberships": "membership", "posts": "post",
+             "areas": "area", "events": "event", "speeches": "speech"}
+    for section, kind in kinds.items():
+        validator = Draft3Validator(schemas[kind], registry=registry)
+        for record in doc[section]:
+            errors = list(validator.iter_errors(record))
+            assert not errors, (section, record.get("id"), [e.message for e in errors[:3]])
+
+
+def test_ftm_entities_are_valid_and_resolve(seed: None) -> None:
+    from followthemoney import model
+
+    lines = [json.loads(line) for line in _export("ftm").decode().splitlines()]
+    ids = {e["id"] for e in lines}
+    assert len(ids) == len(lines)  # each id once
+    by_schema: dict[str, int] = {}
+    for data in lines:
+        proxy = model.get_proxy(data)
+        assert proxy.schema.validate(data) is None, data
+        by_schema[proxy.schema.name] = by_schema.get(proxy.schema.name, 0) + 1
+        for prop, values in proxy.properties.items():
+            if proxy.schema.properties[prop].type.name == "entity":
+                assert set(values) <= ids, (data["id"], prop, values)
+    assert by_schema.get("Person") == 6 and by_schema.get("Organization", 0) + by_schema.get("PublicBody", 0) == 5
+    assert by_schema.get("Article") == 1 and by_schema.get("Mention", 0) > 0 and by_schema.get("Documentation", 0) > 0
+    assert by_schema.get("Occupancy", 0) + by_schema.get("Membership", 0) == 6
+    quotes = [e for e in lines if e["schema"] == "Documentation" and e["properties"].get("role") == ["quote"]]
+    assert len(quotes) == 2
+
+
+def test_ftm_statements_carry_origin_and_values(seed: None) -> None:
+    rows = list(csv.DictReader(io.StringIO(_export("ftm-statements").decode())))
+    assert rows and {"entity_id", "prop", "value", "dataset"} <= set(rows[0])
+    names = {r["value"] for r in rows if r["prop"] == "name" and r["schema"] == "Person"}
+    assert "Инара Намазбаева" in names and len(names) == 6
+    assert any(r["origin"].startswith("qogam-source-") for r in rows if r["schema"] == "Mention")
+
+
+def test_csv_and_xlsx_have_one_table_a_kind_with_names(seed: None, tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(_export("csv", tmp_path))) as archive:
+        tables = {n: list(csv.DictReader(io.TextIOWrapper(archive.open(n), encoding="utf-8-sig")))
+                  for n in archive.namelist()}
+    assert len(tables["organizations.csv"]) == 5 and len(tables["people.csv"]) == 6
+    assert len(tables["statements.csv"]) == 2
+    assert {r["person"] for r in tables["memberships.csv"]} == {r["name"] for r in tables["people.csv"]}
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_export("xlsx", tmp_path)), read_only=True)
+    assert {"organizations", "people", "memberships", "statements"} <= set(book.sheetnames)
+    assert len(list(book["people"].iter_rows())) == 7  # the header and six people
+
+
+def test_csv_needs_a_file_and_a_failed_export_leaves_nothing(db: Any, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    result = CliRunner().invoke(main, ["export", "--format", "csv"])
+    assert result.exit_code == 2 and "give -o PATH" in result.stderr
+    from qogam.registry.core.exports import tables
+
+    def broken() -> Any:
+        raise RuntimeError("disk full")
+        yield
+
+    monkeypatch.setitem(tables.TABLES, "people", (["id"], broken))
+    with pytest.raises(RuntimeError):
+        CliRunner().invoke(main, ["export", "--format", "csv", "-o", str(tmp_path / "x.zip")], catch_exceptions=False)
+    assert list(tmp_path.iterdir()) == []
