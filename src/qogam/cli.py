@@ -286,6 +286,41 @@ def export(fmt: str, output: str | None) -> None:
 
 
 @main.group()
+def token() -> None:
+    """API tokens of staff members (Authorization: Bearer KEY on /api/v1/)."""
+
+
+@token.command("create")
+@click.argument("username")
+@click.option("--name", default="", help="What the token is for (a script, a tool).")
+@reports_errors
+def token_create(username: str, name: str) -> None:
+    """Make a token for USERNAME (who needs a staff role); prints the key once."""
+    from qogam.registry import commands
+
+    click.echo(commands.token_create(username, name))
+
+
+@token.command("revoke")
+@click.argument("prefix")
+@reports_errors
+def token_revoke(prefix: str) -> None:
+    """Revoke the token whose key begins with PREFIX (as `qogam token list` shows it)."""
+    from qogam.registry import commands
+
+    click.echo(f"{commands.token_revoke(prefix)} token revoked")
+
+
+@token.command("list")
+@reports_errors
+def token_list() -> None:
+    """Every token, one JSON object a line (never the key)."""
+    from qogam.registry import commands
+
+    write_json_lines(commands.token_list())
+
+
+@main.group()
 def feeds() -> None:
     """The RSS/Atom feeds of the outlets the registry follows (polled by `qogam watch`)."""
 

@@ -217,3 +217,47 @@ def export(fmt: str, output: str | None) -> None:
         sys.stdout.buffer.flush()
     else:
         write_file(fmt, Path(output))
+
+
+def token_create(username: str, name: str) -> str:
+    """A new API token for ``username`` (a staff member); returns the key, shown once."""
+    _django()
+    from django.contrib.auth import get_user_model
+
+    from qogam.registry.api.models import ApiToken
+    from qogam.registry.review.access import scope_of
+
+    _require_migrated()
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise InputError(f"no user {username!r}")
+    if not scope_of(user).allowed:
+        raise InputError(f"{username!r} has no staff role: give them one (editor or reviewer) first")
+    _, key = ApiToken.make(user, name)
+    return key
+
+
+def token_revoke(prefix: str) -> int:
+    """Revoke the tokens whose key starts with ``prefix`` (8 characters after "qgm_"); returns how many."""
+    _django()
+    from qogam.registry.api.models import ApiToken
+
+    _require_migrated()
+    prefix = prefix.removeprefix("qgm_")[:8]
+    tokens = list(ApiToken.objects.filter(prefix=prefix, revoked_at__isnull=True))
+    if not tokens:
+        raise InputError(f"no active token {prefix}…")
+    for token in tokens:
+        token.revoke()
+    return len(tokens)
+
+
+def token_list() -> list[dict[str, object]]:
+    _django()
+    from qogam.registry.api.models import ApiToken
+
+    _require_migrated()
+    return [{"user": t.user.get_username(), "name": t.name, "prefix": t.prefix, "created": t.created_at.isoformat(),
+             "last_used": t.last_used_at.isoformat() if t.last_used_at else None,
+             "revoked": t.revoked_at.isoformat() if t.revoked_at else None}
+            for t in ApiToken.objects.select_related("user")]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "qogam.registry.core",
     "qogam.registry.web",
     "qogam.registry.review",
+    "qogam.registry.api",
 ]
 
 MIDDLEWARE = [

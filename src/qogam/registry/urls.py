@@ -1,4 +1,4 @@
-"""The project's URLs: Django admin, language switching, and the web application."""
+"""The project's URLs: Django admin, the JSON API, language switching, and the web application."""
 from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
@@ -6,10 +6,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from qogam.registry.api.api import api
 from qogam.registry.review.throttle import ThrottledAuthenticationForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

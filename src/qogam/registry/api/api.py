@@ -1,0 +1,535 @@
+"""The endpoints of /api/v1/ (OpenAPI document at /api/v1/openapi.json, docs at /api/v1/docs).
+
+Public reads show accepted facts only, in a stable order (by id), paginated with ``limit``
+(clamped to 1–200) and ``offset`` (clamped to 0–10,000,000: a huge number is never handed to
+the database). Filters: ``area`` (a slug: the area and everything inside it), ``type``,
+``since`` / ``until`` (dates), ``updated_since`` (people and organisations). Anonymous clients
+are rate-limited. Staff authenticate with ``Authorization: Bearer <token>`` (``qogam token``)
+and act through the review services with the same area scopes as the web.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+from ninja.throttling import AnonRateThrottle
+
+from qogam.registry.api.models import ApiToken
+from qogam.registry.core.models import Area, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement
+from qogam.registry.core.services import review
+from qogam.registry.errors import ReviewError
+from qogam.registry.review.access import may_review, scope_of, visible_sources
+
+MAX_LIMIT = 200
+MAX_OFFSET = 10_000_000
+
+api = NinjaAPI(title="Qogam API", version="1", urls_namespace="api", throttle=[AnonRateThrottle("120/m")],
+               description=__doc__)
+
+
+class Bearer(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = ApiToken.user_of(token)
+        if user is None or not scope_of(user).allowed:
+            return None
+        request.user = user  # type: ignore[assignment]
+        return user
+
+
+staff = Bearer()
+
+
+class Page(Schema):
+    limit: int = 50
+    offset: int = 0
+
+
+class ErrorOut(Schema):
+    detail: Any
+
+
+def responses(ok: Any, *errors: int, created: bool = False) -> dict[int, Any]:
+    """The documented answers of an endpoint: ``ok`` and the error codes it can give (JSON
+    ``{"detail": …}``); every endpoint can answer 422 (bad parameters) and 429 (rate limit)."""
+    found = {201 if created else 200: ok}
+    for code in (*errors, 422, 429):
+        found[code] = ErrorOut
+    return found
+
+
+def _page(rows: QuerySet[Any], page: Page) -> tuple[int, list[Any]]:
+    limit = min(max(page.limit, 1), MAX_LIMIT)
+    offset = min(max(page.offset, 0), MAX_OFFSET)
+    return rows.count(), list(rows.order_by("pk")[offset:offset + limit])
+
+
+def _area_ids(slug: str | None) -> list[int] | None:
+    if not slug:
+        return None
+    area = Area.objects.filter(slug=slug).first()
+    if area is None:
+        raise HttpError(404, f"no area {slug!r}")
+    from qogam.registry.web.views.places import subtree_ids
+
+    return subtree_ids(area)
+
+
+# --- schemas ---------------------------------------------------------------------------------
+
+class AreaOut(Schema):
+    id: str
+    name_kk: str
+    name_ru: str
+    name_en: str
+    kind: str
+    kato_code: str
+    parent: str | None
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str
+    name_kk: str
+    name_ru: str
+    other_names: list[str]
+    type: str
+    legal_form: str
+    bin: str
+    area: str | None
+    parent_id: int | None
+    updated_at: dt.datetime
+
+
+class PersonOut(Schema):
+    id: int
+    name: str
+    given_name: str
+    family_name: str
+    patronymic_name: str
+    name_latin: str
+    other_names: list[str]
+    updated_at: dt.datetime
+
+
+class MembershipOut(Schema):
+    id: int
+    person_id: int
+    person: str
+    role: str
+    organization_id: int | None
+    organization: str | None
+    on_behalf_of_id: int | None
+    on_behalf_of: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+
+
+class PostOut(Schema):
+    id: int
+    role: str
+    label: str
+    organization_id: int | None
+    area: str | None
+
+
+class EventOut(Schema):
+    id: int
+    type: str
+    name: str
+    topic: str
+    start_date: dt.date | None
+    area: str | None
+    organization_id: int | None
+    chair_id: int | None
+    participant_ids: list[int]
+
+
+class StatementOut(Schema):
+    id: int
+    speaker_id: int | None
+    speaker: str | None
+    text: str
+    language: str
+    date: dt.date | None
+    event_id: int | None
+
+
+class SpanOut(Schema):
+    start: int
+    end: int
+    text: str
+    kind: str
+    object_id: int
+
+
+class SourceOut(Schema):
+    id: int
+    title: str
+    outlet: str
+    url: str
+    published: dt.date | None
+    language: str
+    text: str
+    evidence: list[SpanOut]
+
+
+class SearchOut(Schema):
+    people: list[PersonOut]
+    organizations: list[OrganizationOut]
+    areas: list[AreaOut]
+
+
+def _listing(total: int, items: list[Any], page: Page) -> dict[str, Any]:
+    return {"count": total, "limit": min(max(page.limit, 1), MAX_LIMIT),
+            "offset": min(max(page.offset, 0), MAX_OFFSET), "items": items}
+
+
+class OrganizationList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[OrganizationOut]
+
+
+class PersonList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[PersonOut]
+
+
+class MembershipList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[MembershipOut]
+
+
+class PostList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[PostOut]
+
+
+class AreaList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[AreaOut]
+
+
+class EventList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[EventOut]
+
+
+class StatementList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[StatementOut]
+
+
+def _area(a: Area) -> dict[str, Any]:
+    return {"id": a.slug, "name_kk": a.name_kk, "name_ru": a.name_ru, "name_en": a.name_en, "kind": a.classification,
+            "kato_code": a.kato_code, "parent": a.parent.slug if a.parent_id else None}
+
+
+def _org(o: Organization) -> dict[str, Any]:
+    return {"id": o.pk, "name": o.name, "name_kk": o.name_kk, "name_ru": o.name_ru, "other_names": o.aliases,
+            "type": o.classification, "legal_form": o.legal_form, "bin": o.bin,
+            "area": o.area.slug if o.area_id else None, "parent_id": o.parent_id, "updated_at": o.updated_at}
+
+
+def _person(p: Person) -> dict[str, Any]:
+    return {"id": p.pk, "name": p.name, "given_name": p.given_name, "family_name": p.family_name,
+            "patronymic_name": p.patronymic_name, "name_latin": p.name_latin, "other_names": p.aliases,
+            "updated_at": p.updated_at}
+
+
+# --- public reads ----------------------------------------------------------------------------
+
+@api.get("/organizations", response=responses(OrganizationList, 404), tags=["registry"])
+def organizations(request: HttpRequest, page: Query[Page], area: str | None = None, type: str | None = None,
+                  updated_since: dt.datetime | None = None, q: str | None = None) -> dict[str, Any]:
+    rows = Organization.objects.select_related("area")
+    ids = _area_ids(area)
+    if ids is not None:
+        rows = rows.filter(area_id__in=ids)
+    if type:
+        rows = rows.filter(classification=type)
+    if updated_since:
+        rows = rows.filter(updated_at__gte=updated_since)
+    if q:
+        rows = rows.filter(Q(name_kk__icontains=q) | Q(name_ru__icontains=q))
+    total, items = _page(rows, page)
+    return _listing(total, [_org(o) for o in items], page)
+
+
+@api.get("/organizations/{org_id}", response=responses(OrganizationOut, 404), tags=["registry"])
+def organization(request: HttpRequest, org_id: int) -> dict[str, Any]:
+    found = Organization.objects.select_related("area").filter(pk=org_id).first()
+    if found is None:
+        raise HttpError(404, f"no organisation {org_id}")
+    return _org(found)
+
+
+@api.get("/people", response=responses(PersonList, 404), tags=["registry"])
+def people(request: HttpRequest, page: Query[Page], area: str | None = None,
+           updated_since: dt.datetime | None = None) -> dict[str, Any]:
+    rows = Person.objects.all()
+    ids = _area_ids(area)
+    if ids is not None:
+        rows = rows.filter(pk__in=Membership.objects.filter(organization__area_id__in=ids).values("person_id"))
+    if updated_since:
+        rows = rows.filter(updated_at__gte=updated_since)
+    total, items = _page(rows, page)
+    return _listing(total, [_person(p) for p in items], page)
+
+
+@api.get("/people/{person_id}", response=responses(PersonOut, 404), tags=["registry"])
+def person(request: HttpRequest, person_id: int) -> dict[str, Any]:
+    found = Person.objects.filter(pk=person_id).first()
+    if found is None:
+        raise HttpError(404, f"no person {person_id}")
+    return _person(found)
+
+
+@api.get("/memberships", response=responses(MembershipList, 404), tags=["registry"])
+def memberships(request: HttpRequest, page: Query[Page], area: str | None = None, type: str | None = None,
+                since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+    rows = Membership.objects.select_related("person", "organization", "on_behalf_of")
+    ids = _area_ids(area)
+    if ids is not None:
+        rows = rows.filter(organization__area_id__in=ids)
+    if type:
+        rows = rows.filter(organization__classification=type)
+    if since:
+        rows = rows.filter(Q(end_date__isnull=True) | Q(end_date__gte=since))
+    if until:
+        rows = rows.filter(Q(start_date__isnull=True) | Q(start_date__lte=until))
+    total, items = _page(rows, page)
+    return _listing(total, [{
+        "id": m.pk, "person_id": m.person_id, "person": m.person.name, "role": m.role,
+        "organization_id": m.organization_id, "organization": m.organization.name if m.organization_id else None,
+        "on_behalf_of_id": m.on_behalf_of_id, "on_behalf_of": m.on_behalf_of.name if m.on_behalf_of_id else None,
+        "start_date": m.start_date, "end_date": m.end_date} for m in items], page)
+
+
+@api.get("/posts", response=responses(PostList, 404), tags=["registry"])
+def posts(request: HttpRequest, page: Query[Page], area: str | None = None) -> dict[str, Any]:
+    rows = Post.objects.select_related("area")
+    ids = _area_ids(area)
+    if ids is not None:
+        rows = rows.filter(Q(area_id__in=ids) | Q(organization__area_id__in=ids))
+    total, items = _page(rows, page)
+    return _listing(total, [{"id": p.pk, "role": p.role, "label": p.label, "organization_id": p.organization_id,
+                             "area": p.area.slug if p.area_id else None} for p in items], page)
+
+
+@api.get("/areas", response=responses(AreaList, 404), tags=["registry"])
+def areas(request: HttpRequest, page: Query[Page], area: str | None = None, type: str | None = None) -> dict[str, Any]:
+    rows = Area.objects.select_related("parent")
+    ids = _area_ids(area)
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    if type:
+        rows = rows.filter(classification=type)
+    total, items = _page(rows, page)
+    return _listing(total, [_area(a) for a in items], page)
+
+
+@api.get("/areas/{slug}", response=responses(AreaOut, 404), tags=["registry"])
+def area_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
+    found = Area.objects.select_related("parent").filter(slug=slug).first()
+    if found is None:
+        raise HttpError(404, f"no area {slug!r}")
+    return _area(found)
+
+
+@api.get("/events", response=responses(EventList, 404), tags=["registry"])
+def events(request: HttpRequest, page: Query[Page], area: str | None = None, type: str | None = None,
+           since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+    rows = Event.objects.select_related("area").prefetch_related("participants")
+    ids = _area_ids(area)
+    if ids is not None:
+        rows = rows.filter(Q(area_id__in=ids) | Q(organization__area_id__in=ids))
+    if type:
+        rows = rows.filter(classification=type)
+    if since:
+        rows = rows.filter(start_date__gte=since)
+    if until:
+        rows = rows.filter(start_date__lte=until)
+    total, items = _page(rows, page)
+    return _listing(total, [{
+        "id": e.pk, "type": e.classification, "name": e.name, "topic": e.topic, "start_date": e.start_date,
+        "area": e.area.slug if e.area_id else None, "organization_id": e.organization_id, "chair_id": e.chair_id,
+        "participant_ids": [p.pk for p in e.participants.all()]} for e in items], page)
+
+
+@api.get("/statements", response=responses(StatementList, 404), tags=["registry"])
+def statements(request: HttpRequest, page: Query[Page], since: dt.date | None = None, until: dt.date | None = None,
+               q: str | None = None) -> dict[str, Any]:
+    rows = Statement.objects.select_related("speaker")
+    if since:
+        rows = rows.filter(date__gte=since)
+    if until:
+        rows = rows.filter(date__lte=until)
+    if q:
+        rows = rows.filter(text__icontains=q)
+    total, items = _page(rows, page)
+    return _listing(total, [{"id": s.pk, "speaker_id": s.speaker_id, "speaker": s.speaker.name if s.speaker_id else None,
+                             "text": s.text, "language": s.language, "date": s.date, "event_id": s.event_id}
+                            for s in items], page)
+
+
+@api.get("/sources/{source_id}", response=responses(SourceOut, 404), tags=["registry"])
+def source(request: HttpRequest, source_id: int) -> dict[str, Any]:
+    found = Source.objects.public().filter(pk=source_id).first()
+    if found is None:
+        raise HttpError(404, f"no source {source_id}")
+    spans = [{"start": e.start, "end": e.end, "text": found.text[e.start:e.end], "kind": e.content_type.model,
+              "object_id": e.object_id} for e in Evidence.objects.filter(source=found).select_related("content_type")
+             .order_by("start", "pk")]
+    return {"id": found.pk, "title": found.title, "outlet": found.outlet, "url": found.url, "published": found.published,
+            "language": found.language, "text": found.text, "evidence": spans}
+
+
+@api.get("/search", response=responses(SearchOut, 404), tags=["registry"])
+def search(request: HttpRequest, q: str) -> dict[str, Any]:
+    from qogam.registry.web.search import search as find
+
+    found = find(q[:200])
+    return {"people": [_person(p) for p in found.people], "organizations": [_org(o) for o in found.organizations],
+            "areas": [_area(a) for a in found.areas]}
+
+
+# --- staff -----------------------------------------------------------------------------------
+
+class ProposalOut(Schema):
+    id: int
+    source_id: int
+    kind: str
+    label: str
+    status: str
+    confidence: float
+    payload: dict[str, Any]
+
+
+class ProposalList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[ProposalOut]
+
+
+class ArticleIn(Schema):
+    text: str
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    date: dt.date | None = None
+
+
+class IngestOut(Schema):
+    stored: bool
+    source_id: int | None
+    proposals: int
+
+
+class Decision(Schema):
+    id: int
+    status: str
+    object_id: int | None
+
+
+class MergeIn(Schema):
+    target_id: int
+
+
+def _proposal(p: Proposal) -> dict[str, Any]:
+    return {"id": p.pk, "source_id": p.source_id, "kind": p.kind, "label": p.label, "status": p.status,
+            "confidence": p.confidence, "payload": p.payload}
+
+
+@api.get("/proposals", response=responses(ProposalList, 401), auth=staff, tags=["staff"])
+def proposals(request: HttpRequest, page: Query[Page], status: str = "pending", kind: str | None = None) -> dict[str, Any]:
+    rows = Proposal.objects.filter(source__in=visible_sources(scope_of(request.user)), status=status)
+    if kind:
+        rows = rows.filter(kind=kind)
+    total, items = _page(rows, page)
+    return _listing(total, [_proposal(p) for p in items], page)
+
+
+def _in_scope(request: HttpRequest, proposal_id: int) -> Proposal:
+    found = Proposal.objects.select_related("source").filter(pk=proposal_id).first()
+    if found is None:
+        raise HttpError(404, f"no proposal {proposal_id}")
+    if not may_review(scope_of(request.user), found.source):
+        raise HttpError(403, "the proposal is outside your area")
+    return found
+
+
+def _decided(proposal: Proposal) -> dict[str, Any]:
+    proposal.refresh_from_db()
+    return {"id": proposal.pk, "status": proposal.status, "object_id": proposal.object_id}
+
+
+@api.post("/proposals/{proposal_id}/accept", response=responses(Decision, 401, 403, 404, 409), auth=staff, tags=["staff"])
+def accept(request: HttpRequest, proposal_id: int) -> dict[str, Any]:
+    proposal = _in_scope(request, proposal_id)
+    try:
+        review.accept(proposal, request.user)
+    except ReviewError as exc:
+        raise HttpError(409, str(exc)) from None
+    return _decided(proposal)
+
+
+@api.post("/proposals/{proposal_id}/reject", response=responses(Decision, 401, 403, 404, 409), auth=staff, tags=["staff"])
+def reject(request: HttpRequest, proposal_id: int) -> dict[str, Any]:
+    proposal = _in_scope(request, proposal_id)
+    try:
+        review.reject(proposal, request.user)
+    except ReviewError as exc:
+        raise HttpError(409, str(exc)) from None
+    return _decided(proposal)
+
+
+@api.post("/proposals/{proposal_id}/merge", response=responses(Decision, 401, 403, 404, 409), auth=staff, tags=["staff"])
+def merge(request: HttpRequest, proposal_id: int, body: MergeIn) -> dict[str, Any]:
+    proposal = _in_scope(request, proposal_id)
+    model = {"person": Person, "organization": Organization, "place": Area}.get(proposal.kind)
+    target = model.objects.filter(pk=body.target_id).first() if model else None
+    if target is None:
+        raise HttpError(404, f"no {proposal.kind} {body.target_id} to merge into")
+    try:
+        review.merge(proposal, target, request.user)
+    except ReviewError as exc:
+        raise HttpError(409, str(exc)) from None
+    return _decided(proposal)
+
+
+@api.post("/articles", response={**responses(IngestOut, 401, created=True), 200: IngestOut}, auth=staff, tags=["staff"])
+def submit(request: HttpRequest, body: ArticleIn) -> tuple[int, dict[str, Any]]:
+    from qogam.errors import InputError
+    from qogam.registry.core.services.ingest import Article, IngestReport, ingest_article
+
+    if not body.text.strip():
+        raise HttpError(422, "the article has no text")
+    report = IngestReport()
+    try:
+        made = ingest_article(Article(name="api", text=body.text, title=body.title, url=body.url, outlet=body.outlet,
+                                      published=body.date), report, user=request.user)
+    except InputError as exc:
+        raise HttpError(422, str(exc)) from None
+    if made is None:
+        return 200, {"stored": False, "source_id": None, "proposals": 0}
+    return 201, {"stored": True, "source_id": made.pk, "proposals": sum(report.proposals.values())}
