@@ -22,7 +22,7 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from qogam.registry.core.exports import rows
-from qogam.registry.core.exports.rows import Span, evidence_of, sources
+from qogam.registry.core.exports.rows import Span, evidence_of
 from qogam.registry.core.models import Event, Membership, Organization, Person, Statement
 
 DATASET = "qogam"
@@ -55,8 +55,7 @@ def _evidence_entities(entity: EntityProxy, spans: list[Span], mention: bool) ->
 
 
 def _urls(spans: list[Span]) -> list[str]:
-    found = sources({s.source_id for s in spans})
-    return [found[i].url for i in dict.fromkeys(s.source_id for s in spans) if i in found and found[i].url]
+    return list(dict.fromkeys(s.url for s in spans if s.url))
 
 
 def _note(spans: list[Span]) -> str:
@@ -89,6 +88,11 @@ def entities() -> Iterator[EntityProxy]:
                         sourceUrl=_urls(spans.get(o.pk, [])))
             yield org
             yield from _evidence_entities(org, spans.get(o.pk, []), mention=True)
+    for batch in rows.posts():
+        for post in batch:
+            yield _make("Position", fid("post", post.pk), country="kz",
+                        name=f"{post.label or post.role}, {post.organization}" if post.organization_id else post.label or post.role,
+                        organization=fid("organization", post.organization_id) if post.organization_id else None)
     yield from _memberships()
     for batch in rows.events():
         spans = evidence_of(Event, [e.pk for e in batch])
@@ -125,9 +129,8 @@ def _memberships() -> Iterator[EntityProxy]:
                             organization=org_id, role=m.role, **common)
             else:
                 position_id = fid("post", m.post_id) if m.post_id else fid("position", m.pk)
-                title = m.post.label if m.post_id and m.post.label else m.role
-                yield _make("Position", position_id, name=f"{title}, {m.organization}" if m.organization_id else title,
-                            organization=org_id, country="kz")
+                if not m.post_id:  # a post of no body ("журналист"): a position of its own
+                    yield _make("Position", position_id, name=m.role, country="kz")
                 yield _make("Occupancy", fid("occupancy", m.pk), holder=fid("person", m.person_id), post=position_id,
                             **common)
             if m.on_behalf_of_id:
@@ -136,12 +139,8 @@ def _memberships() -> Iterator[EntityProxy]:
 
 
 def write_entities(out: BinaryIO) -> None:
-    """One FtM entity a line (JSON), each id once."""
-    seen: set[str] = set()
+    """One FtM entity a line (JSON); each id is made once, so nothing is held to deduplicate."""
     for entity in entities():
-        if entity.id in seen:
-            continue  # a Position shared by several occupancies
-        seen.add(entity.id)
         out.write(json.dumps(entity.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
 
 
@@ -151,11 +150,7 @@ def write_statement_rows(out: BinaryIO) -> None:
     from followthemoney.statement import CSV, Statement, write_statements
 
     def statements() -> Iterator[Statement]:
-        seen: set[str] = set()
         for entity in entities():
-            if entity.id in seen:
-                continue
-            seen.add(entity.id)
             origin = _origin(entity)
             for stmt in Statement.from_entity(entity, DATASET, origin=origin):
                 yield stmt

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from qogam.registry.core.exports import rows
-from qogam.registry.core.exports.rows import Span, evidence_of, ref, sources
+from qogam.registry.core.exports.rows import Span, evidence_of, ref
 from qogam.registry.core.models import Area, Event, Membership, Organization, Person, Post, Statement
 
 _KAZAKH = re.compile("[әғқңөұүһі]", re.IGNORECASE)
@@ -32,13 +32,10 @@ def language_note(name: str) -> str:
 
 
 def _evidence(spans: list[Span]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
-    found = sources({s.source_id for s in spans})
     evidence = [{"source_id": ref("source", s.source_id), "start": s.start, "end": s.end, "text": s.text} for s in spans]
-    links = []
-    for source_id in dict.fromkeys(s.source_id for s in spans):
-        source = found.get(source_id)
-        if source is not None:
-            links.append({"url": source.url or f"urn:qogam:source:{source_id}", "note": source.title or str(source)})
+    first = {s.source_id: s for s in reversed(spans)}
+    links = [{"url": s.url or f"urn:qogam:source:{s.source_id}", "note": s.title or f"source {s.source_id}"}
+             for s in (first[i] for i in dict.fromkeys(s.source_id for s in spans))]
     return evidence, links
 
 

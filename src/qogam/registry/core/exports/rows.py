@@ -25,6 +25,8 @@ class Span:
     start: int
     end: int
     text: str
+    url: str = ""
+    title: str = ""
 
 
 def batches(queryset: models.QuerySet[Any]) -> Iterator[list[Any]]:
@@ -42,16 +44,15 @@ def evidence_of(model: type[models.Model], ids: list[int]) -> dict[int, list[Spa
     """The evidence spans of objects ``ids`` of ``model``, by object id (one query a batch)."""
     content_type = ContentType.objects.get_for_model(model)
     found: dict[int, list[Span]] = defaultdict(list)
-    rows = (Evidence.objects.filter(content_type=content_type, object_id__in=ids)
-            .select_related("source").only("object_id", "start", "end", "source__text", "source_id")
-            .order_by("source_id", "start"))
-    for ev in rows:
-        found[ev.object_id].append(Span(ev.source_id, ev.start, ev.end, ev.source.text[ev.start:ev.end]))
+    rows = list(Evidence.objects.filter(content_type=content_type, object_id__in=ids)
+                .values_list("object_id", "source_id", "start", "end").order_by("source_id", "start"))
+    # each source's text once for the batch, not once for every span that points into it
+    texts = {pk: (text, url, title) for pk, text, url, title in
+             Source.objects.filter(pk__in={r[1] for r in rows}).values_list("pk", "text", "url", "title")}
+    for object_id, source_id, start, end in rows:
+        text, url, title = texts.get(source_id, ("", "", ""))
+        found[object_id].append(Span(source_id, start, end, text[start:end], url, title))
     return found
-
-
-def sources(ids: set[int]) -> dict[int, Source]:
-    return Source.objects.defer("text", "minhash").in_bulk(list(ids))
 
 
 
