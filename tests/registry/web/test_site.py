@@ -90,3 +90,10 @@ def test_aliases_saved_from_lines(admin_client: Any, registry: Registry) -> None
     })
     assert response.status_code == 302
     assert Person.objects.get(pk=person.pk).aliases == ["И.Намазбаева", "Namazbaeva Inara"]
+
+
+def test_a_nul_in_a_parameter_is_refused_not_a_server_error(client: Any, registry: Registry) -> None:
+    assert client.get("/search/?q=a%00b").status_code == 400
+    assert client.get("/events/?type=%00").status_code == 400
+    response = client.get("/api/v1/memberships?type=x%00")
+    assert response.status_code == 422 and "NUL" in response.json()["detail"]

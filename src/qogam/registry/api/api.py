@@ -68,6 +68,14 @@ def _page(rows: QuerySet[Any], page: Page) -> tuple[int, list[Any]]:
     return rows.count(), list(rows.order_by("pk")[offset:offset + limit])
 
 
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC (naive: taken as UTC). An offset such as +21:05 is valid ISO 8601 but
+    out of PostgreSQL's range; the same instant in UTC is not."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)
+
+
 def _area_ids(slug: str | None) -> list[int] | None:
     if not slug:
         return None
@@ -267,7 +275,7 @@ def organizations(request: HttpRequest, page: Query[Page], area: str | None = No
     if type:
         rows = rows.filter(classification=type)
     if updated_since:
-        rows = rows.filter(updated_at__gte=updated_since)
+        rows = rows.filter(updated_at__gte=_utc(updated_since))
     if q:
         rows = rows.filter(Q(name_kk__icontains=q) | Q(name_ru__icontains=q))
     total, items = _page(rows, page)
@@ -290,7 +298,7 @@ def people(request: HttpRequest, page: Query[Page], area: str | None = None,
     if ids is not None:
         rows = rows.filter(pk__in=Membership.objects.filter(organization__area_id__in=ids).values("person_id"))
     if updated_since:
-        rows = rows.filter(updated_at__gte=updated_since)
+        rows = rows.filter(updated_at__gte=_utc(updated_since))
     total, items = _page(rows, page)
     return _listing(total, [_person(p) for p in items], page)
 

@@ -1,0 +1,25 @@
+"""Requests that carry a NUL character are refused up front.
+
+A NUL ("%00") in a query parameter or the path is never meaningful text, and PostgreSQL
+refuses it in any string ("A string literal cannot contain NUL"), which would turn a filter
+or a search into a server error. The API answers 422 with a JSON message (documented on every
+operation), the pages 400.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+
+class RejectNulMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        values = [request.path, *(v for _, vs in request.GET.lists() for v in vs)]
+        if any("\x00" in value for value in values):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "a parameter holds a NUL character"}, status=422)
+            return HttpResponseBadRequest("a parameter holds a NUL character")
+        return self.get_response(request)
