@@ -125,3 +125,15 @@ def test_csv_needs_a_file_and_a_failed_export_leaves_nothing(db: Any, tmp_path: 
     with pytest.raises(RuntimeError):
         CliRunner().invoke(main, ["export", "--format", "csv", "-o", str(tmp_path / "x.zip")], catch_exceptions=False)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["popolo", "ftm", "ftm-statements", "csv", "xlsx"])
+def test_download_links_on_the_lists(seed: None, client: Any, fmt: str) -> None:
+    listing = client.get("/organisations/").content.decode()
+    assert f'href="/download/{fmt}/"' in listing
+    response = client.get(f"/download/{fmt}/")
+    body = b"".join(response.streaming_content)
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    assert body == _export(fmt, None) if fmt not in ("csv", "xlsx") else len(body) > 100
+    assert client.get("/download/nothing/").status_code == 404
+    assert client.post(f"/download/{fmt}/").status_code == 405

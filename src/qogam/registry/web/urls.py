@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qogam.registry.web.views import entities, home, lists, places, search, sources
+from qogam.registry.web.views import downloads, entities, home, lists, places, search, sources
 
 app_name = "web"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("posts/", lists.PostListView.as_view(), name="posts"),
     path("sources/", lists.SourceListView.as_view(), name="sources"),
     path("sources/<int:pk>/", sources.SourceView.as_view(), name="source"),
+    path("download/<str:fmt>/", downloads.download, name="download"),
 ]
