@@ -16,7 +16,6 @@ REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "benchmarks" / "page_templates"
 NEWS = REPO.parent / "shared" / "data" / "news"
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[«A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
 def templates() -> dict[str, str]:
@@ -33,8 +32,10 @@ def paragraphs(text: str) -> list[str]:
     parts = [p.strip() for p in text.split("\n") if p.strip()]
     if len(parts) > 1:
         return parts
-    sentences = _SENTENCE_END.split(text.strip())
-    return [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+    from tests.ingest.syndication import sentences
+
+    parts = sentences(text)
+    return [" ".join(parts[i:i + 3]) for i in range(0, len(parts), 3)]
 
 
 def build_page(template: str, text: str, lang: str, title: str = "Жаңалық", day: str = "2024-03-12") -> str:

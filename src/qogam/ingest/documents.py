@@ -141,6 +141,12 @@ def json_document(item: Any, name: str) -> Document:
         doc = html_document(item["html"], name, meta.get("url", ""))
     else:
         raise InputError(f'{name}: an article needs a "text" or an "html" string')
+    return with_meta(doc, meta)
+
+
+def with_meta(doc: Document, meta: dict[str, str]) -> Document:
+    """``doc`` with the title, address, outlet, date and author that ``meta`` gives (a JSON
+    article's fields, a ``.meta.json`` sidecar) in place of what the text itself gave."""
     doc.title = meta.get("title") or doc.title
     doc.url = meta.get("url") or doc.url
     doc.outlet = meta.get("outlet") or doc.outlet

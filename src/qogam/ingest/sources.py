@@ -15,7 +15,8 @@ from typing import BinaryIO
 from qogam.errors import InputError
 from qogam.ingest.articles import read_article_meta
 from qogam.ingest.documents import (
-    FEED_SUFFIXES, HTML_SUFFIXES, Document, Failure, feed_entries, html_document, json_document, json_lines, kind_of,
+    FEED_SUFFIXES, HTML_SUFFIXES, Document, FeedEntry, Failure, feed_entries, html_document, json_document, json_lines,
+    kind_of, with_meta,
 )
 from qogam.ingest.encodings import decode
 from qogam.ingest.fetch import Fetched, FetchError, fetch, is_url
@@ -81,10 +82,10 @@ def _from_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
     kind = kind_of(name, data)
     if kind == "text":
         _, text, meta = read_article_meta(path) if _is_utf8(data) else (name, decode(data, name), {})
-        yield _with_meta(Document(name=name, text=text), meta)
+        yield with_meta(Document(name=name, text=text), meta)
     elif kind == "html":
         _, _, meta = read_article_meta(path) if path.with_suffix(".meta.json").is_file() else (name, "", {})
-        yield _with_meta(html_document(data, name, meta.get("url", "")), meta)
+        yield with_meta(html_document(data, name, meta.get("url", "")), meta)
     else:
         yield from _from_bytes(name, data, fetcher, kind)
 
@@ -125,28 +126,24 @@ def _from_response(response: Fetched, fetcher: Fetcher) -> Iterator[Item]:
 
 def _from_feed(data: bytes, name: str, fetcher: Fetcher) -> Iterator[Item]:
     for entry in feed_entries(data, name):
-        try:
-            response = fetcher(entry.link)
-            docs = list(_from_response(response, fetcher))
-        except InputError as exc:
-            yield Failure(entry.link, str(exc).removeprefix(f"{entry.link}: "))
-            continue
-        for doc in docs:
-            if isinstance(doc, Document):
-                doc.title = doc.title or entry.title
-                doc.published = doc.published or entry.published
-                doc.url = doc.url or entry.link
-            yield doc
+        yield from entry_documents(entry, fetcher)
 
 
-def _with_meta(doc: Document, meta: dict[str, str]) -> Document:
-    from qogam.ingest.articles import parse_date
-
-    doc.title = meta.get("title") or doc.title
-    doc.url = meta.get("url") or doc.url
-    doc.outlet = meta.get("outlet") or doc.outlet
-    doc.published = parse_date(meta.get("date")) or doc.published
-    return doc
+def entry_documents(entry: FeedEntry, fetcher: Fetcher = fetch) -> Iterator[Item]:
+    """The article(s) of a feed entry's page, fetched, with the entry's title and date where
+    the page lacks them; a page that fails is one Failure."""
+    try:
+        response = fetcher(entry.link)
+        docs = list(_from_response(response, fetcher))
+    except InputError as exc:
+        yield Failure(entry.link, str(exc).removeprefix(f"{entry.link}: "))
+        return
+    for doc in docs:
+        if isinstance(doc, Document):
+            doc.title = doc.title or entry.title
+            doc.published = doc.published or entry.published
+            doc.url = doc.url or entry.link
+        yield doc
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -10,6 +10,7 @@ and act through the review services with the same area scopes as the web.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -62,10 +63,13 @@ def responses(ok: Any, *errors: int, created: bool = False) -> dict[int, Any]:
     return found
 
 
-def _page(rows: QuerySet[Any], page: Page) -> tuple[int, list[Any]]:
+def _listing(rows: QuerySet[Any], page: Page, render: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """One page of ``rows`` in id order, each row rendered, with the total and the limit and
+    offset as clamped (a huge number is never handed to the database)."""
     limit = min(max(page.limit, 1), MAX_LIMIT)
     offset = min(max(page.offset, 0), MAX_OFFSET)
-    return rows.count(), list(rows.order_by("pk")[offset:offset + limit])
+    items = [render(row) for row in rows.order_by("pk")[offset:offset + limit]]
+    return {"count": rows.count(), "limit": limit, "offset": offset, "items": items}
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -192,58 +196,19 @@ class SearchOut(Schema):
     areas: list[AreaOut]
 
 
-def _listing(total: int, items: list[Any], page: Page) -> dict[str, Any]:
-    return {"count": total, "limit": min(max(page.limit, 1), MAX_LIMIT),
-            "offset": min(max(page.offset, 0), MAX_OFFSET), "items": items}
+def _list_of(item: type[Schema]) -> type[Schema]:
+    """The schema of one page of ``item``s: count, limit, offset, items."""
+    name = item.__name__.removesuffix("Out") + "List"
+    return type(name, (Schema,), {"__annotations__": {"count": int, "limit": int, "offset": int, "items": list[item]}})
 
 
-class OrganizationList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[OrganizationOut]
-
-
-class PersonList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[PersonOut]
-
-
-class MembershipList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[MembershipOut]
-
-
-class PostList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[PostOut]
-
-
-class AreaList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[AreaOut]
-
-
-class EventList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[EventOut]
-
-
-class StatementList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[StatementOut]
+OrganizationList = _list_of(OrganizationOut)
+PersonList = _list_of(PersonOut)
+MembershipList = _list_of(MembershipOut)
+PostList = _list_of(PostOut)
+AreaList = _list_of(AreaOut)
+EventList = _list_of(EventOut)
+StatementList = _list_of(StatementOut)
 
 
 def _area(a: Area) -> dict[str, Any]:
@@ -278,8 +243,7 @@ def organizations(request: HttpRequest, page: Query[Page], area: str | None = No
         rows = rows.filter(updated_at__gte=_utc(updated_since))
     if q:
         rows = rows.filter(Q(name_kk__icontains=q) | Q(name_ru__icontains=q))
-    total, items = _page(rows, page)
-    return _listing(total, [_org(o) for o in items], page)
+    return _listing(rows, page, _org)
 
 
 @api.get("/organizations/{org_id}", response=responses(OrganizationOut, 404), tags=["registry"])
@@ -299,8 +263,7 @@ def people(request: HttpRequest, page: Query[Page], area: str | None = None,
         rows = rows.filter(pk__in=Membership.objects.filter(organization__area_id__in=ids).values("person_id"))
     if updated_since:
         rows = rows.filter(updated_at__gte=_utc(updated_since))
-    total, items = _page(rows, page)
-    return _listing(total, [_person(p) for p in items], page)
+    return _listing(rows, page, _person)
 
 
 @api.get("/people/{person_id}", response=responses(PersonOut, 404), tags=["registry"])
@@ -324,12 +287,11 @@ def memberships(request: HttpRequest, page: Query[Page], area: str | None = None
         rows = rows.filter(Q(end_date__isnull=True) | Q(end_date__gte=since))
     if until:
         rows = rows.filter(Q(start_date__isnull=True) | Q(start_date__lte=until))
-    total, items = _page(rows, page)
-    return _listing(total, [{
+    return _listing(rows, page, lambda m: {
         "id": m.pk, "person_id": m.person_id, "person": m.person.name, "role": m.role,
         "organization_id": m.organization_id, "organization": m.organization.name if m.organization_id else None,
         "on_behalf_of_id": m.on_behalf_of_id, "on_behalf_of": m.on_behalf_of.name if m.on_behalf_of_id else None,
-        "start_date": m.start_date, "end_date": m.end_date} for m in items], page)
+        "start_date": m.start_date, "end_date": m.end_date})
 
 
 @api.get("/posts", response=responses(PostList, 404), tags=["registry"])
@@ -338,9 +300,9 @@ def posts(request: HttpRequest, page: Query[Page], area: str | None = None) -> d
     ids = _area_ids(area)
     if ids is not None:
         rows = rows.filter(Q(area_id__in=ids) | Q(organization__area_id__in=ids))
-    total, items = _page(rows, page)
-    return _listing(total, [{"id": p.pk, "role": p.role, "label": p.label, "organization_id": p.organization_id,
-                             "area": p.area.slug if p.area_id else None} for p in items], page)
+    return _listing(rows, page, lambda p: {
+        "id": p.pk, "role": p.role, "label": p.label, "organization_id": p.organization_id,
+        "area": p.area.slug if p.area_id else None})
 
 
 @api.get("/areas", response=responses(AreaList, 404), tags=["registry"])
@@ -351,8 +313,7 @@ def areas(request: HttpRequest, page: Query[Page], area: str | None = None, type
         rows = rows.filter(pk__in=ids)
     if type:
         rows = rows.filter(classification=type)
-    total, items = _page(rows, page)
-    return _listing(total, [_area(a) for a in items], page)
+    return _listing(rows, page, _area)
 
 
 @api.get("/areas/{slug}", response=responses(AreaOut, 404), tags=["registry"])
@@ -376,11 +337,10 @@ def events(request: HttpRequest, page: Query[Page], area: str | None = None, typ
         rows = rows.filter(start_date__gte=since)
     if until:
         rows = rows.filter(start_date__lte=until)
-    total, items = _page(rows, page)
-    return _listing(total, [{
+    return _listing(rows, page, lambda e: {
         "id": e.pk, "type": e.classification, "name": e.name, "topic": e.topic, "start_date": e.start_date,
         "area": e.area.slug if e.area_id else None, "organization_id": e.organization_id, "chair_id": e.chair_id,
-        "participant_ids": [p.pk for p in e.participants.all()]} for e in items], page)
+        "participant_ids": [p.pk for p in e.participants.all()]})
 
 
 @api.get("/statements", response=responses(StatementList, 404), tags=["registry"])
@@ -393,10 +353,9 @@ def statements(request: HttpRequest, page: Query[Page], since: dt.date | None = 
         rows = rows.filter(date__lte=until)
     if q:
         rows = rows.filter(text__icontains=q)
-    total, items = _page(rows, page)
-    return _listing(total, [{"id": s.pk, "speaker_id": s.speaker_id, "speaker": s.speaker.name if s.speaker_id else None,
-                             "text": s.text, "language": s.language, "date": s.date, "event_id": s.event_id}
-                            for s in items], page)
+    return _listing(rows, page, lambda s: {
+        "id": s.pk, "speaker_id": s.speaker_id, "speaker": s.speaker.name if s.speaker_id else None,
+        "text": s.text, "language": s.language, "date": s.date, "event_id": s.event_id})
 
 
 @api.get("/sources/{source_id}", response=responses(SourceOut, 404), tags=["registry"])
@@ -432,13 +391,6 @@ class ProposalOut(Schema):
     payload: dict[str, Any]
 
 
-class ProposalList(Schema):
-    count: int
-    limit: int
-    offset: int
-    items: list[ProposalOut]
-
-
 class ArticleIn(Schema):
     text: str
     title: str = ""
@@ -463,6 +415,9 @@ class MergeIn(Schema):
     target_id: int
 
 
+ProposalList = _list_of(ProposalOut)
+
+
 def _proposal(p: Proposal) -> dict[str, Any]:
     return {"id": p.pk, "source_id": p.source_id, "kind": p.kind, "label": p.label, "status": p.status,
             "confidence": p.confidence, "payload": p.payload}
@@ -473,8 +428,7 @@ def proposals(request: HttpRequest, page: Query[Page], status: str = "pending", 
     rows = Proposal.objects.filter(source__in=visible_sources(scope_of(request.user)), status=status)
     if kind:
         rows = rows.filter(kind=kind)
-    total, items = _page(rows, page)
-    return _listing(total, [_proposal(p) for p in items], page)
+    return _listing(rows, page, _proposal)
 
 
 def _in_scope(request: HttpRequest, proposal_id: int) -> Proposal:

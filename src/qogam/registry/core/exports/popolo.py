@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from qogam.registry.core.exports import rows
 from qogam.registry.core.exports.rows import Span, evidence_of, ref
-from qogam.registry.core.models import Area, Event, Membership, Organization, Person, Post, Statement
+from qogam.registry.core.models import Event, Membership, Organization, Person, Post, Statement
 
 _KAZAKH = re.compile("[әғқңөұүһі]", re.IGNORECASE)
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from qogam.errors import InputError
 from qogam.ingest.documents import Document, feed_entries
 from qogam.ingest.fetch import Fetched, fetch, is_url
-from qogam.ingest.sources import Fetcher, documents
+from qogam.ingest.sources import Fetcher, entry_documents
 from qogam.registry.core.models import Area, Feed, Source
 from qogam.registry.core.services.audit import create, record
 from qogam.registry.core.services.ingest import IngestReport, ingest_article, stored_signatures
@@ -102,17 +102,10 @@ def _ingest_entries(feed: Feed, response: Fetched, fetcher: Fetcher, report: Pol
         if entry.link in known:
             report.known += 1
             continue
-        try:
-            items = list(documents(entry.link, fetcher=fetcher))
-        except InputError as exc:
-            report.ingest.failures.append({"item": entry.link, "reason": str(exc)})
-            continue
-        for item in items:
+        for item in entry_documents(entry, fetcher):
             if not isinstance(item, Document):
                 report.ingest.failures.append({"item": item.name, "reason": item.reason})
                 continue
-            item.title = item.title or entry.title
-            item.published = item.published or entry.published
             item.outlet = feed.outlet or item.outlet
             try:
                 ingest_article(item, report.ingest, index=index)

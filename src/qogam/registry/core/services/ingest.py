@@ -66,17 +66,6 @@ class IngestReport:
 content_hash = text_hash
 
 
-def read_articles(path: Path | str) -> list[Article]:
-    """Return the articles of a file, a folder, a URL or "-"; raises :class:`InputError` for the
-    first item that fails (:func:`ingest_path` reports failures and goes on instead)."""
-    found = []
-    for item in documents(path):
-        if isinstance(item, Failure):
-            raise InputError(f"{item.name}: {item.reason}")
-        found.append(item)
-    return found
-
-
 def article_from_json(name: str, text: str) -> Article:
     """Return the Article of a JSON article's ``text`` (an upload); raises :class:`InputError`."""
     import json

@@ -97,13 +97,13 @@ def revert(proposal: Proposal, user: User) -> Proposal:
         raise ReviewError(_("proposal %(pk)s is pending: there is no decision to undo") % {"pk": proposal.pk})
     before = {"status": proposal.status, "object_id": proposal.object_id, "effects": proposal.effects}
     effects = proposal.effects or {}
-    created = [(label, pk) for label, pk in effects.get("created", [])]
+    created = [(model_label, pk) for model_label, pk in effects.get("created", [])]
     _refuse_if_used(proposal, created)
     Evidence.objects.filter(proposal=proposal).delete()
-    for label, pk, fields in reversed(effects.get("updated", [])):
-        _restore(user, label, pk, fields)
-    for label, pk in reversed(created):
-        obj = _model(label).objects.filter(pk=pk).first()
+    for model_label, pk, fields in reversed(effects.get("updated", [])):
+        _restore(user, model_label, pk, fields)
+    for model_label, pk in reversed(created):
+        obj = _model(model_label).objects.filter(pk=pk).first()
         if obj is not None:
             record(user, obj, "delete", snapshot(obj), None, note=f"undo of proposal {proposal.pk}")
             obj.delete()
@@ -247,9 +247,9 @@ _USERS: dict[str, tuple[str, ...]] = {
 
 
 def _refuse_if_used(proposal: Proposal, created: list[tuple[str, int]]) -> None:
-    mine = {(label, pk) for label, pk in created}
-    for label, pk in created:
-        obj = _model(label).objects.filter(pk=pk).first()
+    mine = set(created)
+    for model_label, pk in created:
+        obj = _model(model_label).objects.filter(pk=pk).first()
         if obj is None:
             continue
         others = (Proposal.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=pk)
@@ -257,7 +257,7 @@ def _refuse_if_used(proposal: Proposal, created: list[tuple[str, int]]) -> None:
         for other in others[:1]:
             raise ReviewError(_("«%(entry)s» is also the result of proposal %(pk)s (%(label)s): undo that one first")
                               % {"entry": obj, "pk": other.pk, "label": other.label})
-        for relation in _USERS.get(label, ()):
+        for relation in _USERS.get(model_label, ()):
             for user_obj in getattr(obj, relation).all()[:20]:
                 if (user_obj._meta.label_lower, user_obj.pk) not in mine:
                     raise ReviewError(_("«%(fact)s» rests on «%(entry)s»: undo that decision first")
