@@ -275,14 +275,21 @@ def ingest(sources: tuple[str, ...], progress: bool | None) -> None:
               help="popolo: one Popolo JSON document; ftm: FollowTheMoney entities, one JSON a line; "
                    "ftm-statements: FtM statements (CSV); csv: one CSV a kind, zipped; xlsx: one sheet a kind.")
 @click.option("-o", "--output", metavar="PATH", help="Write to PATH (required for csv and xlsx); default standard output.")
+@click.option("--area", metavar="SLUG", help="Only what this area and the areas inside it are about (and what that refers to).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Only the facts that rest on an article published on or after this day.")
+@click.option("--include-pending", is_flag=True,
+              help="Add the proposals still waiting for review (ftm-statements: as external statements; csv and "
+                   "xlsx: a proposals table). Popolo and ftm hold confirmed facts only.")
 @reports_errors
-def export(fmt: str, output: str | None) -> None:
+def export(fmt: str, output: str | None, area: str | None, since: Any, include_pending: bool) -> None:
     """Write the registry's accepted facts in an analysts' format: people, organisations, posts
     and memberships (with "on behalf of"), areas, events, statements and their sources, each
-    fact with the evidence spans it rests on. A file is written whole or not at all."""
+    fact with the evidence spans it rests on. A scoped export (--area, --since) holds everything
+    its facts refer to. A file is written whole or not at all."""
     from qogam.registry import commands
 
-    commands.export(fmt, output)
+    commands.export(fmt, output, area=area, since=since.date() if since else None, include_pending=include_pending)
 
 
 @main.group()

@@ -5,6 +5,7 @@ Django up on first use, so commands that never touch the registry never import D
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TextIO
 
@@ -199,24 +200,33 @@ def watch_once(every_feed: bool = True) -> list[dict[str, object]]:
     return [report.as_json() for report in poll_due(every_feed=every_feed)]
 
 
-def export(fmt: str, output: str | None) -> None:
-    """Write the export of format ``fmt`` to ``output`` (a path) or standard output.
+def export(fmt: str, output: str | None, area: str | None = None, since: dt.date | None = None,
+           include_pending: bool = False) -> None:
+    """Write the export of format ``fmt`` to ``output`` (a path) or standard output: the whole
+    registry, or the selection of ``area`` (a slug) and ``since``; with ``include_pending``, the
+    pending proposals too (ftm-statements, csv and xlsx only).
 
-    Raises :class:`InputError` for csv and xlsx without ``output`` (they are files, not streams).
+    Raises :class:`InputError` for csv and xlsx without ``output`` (they are files, not streams),
+    an unknown area, or pending proposals asked of a format that cannot carry them.
     """
     _django()
     import sys
 
-    from qogam.registry.core.exports import NEEDS_FILE, write, write_file
+    from qogam.registry.core.exports import NEEDS_FILE, ScopeError, check, select, write, write_file
 
     _require_migrated()
+    if output in (None, "-") and fmt in NEEDS_FILE:
+        raise InputError(f"--format {fmt} writes a file: give -o PATH")
+    try:
+        sel = select(area=area, since=since, pending=include_pending)
+        check(fmt, sel)
+    except ScopeError as exc:
+        raise InputError(str(exc)) from exc
     if output in (None, "-"):
-        if fmt in NEEDS_FILE:
-            raise InputError(f"--format {fmt} writes a file: give -o PATH")
-        write(fmt, sys.stdout.buffer)
+        write(fmt, sys.stdout.buffer, sel)
         sys.stdout.buffer.flush()
     else:
-        write_file(fmt, Path(output))
+        write_file(fmt, Path(output), sel)
 
 
 def token_create(username: str, name: str) -> str:

@@ -182,3 +182,33 @@ def test_screenshots_of_every_page_in_each_language(page: Any, shot: Any, tmp_pa
     _visit_in_each_language(page, shot, "staff", staff)
     page.goto("/admin/")
     shot("kk-admin")
+
+
+def test_an_editor_makes_an_api_token_uses_it_and_revokes_it(page: Any, shot: Any, tmp_path: Path) -> None:
+    from django.contrib.auth import get_user_model
+
+    from qogam.registry.core.models import Area
+    from qogam.registry.review.models import StaffRole
+
+    _ingest(tmp_path, "02_sairam_qogamdyq_kenes.txt")
+    editor = get_user_model().objects.create_user("sairam-editor", password=PASSWORD, is_staff=True)
+    StaffRole.objects.create(user=editor, role=StaffRole.Role.EDITOR, area=Area.objects.get(slug="kz-turkistan-sairam"))
+    _log_in(page, "sairam-editor", "/review/tokens/")
+    page.fill("input[name=name]", "district report script")
+    page.click("button[name=make]")
+    key = page.locator("code.key").inner_text()
+    assert key.startswith("qgm_")
+    shot("staff-tokens-made")
+    api = page.request.get("/api/v1/proposals", headers={"Authorization": f"Bearer {key}"})
+    assert api.status == 200 and api.json()["count"] > 0
+    page.goto("/review/tokens/")
+    assert page.locator("code.key").count() == 0 and "district report script" in page.inner_text("table.tokens")
+    page.click("button[name=revoke]")
+    page.wait_for_url(re.compile(r"/review/tokens/$"))
+    assert page.locator("button[name=revoke]").count() == 0
+    assert page.request.get("/api/v1/proposals", headers={"Authorization": f"Bearer {key}"}).status == 401
+    page.goto("/areas/kz-turkistan-sairam/")
+    with page.expect_download() as download:
+        page.click("a[href='/download/ftm-statements/?area=kz-turkistan-sairam&pending=1']")
+    rows = Path(download.value.path()).read_text(encoding="utf-8")
+    assert '"qogam-source-' in rows and ',"t",' in rows  # the district's pending proposals, as external statements

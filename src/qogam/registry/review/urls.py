@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qogam.registry.review.views import actions, articles, feeds, queue
+from qogam.registry.review.views import actions, articles, feeds, queue, tokens
 
 app_name = "review"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("add/", articles.add, name="add"),
     path("feeds/", feeds.feeds, name="feeds"),
     path("feeds/<int:pk>/toggle/", feeds.toggle, name="feed-toggle"),
+    path("tokens/", tokens.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", tokens.revoke, name="token-revoke"),
 ]

@@ -96,7 +96,9 @@ class Filtered:
         form = self.filter_form()
         values = getattr(form, "cleaned_data", {}) if form.is_bound else {}
         kept = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if v not in (None, "")}
-        return {"filter_form": form, "filters": urlencode(kept), "filtered": bool(kept)}
+        area = kept.get("area")  # the downloads take the area (the lists' dates are of another kind)
+        return {"filter_form": form, "filters": urlencode(kept), "filtered": bool(kept), "download_area": area,
+                "download_query": f"?{urlencode({'area': area})}" if area else ""}
 
 
 def _any(lookups: dict[str, Any]) -> Q:

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 from qogam.registry.core.exports import rows
 from qogam.registry.core.exports.rows import Span, evidence_of, ref
+from qogam.registry.core.exports.selection import ALL, Selection
 from qogam.registry.core.models import Event, Membership, Organization, Person, Post, Statement
 
 _KAZAKH = re.compile("[әғқңөұүһі]", re.IGNORECASE)
@@ -52,8 +53,8 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
 
-def persons() -> Iterator[dict[str, Any]]:
-    for batch in rows.people():
+def persons(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    for batch in rows.people(sel):
         spans = evidence_of(Person, [p.pk for p in batch])
         for p in batch:
             other = [{"name": n, "note": language_note(n)} for n in p.aliases if n != p.name]
@@ -65,8 +66,8 @@ def persons() -> Iterator[dict[str, Any]]:
             }), spans.get(p.pk, []))
 
 
-def organizations() -> Iterator[dict[str, Any]]:
-    for batch in rows.organizations():
+def organizations(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    for batch in rows.organizations(sel):
         spans = evidence_of(Organization, [o.pk for o in batch])
         for o in batch:
             other = [{"name": o.name_ru, "note": "ru"}] if o.name_kk and o.name_ru else []
@@ -82,8 +83,8 @@ def organizations() -> Iterator[dict[str, Any]]:
             }), spans.get(o.pk, []))
 
 
-def memberships() -> Iterator[dict[str, Any]]:
-    for batch in rows.memberships():
+def memberships(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    for batch in rows.memberships(sel):
         spans = evidence_of(Membership, [m.pk for m in batch])
         for m in batch:
             yield _with_evidence(_clean({
@@ -97,8 +98,8 @@ def memberships() -> Iterator[dict[str, Any]]:
             }), spans.get(m.pk, []))
 
 
-def posts() -> Iterator[dict[str, Any]]:
-    for batch in rows.posts():
+def posts(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    for batch in rows.posts(sel):
         spans = evidence_of(Post, [p.pk for p in batch])
         for p in batch:
             yield _with_evidence(_clean({
@@ -108,8 +109,8 @@ def posts() -> Iterator[dict[str, Any]]:
             }), spans.get(p.pk, []))
 
 
-def areas() -> Iterator[dict[str, Any]]:
-    for batch in rows.areas():
+def areas(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    for batch in rows.areas(sel):
         for a in batch:
             yield _clean({
                 "id": ref("area", a.slug), "name": a.name_kk, "identifier": a.kato_code, "classification": a.classification,
@@ -119,8 +120,8 @@ def areas() -> Iterator[dict[str, Any]]:
             })
 
 
-def events() -> Iterator[dict[str, Any]]:
-    for batch in rows.events():
+def events(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    for batch in rows.events(sel):
         spans = evidence_of(Event, [e.pk for e in batch])
         for e in batch:
             yield _with_evidence(_clean({
@@ -133,8 +134,8 @@ def events() -> Iterator[dict[str, Any]]:
             }), spans.get(e.pk, []))
 
 
-def speeches() -> Iterator[dict[str, Any]]:
-    for batch in rows.statements():
+def speeches(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    for batch in rows.statements(sel):
         spans = evidence_of(Statement, [s.pk for s in batch])
         for s in batch:
             yield _with_evidence(_clean({
@@ -148,12 +149,12 @@ SECTIONS = {"persons": persons, "organizations": organizations, "memberships": m
             "areas": areas, "events": events, "speeches": speeches}
 
 
-def write_popolo(out: BinaryIO) -> None:
+def write_popolo(out: BinaryIO, sel: Selection = ALL) -> None:
     """Write the Popolo document to ``out``, record by record."""
     out.write(b"{")
     for i, (name, records) in enumerate(SECTIONS.items()):
         out.write((", " if i else "") .encode() + json.dumps(name).encode() + b": [")
-        for j, record in enumerate(records()):
+        for j, record in enumerate(records(sel)):
             out.write((b",\n" if j else b"\n") + json.dumps(record, ensure_ascii=False).encode("utf-8"))
         out.write(b"]")
     out.write(b"}\n")

@@ -40,6 +40,8 @@ class OrganizationListView(Filtered, ReadOnlyMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["area"] = self.area
         context["group_title"] = GROUP_TITLES.get(self.group)
+        if self.area is not None:
+            context["download_area"], context["download_query"] = self.area.slug, f"?{urlencode({'area': self.area.slug})}"
         # Pagination links keep the filters (the mixin's and the area's and group's).
         context["filters"] = "&".join(f for f in [
             urlencode({k: v for k, v in (("area", self.area.slug if self.area else ""),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.views.generic import DetailView
@@ -36,6 +37,7 @@ class AreaView(ReadOnlyMixin, DetailView):
         context = super().get_context_data(**kwargs)
         area: Area = self.object
         ids = subtree_ids(area)
+        context["download_area"], context["download_query"] = area.slug, f"?{urlencode({'area': area.slug})}"
         context["children"] = list(area.children.annotate(n_organizations=Count("organizations"))
                                    .order_by("classification", "name_kk"))
         in_area = Organization.objects.filter(area_id__in=ids).select_related("area")
