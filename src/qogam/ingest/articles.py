@@ -1,13 +1,12 @@
 """News articles on disk: plain text (with an optional ``.meta.json`` sidecar) or JSON objects."""
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from qogam.errors import InputError
-from qogam.ingest.files import decode_text, read_bytes
+from qogam.ingest.files import decode_text, parse_json, read_bytes
 
 _SKIPPED_SUFFIXES = (".gold.json", ".meta.json")
 
@@ -51,10 +50,8 @@ def read_article_meta(source: str | Path) -> tuple[str, str, dict[str, str]]:
     if source != "-":
         sidecar = Path(str(source)).with_suffix(".meta.json")
         if sidecar.is_file():
-            try:
-                found = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-            except (OSError, ValueError) as exc:
-                raise InputError(f"{sidecar}: not a readable JSON object ({exc})") from None
+            _, raw = read_bytes(sidecar)
+            found = parse_json(decode_text(raw, str(sidecar)), str(sidecar))
             if not isinstance(found, dict):
                 raise InputError(f"{sidecar}: a sidecar must be a JSON object")
             meta = _meta(found)
@@ -63,10 +60,7 @@ def read_article_meta(source: str | Path) -> tuple[str, str, dict[str, str]]:
 
 def json_article(name: str, text: str) -> tuple[str, dict[str, str]]:
     """Return (text, metadata) of a JSON article given as ``text``; raises :class:`InputError`."""
-    try:
-        article = json.loads(text) if text.strip() else {}
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    article = parse_json(text, name) if text.strip() else {}
     if not isinstance(article, dict) or not isinstance(article.get("text", ""), str):
         raise InputError(f'{name}: a JSON article must be an object with a "text" string')
     return article.get("text", ""), _meta(article)

@@ -17,7 +17,6 @@ paths, URLs and standard input and fetches what has to be fetched.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +27,7 @@ from urllib.parse import urlsplit
 from qogam.errors import InputError
 from qogam.ingest.articles import parse_date
 from qogam.ingest.encodings import decode
+from qogam.ingest.files import parse_json
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_WORDS = 8  # fewer words kept from a page: no article in it
@@ -164,9 +164,7 @@ def json_lines(data: bytes, name: str) -> list[Document | Failure]:
             continue
         where = f"{name}:{number}"
         try:
-            out.append(json_document(json.loads(line), where))
-        except json.JSONDecodeError as exc:
-            out.append(Failure(where, f"not valid JSON ({exc.msg}, column {exc.colno})"))
+            out.append(json_document(parse_json(line, where), where))
         except InputError as exc:
             out.append(Failure(where, str(exc).removeprefix(f"{where}: ")))
     return out

@@ -38,8 +38,16 @@ def decode(data: bytes, name: str, declared: str | None = None) -> str:
     """Return the text of ``data`` (see the module for the order of evidence).
 
     ``declared`` is a charset named outside the bytes (an HTTP ``Content-Type``). Raises
-    :class:`InputError` when no encoding gives clean text.
+    :class:`InputError` when no encoding gives clean text, or the text holds a NUL character
+    (never stored: PostgreSQL cannot, and no article has one).
     """
+    text = _decoded(data, name, declared)
+    if "\x00" in text:
+        raise InputError(f"{name}: holds a NUL character (at character {text.index(chr(0))}): not text, refused")
+    return text
+
+
+def _decoded(data: bytes, name: str, declared: str | None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data, codec, name)

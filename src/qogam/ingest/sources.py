@@ -6,7 +6,6 @@ one by one, and an entry whose page lacks a title or date takes the entry's.
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from qogam.ingest.documents import (
     kind_of, with_meta,
 )
 from qogam.ingest.encodings import decode
+from qogam.ingest.files import parse_json, read_limited
 from qogam.ingest.fetch import Fetched, FetchError, fetch, is_url
 
 Item = Document | Failure
@@ -39,8 +39,8 @@ def documents(target: str | Path, stdin: BinaryIO | None = None, fetcher: Fetche
     if is_url(target):
         yield from _guarded(target, lambda: _from_response(fetcher(target), fetcher))
     elif target == "-":
-        data = (stdin if stdin is not None else sys.stdin.buffer).read()
-        yield from _from_bytes("<stdin>", data, fetcher)
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield from _guarded("<stdin>", lambda: _from_bytes("<stdin>", read_limited(stream, "<stdin>"), fetcher))
     else:
         path = Path(target)
         if path.is_dir():
@@ -76,7 +76,8 @@ def _guarded(name: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]
 def _from_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
     name = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = read_limited(handle, name)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     kind = kind_of(name, data)
@@ -95,11 +96,7 @@ def _from_bytes(name: str, data: bytes, fetcher: Fetcher, kind: str | None = Non
     if kind == "jsonl":
         yield from json_lines(data, name)
     elif kind == "json":
-        try:
-            item = json.loads(decode(data, name))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
-        yield json_document(item, name)
+        yield json_document(parse_json(decode(data, name), name), name)
     elif kind == "html":
         yield html_document(data, name)
     elif kind == "feed":

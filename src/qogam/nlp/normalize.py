@@ -2,8 +2,9 @@
 
 What it does, in order:
 
-* Unicode NFC (a decomposed "и" + combining breve becomes "й");
-* zero-width characters, soft hyphens and the BOM are dropped;
+* Unicode NFC (a decomposed "и" + combining breve becomes "й"), and then the combining marks
+  that did not compose (a stress mark "а́") are dropped;
+* zero-width characters, soft hyphens and the BOM are dropped; a lone surrogate becomes U+FFFD;
 * exotic spaces (no-break, thin, …) become a plain space;
 * inside a word that has at least one Cyrillic letter, Latin and other look-alike letters become
   the Kazakh Cyrillic letter they imitate ("Aлматы" with a Latin A, "Бiрлестiгi" with Latin i,
@@ -21,10 +22,11 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qogam.nlp.kk.alphabet import CYRILLIC_LOOKALIKES, is_cyrillic
 
-_DROP_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # One-to-one replacements; they keep offsets as they are.
 _TRANSLATE = str.maketrans(
     {
@@ -36,6 +38,7 @@ _TRANSLATE = str.maketrans(
         **{ch: '"' for ch in "“”"},
         **{ch: "—" for ch in "‒–―−"},
         **{ch: "'" for ch in "’ʼ`´ʻ"},
+        **{chr(cp): "\ufffd" for cp in range(0xD800, 0xE000)},  # a lone surrogate cannot be written out
     }
 )
 # A straight quote opens when nothing but space or an opening bracket stands before it.
@@ -74,31 +77,76 @@ class NormalizedText:
         return bisect_left(self.starts, index)
 
 
-def _nfc_with_offsets(text: str) -> tuple[str, list[int] | None, list[int] | None]:
-    """NFC-normalise ``text``; also return per-character original spans when anything composed."""
-    if unicodedata.is_normalized("NFC", text):
+@lru_cache(maxsize=1)
+def _unstable() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of what the map must be rebuilt for, and of the runs to rebuild.
+
+    Unstable characters: combining marks (``unicodedata.combining`` > 0, dropped after NFC),
+    the characters NFC changes, those NFC may compose with the character before them (the
+    second half of a canonical pair, Hangul vowels and finals), and the dropped ones. A run to
+    rebuild is one unstable stretch with the character before it (the base marks attach to).
+    Built once, from the Unicode database of this Python (about 0.1 s).
+    """
+    codes: set[int] = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T jamo
+    for cp in range(0x30000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch:
+            codes.add(cp)
+        decomposition = unicodedata.decomposition(ch)
+        if decomposition and not decomposition.startswith("<") and len(decomposition.split()) == 2:
+            codes.add(int(decomposition.split()[1], 16))
+    codes |= {ord(ch) for ch in _DROPPED}
+    ranges, run = [], [min(codes), min(codes)]
+    for cp in sorted(codes)[1:]:
+        if cp == run[1] + 1:
+            run[1] = cp
+        else:
+            ranges.append(run)
+            run = [cp, cp]
+    ranges.append(run)
+    cls = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{cls}]"), re.compile(f"[^{cls}]?[{cls}]+", re.DOTALL)
+
+
+def _rebuilt(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """``text`` in NFC without combining marks and dropped characters, with the original span
+    of every output character; ``None`` maps when nothing needed rebuilding (the common case).
+
+    Linear: only the unstable runs (a base and its marks, a dropped character) are rebuilt,
+    the stretches between them are copied with their offsets.
+    """
+    unstable, runs = _unstable()
+    if unicodedata.is_normalized("NFC", text) and not unstable.search(text):
         return text, None, None
-    out: list[str] = []
+    pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    # Compose one cluster (a base character and its combining marks) at a time so that every
-    # output character can be traced to the cluster it came from.
-    start = 0
-    n = len(text)
-    while start < n:
-        end = start + 1
-        while end < n and unicodedata.combining(text[end]):
-            end += 1
-        piece = unicodedata.normalize("NFC", text[start:end])
-        out.append(piece)
-        if len(piece) == end - start:
-            starts.extend(range(start, end))
-            ends.extend(range(start + 1, end + 1))
+    pos = 0
+    for run in runs.finditer(text):
+        a, b = run.span()
+        pieces.append(text[pos:a])
+        starts.extend(range(pos, a))
+        ends.extend(range(pos + 1, a + 1))
+        chunk = run.group()
+        composed = unicodedata.normalize("NFC", chunk)
+        if composed == chunk:  # nothing composes: keep each character at its place, marks widen it
+            for i, ch in enumerate(chunk):
+                if ch in _DROPPED or unicodedata.combining(ch):
+                    if ends and ends[-1] == a + i and not (ch in _DROPPED):
+                        ends[-1] = a + i + 1
+                    continue
+                pieces.append(ch)
+                starts.append(a + i)
+                ends.append(a + i + 1)
         else:
-            starts.extend([start] * len(piece))
-            ends.extend([end] * len(piece))
-        start = end
-    return "".join(out), starts, ends
+            _composed(chunk, a, composed, pieces, starts, ends)
+        pos = b
+    pieces.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(pieces), starts, ends
 
 
 def _fix_lookalikes(text: str) -> str:
@@ -137,34 +185,47 @@ def _is_word_char(ch: str) -> bool:
 _LOOKALIKE_TABLE = str.maketrans(CYRILLIC_LOOKALIKES)
 
 
+def _composed(chunk: str, a: int, composed: str, pieces: list[str], starts: list[int], ends: list[int]) -> None:
+    """Append the composed run ``chunk`` (at original offset ``a``) without its marks: each
+    output character mapped to the cluster (a starter and its marks) it comes from, or, where
+    NFC joined starters (Hangul syllables), to the whole run."""
+    clusters: list[tuple[int, int]] = []
+    for i, ch in enumerate(chunk):
+        if not clusters or not unicodedata.combining(ch):
+            clusters.append((i, i + 1))
+        else:
+            clusters[-1] = (clusters[-1][0], i + 1)
+    parts = [unicodedata.normalize("NFC", chunk[i:j]) for i, j in clusters]
+    if "".join(parts) != composed:
+        parts, clusters = [composed], [(0, len(chunk))]
+    for part, (i, j) in zip(parts, clusters):
+        kept = [ch for ch in part if ch not in _DROPPED and not unicodedata.combining(ch)]
+        for k, ch in enumerate(kept):  # one character a cluster, but for a few expansions
+            first = a + i + min(k, j - i - 1)
+            pieces.append(ch)
+            starts.append(first)
+            ends.append(a + j if k == len(kept) - 1 else first + 1)
+
+
 def normalize(text: str) -> NormalizedText:
     """Return the normalised form of ``text`` with a map back to original offsets.
 
-    Never raises; an empty string gives an empty result.
+    Never raises; an empty string gives an empty result. The result is in NFC, holds no
+    combining mark, zero-width character or lone surrogate (which becomes U+FFFD), and
+    normalising it again changes nothing.
     """
-    nfc, starts, ends = _nfc_with_offsets(text)
-    # Every step but the last keeps the length, so offsets change only in NFC and dropping.
-    out = nfc.translate(_TRANSLATE)
+    rebuilt, starts, ends = _rebuilt(text)
+    # Every step below keeps the length, so offsets change only in the rebuilding.
+    out = rebuilt.translate(_TRANSLATE)
     if '"' in out:
         out = _OPENING_STRAIGHT_QUOTE_RE.sub("«", out).replace('"', "»")
     if " - " in out:
         out = _SPACED_HYPHEN_RE.sub("—", out)
     if _LOOKALIKE_CHAR_RE.search(out):
         out = _fix_lookalikes(out)
-    if not _DROP_RE.search(out):
-        if starts is None:
-            return NormalizedText(text, out)
-        return NormalizedText(text, out, tuple(starts), tuple(ends or ()))
-    kept_starts: list[int] = []
-    kept_ends: list[int] = []
-    pieces: list[str] = []
-    for i, ch in enumerate(out):
-        if _DROP_RE.match(ch):
-            continue
-        pieces.append(ch)
-        kept_starts.append(starts[i] if starts is not None else i)
-        kept_ends.append(ends[i] if ends is not None else i + 1)
-    return NormalizedText(text, "".join(pieces), tuple(kept_starts), tuple(kept_ends))
+    if starts is None:
+        return NormalizedText(text, out)
+    return NormalizedText(text, out, tuple(starts), tuple(ends or ()))
 
 
 _SPLIT_RE = re.compile(r"\s+")

@@ -15,6 +15,7 @@ normalised form. Rules that matter for Kazakh news:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,20 +28,86 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎЇЄ"
 _LETTER = r"[^\W\d_]"
 _ALNUM = r"[^\W_]"
 
+# Addresses and e-mails are found first, by a linear scan (:func:`_addresses`): as
+# alternatives of the token pattern they were tried at every position of a long run such as
+# "1-1-1-…" and scanned it to its end each time (quadratic).
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<url>(?:https?://|www\.)[^\s«»"<>]+[^\s«»"<>.,;:!?)\]]
-      | [A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?i:kz|com|ru|org|net|info|media|tv|news|su)(?![\w-]))
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)+)
-  | (?P<initials>(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]{_LETTER}+(?:-{_LETTER}+)*)
+    (?P<initials>(?:[{_UPPER}]\.){{1,2}}[{_UPPER}]{_LETTER}++(?:-{_LETTER}++)*+)
   | (?P<initial>[{_UPPER}]\.(?=\s*[{_UPPER}]))
-  | (?P<dotted>{_LETTER}{{1,4}}\.(?:{_LETTER}{{1,4}}\.)+)
-  | (?P<number>\d+(?:[.,:/]\d+)*(?:-{_LETTER}+)?)
-  | (?P<word>{_ALNUM}+(?:['\-]{_ALNUM}+)*(?:\.(?!\.))?)
-  | (?P<punct>\.{{2,}}|[!?]+|\S)
+  | (?P<dotted>{_LETTER}{{1,4}}\.(?:{_LETTER}{{1,4}}\.)++)
+  | (?P<number>\d++(?:[.,:/]\d++)*+(?:-{_LETTER}++)?)
+  | (?P<word>{_ALNUM}++(?:['\-]{_ALNUM}++)*+(?:\.(?!\.))?)
+  | (?P<punct>\.{{2,}}|[!?]++|\S)
     """,
     re.VERBOSE,
 )
+_SCHEME_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+_URL_BODY_RE = re.compile(r"[^\s«»\"<>]*+")
+_URL_TRAILING = '.,;:!?)]'
+_TLD_RE = re.compile(r"\.(?i:kz|com|ru|org|net|info|media|tv|news|su)(?![\w-])")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_EMAIL_DOMAIN_RE = re.compile(r"[\w-]++(?:\.[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+)++")
+_EMAIL_LOCAL_RE = re.compile(r"[\w.+-]")
+
+
+def _addresses(text: str) -> list[tuple[int, int, str]]:
+    """The web addresses and e-mails of ``text`` as sorted, non-overlapping ``(start, end, kind)``.
+
+    Linear: each scan starts at a literal ("http", "www.", "@", a top-level domain) and never
+    goes back past the end of the address found before it.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _SCHEME_RE.finditer(text):
+        start = match.start()
+        if found and start < found[-1][1]:
+            continue
+        end = _URL_BODY_RE.match(text, match.end()).end()  # type: ignore[union-attr]
+        while end > match.end() and text[end - 1] in _URL_TRAILING:
+            end -= 1
+        if end > match.end():
+            found.append((start, end, "url"))
+    taken = list(found)
+    emails: list[tuple[int, int, str]] = []
+    at = text.find("@")
+    floor = 0
+    while at != -1:
+        domain = _EMAIL_DOMAIN_RE.match(text, at + 1)
+        start = at
+        while start > floor and _EMAIL_LOCAL_RE.match(text[start - 1]):
+            start -= 1
+        if domain and start < at and not _inside(taken, start, domain.end()):
+            emails.append((start, domain.end(), "email"))
+            floor = domain.end()
+        else:
+            floor = at + 1
+        at = text.find("@", max(floor, at + 1))
+    taken = sorted(taken + emails)
+    hosts: list[tuple[int, int, str]] = []
+    floor = 0
+    for match in _TLD_RE.finditer(text):
+        end = match.end()
+        if _inside(taken, match.start(), end) or match.start() < floor:
+            continue
+        start = match.start()
+        before = bisect_right(taken, (start, float("inf"), ""))
+        low = max(floor, taken[before - 1][1]) if before else floor
+        while start > low and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        while start < match.start() and not text[start].isalnum():
+            start += 1  # a host begins with a letter or digit
+        if start == match.start() or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            continue  # no host, or the end of a longer word ("ааexample.kz" is not an address)
+        hosts.append((start, end, "url"))
+        floor = end
+    return sorted(taken + hosts)
+
+
+def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted ``spans`` (binary search)."""
+    i = bisect_right(spans, (start, float("inf"), ""))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
+
 
 # Characters after which a sentence may end, and those that close a sentence after its end.
 _TERMINATORS = frozenset(".!?…")
@@ -85,13 +152,23 @@ def _is_abbreviation(lower: str) -> bool:
 
 
 def _tokens_of(norm: NormalizedText) -> list[Token]:
-    """Tokenise a normalised text; offsets of the returned tokens are original ones."""
+    """Tokenise a normalised text; offsets of the returned tokens are original ones, in order
+    and never overlapping (where normalisation joined characters, their tokens are joined)."""
     text = norm.text
-    original = norm.original
-    identity = norm.starts is None
     out: list[Token] = []
-    append = out.append
-    for match in _TOKEN_RE.finditer(text):
+    pos = 0
+    for start, end, kind in _addresses(text):
+        _words(norm, pos, start, out)
+        _append(norm, start, end, kind, out)
+        pos = end
+    _words(norm, pos, len(text), out)
+    return out
+
+
+def _words(norm: NormalizedText, pos: int, endpos: int, out: list[Token]) -> None:
+    """Append the tokens of normalised ``text[pos:endpos]`` (no addresses in it) to ``out``."""
+    text = norm.text
+    for match in _TOKEN_RE.finditer(text, pos, endpos):
         kind = match.lastgroup or "punct"
         start, end = match.span()
         surface = match.group()
@@ -109,18 +186,18 @@ def _tokens_of(norm: NormalizedText) -> list[Token]:
                 _split_dotted(norm, start, surface, out)
                 continue
             kind = "abbrev"
-        if identity:
-            append(Token(original[start:end], start, end, surface, kind))
-        else:
-            o_start, o_end = norm.span_to_original(start, end)
-            append(Token(original[o_start:o_end], o_start, o_end, surface, kind))
-    return out
+        _append(norm, start, end, kind, out)
 
 
 def _append(norm: NormalizedText, start: int, end: int, kind: str, out: list[Token]) -> None:
-    """Append the token at normalised ``[start, end)`` with its original span."""
+    """Append the token at normalised ``[start, end)`` with its original span; a token that
+    would overlap the one before it (both from one composed character) is joined to it."""
     o_start, o_end = norm.span_to_original(start, end)
-    out.append(Token(norm.original[o_start:o_end], o_start, o_end, norm.text[start:end], kind))
+    surface = norm.text[start:end]
+    if out and o_start < out[-1].end:
+        last = out.pop()
+        o_start, o_end, surface = last.start, max(o_end, last.end), last.norm + surface
+    out.append(Token(norm.original[o_start:o_end], o_start, o_end, surface, kind))
 
 
 def _split_dotted(norm: NormalizedText, offset: int, surface: str, out: list[Token]) -> None:

@@ -40,6 +40,8 @@ class Document:
     _starts: list[int] = field(default_factory=list)
     _lemmas: list[str | None] = field(default_factory=list)
     _quote_partners: dict[int, int] | None = None
+    _enclosing: list[int] | None = None
+    _entity_index: tuple[int, dict[int, list[EntitySpan]]] | None = None
 
     @classmethod
     def from_text(cls, text: str) -> Document:
@@ -69,11 +71,14 @@ class Document:
     def opens_clause(self, index: int) -> bool:
         """Whether token ``index`` opens its sentence, a quotation or a dialogue line, where
         a capital letter says nothing about names."""
-        if self.sentences[self.sentence_of[index]].start == self.tokens[index].start:
-            return True
-        return self.tokens[index - 1].norm in ("«", "—", ":") and (
-            index < 2 or self.tokens[index - 2].norm not in ("«",) or self.opens_clause(index - 1)
-        )
+        while True:  # a loop, not recursion: "« « « …" may run for thousands of tokens
+            if self.sentences[self.sentence_of[index]].start == self.tokens[index].start:
+                return True
+            if self.tokens[index - 1].norm not in ("«", "—", ":"):
+                return False
+            if index < 2 or self.tokens[index - 2].norm != "«":
+                return True
+            index -= 1
 
     def quote_partner(self, index: int) -> int | None:
         """Return the index of the » that closes the « at token ``index``, or of the « that the »
@@ -85,6 +90,34 @@ class Document:
                 partners[closer] = opener
             self._quote_partners = partners
         return self._quote_partners.get(index)
+
+    def entities_at(self, index: int) -> list[EntitySpan]:
+        """The model's entity spans that cover token ``index`` (an index built once for the
+        spans there are; rebuilt if more are added)."""
+        if self._entity_index is None or self._entity_index[0] != len(self.entities):
+            covering: dict[int, list[EntitySpan]] = {}
+            for span in self.entities:
+                for k in range(span.first, span.last + 1):
+                    covering.setdefault(k, []).append(span)
+            self._entity_index = (len(self.entities), covering)
+        return self._entity_index[1].get(index, [])
+
+    def enclosing_quote(self, index: int) -> int:
+        """The « of the innermost «…» that token ``index`` stands inside (−1 when none); one
+        pass over the document, the first time it is asked."""
+        if self._enclosing is None:
+            enclosing: list[int] = []
+            open_pairs: list[tuple[int, int]] = []  # (opener, closer), innermost last
+            for i, token in enumerate(self.tokens):
+                while open_pairs and open_pairs[-1][1] <= i:
+                    open_pairs.pop()
+                enclosing.append(open_pairs[-1][0] if open_pairs else -1)
+                if token.norm == "«":
+                    closer = self.quote_partner(i)
+                    if closer is not None:
+                        open_pairs.append((i, closer))
+            self._enclosing = enclosing
+        return self._enclosing[index]
 
     def lower(self, index: int) -> str:
         return self.tokens[index].norm.lower()

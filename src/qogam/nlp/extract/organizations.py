@@ -144,7 +144,7 @@ def _sentence_opener(doc: Document, i: int) -> bool:
     if i + 1 < len(doc.tokens) and f"{word} {strip_case(doc.tokens[i + 1].norm)[0].lower()}" in place_prefixes():
         return False  # "Оңтүстік Қазақстан университеті"
     return not any(
-        span.label in ("ORGANISATION", "GPE", "FACILITY") and span.first <= i <= span.last for span in doc.entities
+        span.label in ("ORGANISATION", "GPE", "FACILITY") and span.first <= i <= span.last for span in doc.entities_at(i)
     )
 
 
@@ -495,13 +495,9 @@ def _mention_ending_at(
 
 
 def _inside_quotes(doc: Document, i: int, floor: int) -> bool:
-    """Whether token ``i`` stands inside a «…» of its sentence (a title, a slogan, a name)."""
-    for k in range(i - 1, floor - 1, -1):
-        if doc.tokens[k].norm == "«":
-            closer = doc.quote_partner(k)
-            if closer is not None and closer > i:
-                return True
-    return False
+    """Whether token ``i`` stands inside a «…» of its sentence (a title, a slogan, a name): the
+    innermost one around it opens at ``floor`` or after (an outer one opens before it)."""
+    return doc.enclosing_quote(i) >= floor
 
 
 def _wrapping_quote(doc: Document, i: int, type_first: int, floor: int) -> int | None:
@@ -695,7 +691,7 @@ def _members_named(doc: Document, first: int, type_first: int) -> bool:
 
 def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | None:
     """The first token of the model's ORGANISATION span that ends at the type head ``i``."""
-    for span in doc.entities:
+    for span in doc.entities_at(type_first):
         if span.label == "ORGANISATION" and span.first >= floor and span.first < type_first <= span.last and span.last in (i, i - 1):
             first = doc.tokens[span.first].norm
             inside = range(span.first, type_first)

@@ -398,7 +398,7 @@ def _mentions(doc: Document) -> list[PersonMention]:
 
 def _from_model(doc: Document, first: int, last: int) -> PersonMention | None:
     """A run the lexicons cannot place, accepted when the model tags it PERSON throughout."""
-    for span in doc.entities:
+    for span in doc.entities_at(first):
         if span.label == "PERSON" and span.first <= first and span.last >= last:
             nominative = lemmatize_name(doc.norm_span(first, last))
             words = nominative.split()
@@ -537,7 +537,7 @@ def _collect(doc: Document, mentions: list[PersonMention], persons: list[Person]
 def _model_says_person(doc: Document, m: PersonMention) -> bool:
     return any(
         span.label == "PERSON" and span.first <= m.first and span.last >= m.last and span.confidence >= 0.7
-        for span in doc.entities
+        for span in doc.entities_at(m.first)
     )
 
 

@@ -8,6 +8,9 @@ izafet names count ("«Түркістан облысының … Альянсы�
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.lexicon import izafet_heads, places
 from qogam.nlp.extract.organizations import OrgMention, strip_case
@@ -66,14 +69,17 @@ def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
             i = last
             break
         i += 1
-    taken = [(m.start, m.end) for place in found.values() for m in place.mentions]
+    taken = sorted((m.start, m.end) for place in found.values() for m in place.mentions)
+    taken_starts = [start for start, _ in taken]
+    reach = list(accumulate((end for _, end in taken), max))  # the furthest end of the first k
     for span in doc.entities:
         if span.label not in ("GPE", "LOCATION") or span.confidence < 0.8:
             continue
         name = lemmatize_name(doc.norm_span(span.first, span.last))
         if name.lower() in found or not name[:1].isupper():
             continue
-        if any(start < span.end and span.start < end for start, end in taken):
+        before = bisect_left(taken_starts, span.end)  # those starting before the span ends
+        if before and reach[before - 1] > span.start:
             continue  # the model's "Шаян" inside the gazetteer's "Шаян ауылында": one place
         place = found.setdefault(name.lower(), Place(name, _kind(name)))
         place.mentions.append(Mention(doc.text[span.start : span.end], span.start, span.end))

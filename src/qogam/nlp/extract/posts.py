@@ -147,6 +147,7 @@ class _Orgs:
             self.by_head.setdefault(doc.lemma(m.last), []).append(m)
         self.head_starts = {lemma: [m.start for m in ms] for lemma, ms in self.by_head.items()}
         self.ordered = sorted(orgs, key=lambda m: m.start)
+        self._ordered_starts = [m.start for m in self.ordered]
 
     def before(self, i: int) -> OrgMention | None:
         """The organisation that ends right before token ``i``; a parenthesis ("(ЗТБ)"), the
@@ -181,15 +182,24 @@ class _Orgs:
         k = i - 1
         if k < 0 or k in self.covered or doc.lemma(k) not in post_words("departments") or strip_case(doc.tokens[k].norm)[1] != "GEN":
             return None
-        sentence = doc.sentence_of[k]
-        earlier = [m for m in self.ordered if m.last < k and doc.sentence_of[m.last] == sentence]
-        return earlier[-1] if earlier else None
+        return self._last_before(k)
 
     def last_in_sentence(self, i: int) -> OrgMention | None:
         """The organisation named last before token ``i`` in its sentence."""
-        sentence = self.doc.sentence_of[i]
-        earlier = [m for m in self.ordered if m.last < i and self.doc.sentence_of[m.last] == sentence]
-        return earlier[-1] if earlier else None
+        return self._last_before(i)
+
+    def _last_before(self, k: int) -> OrgMention | None:
+        """Of the organisations that end before token ``k`` in its sentence, the one that starts
+        last (a walk back from ``k``, past only the mentions around ``k``)."""
+        doc = self.doc
+        sentence = doc.sentence_of[k]
+        for j in range(bisect_left(self._ordered_starts, doc.tokens[k].start) - 1, -1, -1):
+            m = self.ordered[j]
+            if doc.sentence_of[m.last] < sentence:
+                return None
+            if m.last < k and doc.sentence_of[m.last] == sentence:
+                return m
+        return None
 
     def anaphor(self, phrase: RolePhrase) -> OrgMention | None:
         """"Кеңес төрағасы", "қордың жоба жетекшісі", "Қордың еріктілермен жұмыс жөніндегі

@@ -28,8 +28,12 @@ def analyzer() -> Any:
 
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple[Any, ...]:
-    """Every pymorphy3 reading of ``word`` (lower-cased), most likely first."""
-    return tuple(analyzer().parse(word.lower()))
+    """Every pymorphy3 reading of ``word`` (lower-cased), most likely first; none for a word
+    pymorphy3 cannot read (it looks up each letter's Unicode name, and some letters have none)."""
+    try:
+        return tuple(analyzer().parse(word.lower()))
+    except ValueError:
+        return ()
 
 
 @lru_cache(maxsize=200_000)

@@ -9,6 +9,7 @@ An item that cannot be read is a *failure*, reported with its reason; the rest g
 """
 from __future__ import annotations
 
+import logging
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,8 @@ from qogam.registry.core.services.linking import link_proposal
 
 # An article as read, before it becomes a Source: name, text, title, url, outlet, published, author.
 Article = Document
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -68,12 +71,9 @@ content_hash = text_hash
 
 def article_from_json(name: str, text: str) -> Article:
     """Return the Article of a JSON article's ``text`` (an upload); raises :class:`InputError`."""
-    import json
+    from qogam.ingest.files import parse_json
 
-    try:
-        return json_document(json.loads(text), name)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    return json_document(parse_json(text, name), name)
 
 
 def ingest_path(path: Path | str, progress: bool | None = None) -> IngestReport:
@@ -101,6 +101,10 @@ def ingest_targets(targets: Iterable[Path | str], progress: bool | None = None) 
             ingest_article(item, report, index=index)
         except InputError as exc:
             report.failures.append({"item": item.name, "reason": str(exc).removeprefix(f"{item.name}: ")})
+        except Exception as exc:  # a fault of ours on one article must not stop the others
+            log.exception("ingest of %s failed", item.name)
+            report.failures.append({"item": item.name, "reason": f"internal error ({type(exc).__name__}: {exc}); "
+                                                              "nothing of it was stored, please report it"})
     return report
 
 
