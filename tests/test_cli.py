@@ -161,3 +161,24 @@ def test_extract_bad_json_article_is_an_error(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 2 and "not valid JSON" in result.stderr
+
+
+# --- the crashes the reliability probe found (issue 16) -----------------------------------------
+
+def test_extract_survives_the_inputs_that_crashed_it(tmp_path: Path) -> None:
+    combining = run(["extract", "-"], "и\u0306\u0301Алдарыңызда".encode())
+    assert combining.exit_code == 0 and json.loads(combining.stdout)["lang"] == "kk"
+    surrogate = tmp_path / "surrogate.json"
+    surrogate.write_text('{"text": "Біз \\ud800 Сайрам ауданында болдық."}', encoding="utf-8")
+    result = run(["extract", str(surrogate)])
+    assert result.exit_code == 0 and json.loads(result.stdout)["lang"] == "kk"
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    refused = CliRunner().invoke(main, ["extract", str(deep)])
+    assert refused.exit_code == 2 and "nested too deeply" in refused.stderr
+
+
+def test_endless_input_is_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QOGAM_MAX_INPUT_MB", "0.01")
+    result = CliRunner().invoke(main, ["tokens", "-"], input=b"a" * 20_000)
+    assert result.exit_code == 2 and "larger than 0.01 MB, refused" in result.stderr

@@ -87,3 +87,61 @@ def test_bad_sidecar_is_an_input_error(tmp_path) -> None:  # type: ignore[no-unt
     (tmp_path / "a.meta.json").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(InputError, match="sidecar must be a JSON object"):
         read_article_meta(tmp_path / "a.txt")
+
+
+# --- limits and hostile input (issue 16) --------------------------------------------------------
+
+def test_a_nul_byte_anywhere_is_refused() -> None:
+    from qogam.ingest.encodings import decode
+
+    late = "Қазақстан ".encode() * 2000 + b"\x00 end"  # past the first 8 KiB
+    with pytest.raises(InputError, match="NUL byte at byte 38000"):
+        decode_text(late, "x.txt")
+    with pytest.raises(InputError, match="NUL character"):
+        decode("a\x00b".encode("utf-16"), "x.txt")  # UTF-16 holds NUL bytes; a NUL character is refused
+
+
+def test_input_is_read_up_to_the_limit_and_refused_past_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from qogam.ingest.files import max_bytes, read_limited
+
+    assert max_bytes() == 5 * 1024 * 1024
+    monkeypatch.setenv("QOGAM_MAX_INPUT_MB", "0.001")
+    assert read_limited(io.BytesIO(b"a" * 1000), "x") == b"a" * 1000
+
+    class Endless(io.RawIOBase):  # /dev/zero: answers any read in full, for ever
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+            buffer[:] = b"\0" * len(buffer)
+            return len(buffer)
+
+    with pytest.raises(InputError, match="larger than 0.001 MB, refused"):
+        read_limited(io.BufferedReader(Endless()), "/dev/zero")
+    big = tmp_path / "big.txt"
+    big.write_text("сөз " * 1000, encoding="utf-8")
+    with pytest.raises(InputError, match="big.txt: larger than"):
+        read_text(big)
+    monkeypatch.setenv("QOGAM_MAX_INPUT_MB", "many")
+    with pytest.raises(InputError, match="give a number of megabytes"):
+        max_bytes()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('{"text": "Біз \\ud800 бардық"}', {"text": "Біз \ufffd бардық"}),
+    ('{"text": "😀 \\ud83d\\ude00", "\\udc00": ["\\udfff", {"a": "\\ud800"}]}',
+     {"text": "😀 😀", "\ufffd": ["\ufffd", {"a": "\ufffd"}]}),
+])
+def test_json_lone_surrogates_become_replacement_characters(text: str, expected: object) -> None:
+    from qogam.ingest.files import parse_json
+
+    assert parse_json(text, "x.json") == expected
+
+
+def test_json_nested_too_deep_is_a_clean_error() -> None:
+    from qogam.ingest.files import parse_json
+
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_json("[" * 100_000 + "]" * 100_000, "deep.json")
+    with pytest.raises(InputError, match="not valid JSON"):
+        parse_json('{"text": ', "cut.json")

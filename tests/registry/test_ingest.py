@@ -80,6 +80,43 @@ def test_a_failing_article_stores_nothing(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(ingest, "link_proposal", broken)
     (tmp_path / "a.txt").write_text("Жиынды Шәріпбек Жамалбек жүргізді.", encoding="utf-8")
-    with pytest.raises(RuntimeError):
+    report = ingest_path(tmp_path, progress=False)  # a fault on one article is that article's failure
+    assert report.failed == 1 and "internal error (RuntimeError: disk full)" in report.failures[0]["reason"]
+    assert _counts() == (0, 0, 0)
+
+
+def test_a_database_fault_stops_the_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db import OperationalError
+
+    from qogam.registry.core.services import ingest
+
+    def down(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(ingest, "link_proposal", down)
+    (tmp_path / "a.txt").write_text("Жиынды Шәріпбек Жамалбек жүргізді.", encoding="utf-8")
+    with pytest.raises(OperationalError):
         ingest_path(tmp_path, progress=False)
     assert _counts() == (0, 0, 0)
+
+
+def test_one_bad_article_does_not_stop_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qogam.registry.core.services import ingest
+
+    real = ingest.extract
+
+    def fragile(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "Алдарыңызда" in text:
+            raise IndexError("list index out of range")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(ingest, "extract", fragile)
+    (tmp_path / "a.txt").write_text("и\u0306\u0301Алдарыңызда жиын өтті.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Жиынды Шәріпбек Жамалбек жүргізді.", encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"text": "Жиын өтті.", "url": "javascript:alert(1)"}), encoding="utf-8")
+    report = ingest_path(tmp_path, progress=False)
+    assert report.stored == 1 and report.failed == 2
+    reasons = {f["item"].rsplit("/", 1)[-1]: f["reason"] for f in report.failures}
+    assert "IndexError" in reasons["a.txt"] and "only http(s) addresses are stored" in reasons["c.json"]
+    assert Source.objects.get().text.startswith("Жиынды")
+    assert not Source.objects.filter(url__startswith="javascript").exists()

@@ -37,7 +37,7 @@ def read_limited(stream: BinaryIO, name: str, limit: int | None = None) -> bytes
     limit = max_bytes() if limit is None else limit
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"{name}: larger than {limit / 1024 / 1024:g} MB, refused "
+        raise InputError(f"{name}: larger than {round(limit / 1024 / 1024, 3):g} MB, refused "
                          "(QOGAM_MAX_INPUT_MB sets the limit)")
     return data
 

@@ -8,6 +8,7 @@
 | ``QOGAM_DEBUG`` | ``false`` | Django's DEBUG |
 | ``QOGAM_ALLOWED_HOSTS`` | ``127.0.0.1,localhost`` | comma-separated host names |
 | ``QOGAM_LOGIN_ATTEMPTS`` | ``5`` | failed logins allowed per 15 minutes before throttling |
+| ``QOGAM_LOGIN_LOCKOUT_MINUTES`` | ``15`` | how long a log-in lock lasts (an admin can lift it sooner) |
 
 A bad value stops start-up with a one-line :class:`~qogam.registry.errors.ConfigError`.
 """
@@ -117,6 +118,7 @@ STATIC_ROOT = DATA_DIR / "static"
 # For the web application's login view: failed attempts allowed per window before it refuses.
 LOGIN_ATTEMPTS_LIMIT = env_int("QOGAM_LOGIN_ATTEMPTS", 5, minimum=1)
 LOGIN_ATTEMPTS_WINDOW_SECONDS = 15 * 60
+LOGIN_LOCKOUT_SECONDS = env_int("QOGAM_LOGIN_LOCKOUT_MINUTES", 15, minimum=1) * 60
 LOGIN_URL = "login"
 # Django's model backend behind the throttle above (qogam.registry.review.throttle).
 AUTHENTICATION_BACKENDS = ["qogam.registry.review.throttle.ThrottledModelBackend"]

@@ -51,21 +51,25 @@ class StaffRole(models.Model):
             self.user.save(update_fields=["is_staff"])
 
 
-class LoginFailure(models.Model):
-    """One failed log-in for ``username`` from ``ip``; counted per window by :mod:`.throttle`.
+class LoginThrottle(models.Model):
+    """The failed log-ins of ``username`` from ``ip`` and, once they reach the limit, the lock.
 
-    Kept in the database rather than a per-process cache so that every worker of a WSGI
-    server sees the same count.
+    One row a user name and address, counted with single conditional UPDATEs (see
+    :mod:`.throttle`), so that concurrent attempts cannot all pass the check; kept in the
+    database rather than a per-process cache so that every worker sees the same count.
+    Deleting the row (Django admin's "Lift the lock") lifts the lock.
     """
 
-    username = models.CharField(max_length=150)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(max_length=150, verbose_name=_("user name"))
+    ip = models.CharField(max_length=45, blank=True, default="", verbose_name=_("address"))
+    failures = models.PositiveIntegerField(default=0, verbose_name=_("failed log-ins"))
+    last_failure_at = models.DateTimeField(null=True, blank=True, verbose_name=_("last failure"))
+    locked_until = models.DateTimeField(null=True, blank=True, db_index=True, verbose_name=_("locked until"))
 
     class Meta:
-        verbose_name = _("failed log-in")
-        verbose_name_plural = pgettext_lazy("plural", "failed log-ins")
-        indexes = [models.Index(fields=["username", "ip", "at"])]
+        verbose_name = _("log-in lock")
+        verbose_name_plural = pgettext_lazy("plural", "log-in locks")
+        constraints = [models.UniqueConstraint(fields=["username", "ip"], name="login_throttle_unique")]
 
     def __str__(self) -> str:
-        return f"{self.username} from {self.ip} at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.username} from {self.ip}: {self.failures}"

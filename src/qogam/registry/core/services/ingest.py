@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from qogam.errors import InputError
 from qogam.ingest.documents import Document, Failure, json_document
@@ -101,6 +101,8 @@ def ingest_targets(targets: Iterable[Path | str], progress: bool | None = None) 
             ingest_article(item, report, index=index)
         except InputError as exc:
             report.failures.append({"item": item.name, "reason": str(exc).removeprefix(f"{item.name}: ")})
+        except DatabaseError:
+            raise  # the database is down or full: every article would fail, stop here
         except Exception as exc:  # a fault of ours on one article must not stop the others
             log.exception("ingest of %s failed", item.name)
             report.failures.append({"item": item.name, "reason": f"internal error ({type(exc).__name__}: {exc}); "
