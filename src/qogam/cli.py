@@ -409,12 +409,57 @@ def createadmin(username: str, reset: bool) -> None:
 @main.command()
 @_HOST
 @_PORT
+@click.option("--production", is_flag=True,
+              help="Serve with gunicorn (several workers, static files through whitenoise) instead of Django's "
+                   "development server; HTTPS-only settings come with QOGAM_PRODUCTION=1 (README, Deploying).")
+@click.option("--workers", type=click.IntRange(1, 64), help="gunicorn worker processes (default: 2 × CPUs + 1, at most 9).")
+@click.option("--threads", type=click.IntRange(1, 32), default=2, show_default=True, help="Threads per gunicorn worker.")
 @reports_errors
-def serve(host: str, port: int) -> None:
-    """Serve the registry's web pages and admin until Ctrl-C (Django's development server)."""
+def serve(host: str, port: int, production: bool, workers: int | None, threads: int) -> None:
+    """Serve the registry's web pages, API and admin until Ctrl-C: Django's development server,
+    or gunicorn with --production."""
     from qogam.registry import commands
 
-    commands.serve(host, port, sys.stdout)
+    if production:
+        commands.serve_production(host, port, workers, threads, sys.stdout)
+    elif workers is not None:
+        raise click.UsageError("--workers needs --production (the development server is one process)")
+    else:
+        commands.serve(host, port, sys.stdout)
+
+
+@main.command()
+@click.option("--deploy", is_flag=True, help="Also the deployment checks (HTTPS, cookies, HSTS, secret key, DEBUG).")
+@reports_errors
+def check(deploy: bool) -> None:
+    """Run Django's system checks under Qogam's settings; exit 1 when any warning or error is found.
+    With QOGAM_PRODUCTION=1, `qogam check --deploy` finds none."""
+    from qogam.registry import commands
+
+    if commands.check(deploy, sys.stdout):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def backup(path: Path) -> None:
+    """Copy the registry to PATH while it runs: SQLite's online backup, or pg_dump's archive for
+    PostgreSQL. The file is readable by its owner only (it holds password hashes)."""
+    from qogam.registry import commands
+
+    commands.backup(path, sys.stdout)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def restore(path: Path) -> None:
+    """Replace the registry with the backup PATH (made by qogam backup). SQLite: the registry as
+    it was is kept in the data directory's backups/ first. Stop the server before restoring."""
+    from qogam.registry import commands
+
+    commands.restore(path, sys.stdout)
 
 
 @main.command()

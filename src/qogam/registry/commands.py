@@ -134,11 +134,48 @@ def serve(host: str, port: int, out: TextIO) -> None:
     _django()
     from django.core.management import call_command
 
+    from qogam.registry.operations import hide_server_names
+
     _require_migrated()
     out.write(f"registry: {registry_in_use()}\n")
     out.write(f"serving on http://{host}:{port}/ (admin: http://{host}:{port}/admin/) — Ctrl-C stops it\n")
     out.flush()
-    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+    hide_server_names()
+    call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+def serve_production(host: str, port: int, workers: int | None, threads: int, out: TextIO) -> None:
+    """Serve with gunicorn (``qogam serve --production``) until stopped."""
+    _django()
+    from qogam.registry.operations import default_workers, serve_production as run
+
+    _require_migrated()
+    out.write(f"registry: {registry_in_use()}\n")
+    run(host, port, workers or default_workers(), threads, out)
+
+
+def check(deploy: bool, out: TextIO) -> int:
+    """Django's system checks under Qogam's settings; returns the number of issues."""
+    _django()
+    from qogam.registry.operations import check as run
+
+    return run(deploy, out)
+
+
+def backup(path: Path, out: TextIO) -> None:
+    _django()
+    from qogam.registry.operations import backup as run
+
+    _require_migrated()
+    run(path, out)
+
+
+def restore(path: Path, out: TextIO) -> None:
+    _django()
+    from qogam.registry.operations import restore as run
+
+    _require_migrated()
+    run(path, out)
 
 
 def demo(directory: Path, host: str, port: int, serve_too: bool, out: TextIO) -> None:

@@ -152,3 +152,15 @@ def database_from_url(url: str, name: str = "DATABASE_URL") -> dict[str, Any]:
         "CONN_MAX_AGE": 60,
         "TEST": {"NAME": f"{db_name}_test"},
     }
+
+
+def check_production(debug: bool, key: str) -> None:
+    """Refuse to run in production (``QOGAM_PRODUCTION``) with DEBUG on or a weak secret key:
+    shorter than 50 characters, fewer than 5 different ones, or Django's insecure default."""
+    if debug:
+        raise ConfigError("QOGAM_PRODUCTION is set: QOGAM_DEBUG must be off (it shows tracebacks and settings)")
+    if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-"):
+        raise ConfigError("QOGAM_PRODUCTION is set and the secret key is too short or too simple: give "
+                          "QOGAM_SECRET_KEY 50 or more random characters "
+                          "(python -c 'import secrets; print(secrets.token_urlsafe(50))') or delete "
+                          "the data directory's secret_key to have one generated")

@@ -9,15 +9,21 @@
 | ``QOGAM_ALLOWED_HOSTS`` | ``127.0.0.1,localhost`` | comma-separated host names |
 | ``QOGAM_LOGIN_ATTEMPTS`` | ``5`` | failed logins allowed per 15 minutes before throttling |
 | ``QOGAM_LOGIN_LOCKOUT_MINUTES`` | ``15`` | how long a log-in lock lasts (an admin can lift it sooner) |
+| ``QOGAM_PRODUCTION`` | ``false`` | HTTPS only behind a reverse proxy: SSL redirect, HSTS, secure cookies; refuses DEBUG and a weak secret key |
+| ``QOGAM_HSTS_SECONDS`` | one year | with ``QOGAM_PRODUCTION``: how long browsers keep to HTTPS |
+| ``QOGAM_TRUSTED_PROXIES`` | ``127.0.0.1,::1`` in production, else none | reverse proxies whose ``X-Forwarded-For`` gives the client's address |
+| ``QOGAM_MAX_INPUT_MB`` | ``5`` | the largest article file, page or standard input read (``qogam.ingest.files``) |
 
 A bad value stops start-up with a one-line :class:`~qogam.registry.errors.ConfigError`.
 """
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 from qogam.registry.config import (
+    check_production,
     data_dir,
     database_from_url,
     env_bool,
@@ -42,10 +48,15 @@ INSTALLED_APPS = [
     "qogam.registry.web",
     "qogam.registry.review",
     "qogam.registry.api",
+    "ninja",  # the API docs' Swagger UI from local static files, not a CDN (the CSP allows 'self' only)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "qogam.registry.middleware.SecurityHeadersMiddleware",
+    # static files (the site's, the admin's, the API docs') from the collected STATIC_ROOT,
+    # compressed and cached; in development straight from the apps (WHITENOISE_USE_FINDERS)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "qogam.registry.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -114,6 +125,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+PRODUCTION = env_bool("QOGAM_PRODUCTION", False)
+WHITENOISE_USE_FINDERS = not PRODUCTION  # production serves what `qogam serve --production` collected
+if not PRODUCTION:  # until something is collected, whitenoise warns of the missing STATIC_ROOT: it need not be
+    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage" if PRODUCTION
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # For the web application's login view: failed attempts allowed per window before it refuses.
 LOGIN_ATTEMPTS_LIMIT = env_int("QOGAM_LOGIN_ATTEMPTS", 5, minimum=1)
@@ -126,3 +146,21 @@ AUTHENTICATION_BACKENDS = ["qogam.registry.review.throttle.ThrottledModelBackend
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Reverse proxies whose X-Forwarded-For names the client (the log-in throttle counts per client)
+TRUSTED_PROXIES = env_list("QOGAM_TRUSTED_PROXIES", ["127.0.0.1", "::1"] if PRODUCTION else [])
+
+if PRODUCTION:
+    # Behind a reverse proxy that ends HTTPS (README, "Deploying"): the proxy must set
+    # X-Forwarded-Proto and drop any the client sent.
+    check_production(DEBUG, SECRET_KEY)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = env_int("QOGAM_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("QOGAM_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("QOGAM_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(("[", "."))]

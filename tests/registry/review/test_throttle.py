@@ -148,3 +148,20 @@ def test_concurrent_wrong_passwords_check_only_the_limit(account: Any, monkeypat
     assert len(results) == 30 and not any(results)
     assert len(checked) == 5
     assert LoginThrottle.objects.get().failures == 5
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_counts(account: Any, settings: Any) -> None:
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+
+    def through_proxy(password: str, client: str, forged: str = "") -> Any:
+        chain = f"{forged}, {client}" if forged else client
+        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=chain).post(
+            reverse("login"), {"username": "editor", "password": password})
+
+    for _ in range(5):
+        through_proxy("wrong", "203.0.113.7", forged="10.9.9.9")  # a forged first entry changes nothing
+    assert not _logged_in(through_proxy(PASSWORD, "203.0.113.7"))
+    assert _logged_in(through_proxy(PASSWORD, "198.51.100.2"))  # the real user elsewhere is not locked out
+    assert set(LoginThrottle.objects.values_list("ip", flat=True)) <= {"203.0.113.7"}
+    untrusted = Client(REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert _logged_in(untrusted.post(reverse("login"), {"username": "editor", "password": PASSWORD}))

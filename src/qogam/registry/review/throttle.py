@@ -10,8 +10,9 @@ what it took; the one that reaches the limit sets the lock; the right one delete
 Failures older than ``LOGIN_ATTEMPTS_WINDOW_SECONDS`` are forgotten. Other addresses are not
 affected, so an attacker cannot lock the real user out everywhere.
 
-The address is ``REMOTE_ADDR``: behind a reverse proxy, the WSGI server must set it from the
-proxy's header (Qogam does not trust ``X-Forwarded-For`` itself).
+The address is ``REMOTE_ADDR``, or behind a trusted reverse proxy (``QOGAM_TRUSTED_PROXIES``,
+in production 127.0.0.1 and ::1 by default) the address that proxy put last in
+``X-Forwarded-For``.
 """
 from __future__ import annotations
 
@@ -34,10 +35,17 @@ from qogam.registry.review.models import LoginThrottle
 
 
 def client_ip(request: HttpRequest | None) -> str:
-    """Return the client's address (``REMOTE_ADDR``), or "" when there is no request."""
+    """Return the client's address, or "" when there is no request: ``REMOTE_ADDR``, or, when
+    that is a trusted reverse proxy (``TRUSTED_PROXIES``), the last address of the
+    ``X-Forwarded-For`` it set (the one it saw; earlier ones the client may have forged)."""
     if request is None:
         return ""
-    return request.META.get("REMOTE_ADDR") or ""
+    remote = request.META.get("REMOTE_ADDR") or ""
+    if remote in settings.TRUSTED_PROXIES:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if forwarded:
+            return forwarded[-1][:45]
+    return remote
 
 
 def _name(username: str | None) -> str:
