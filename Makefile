@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test install install-dev clean
+.PHONY: demo test lint install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 demo: install
 	$(BIN)/qogam demo
 
-# The registry's tests need Django in their own process (the language library's tests check
-# that it never imports Django), and run again on PostgreSQL when scripts/services.sh can start it.
-REGISTRY_TESTS := DJANGO_SETTINGS_MODULE=qogam.registry.settings QOGAM_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest tests/registry
+# Every test runs in one pytest process with Django configured (the language library's purity is
+# checked in a subprocess); the registry's tests run again on PostgreSQL when scripts/services.sh
+# can start it. The data directory of the tests is var/test, never the user's.
+TESTS := DJANGO_SETTINGS_MODULE=qogam.registry.settings QOGAM_DATA_DIR=$(CURDIR)/var/test $(BIN)/python -m pytest
+REGISTRY_TESTS := $(TESTS) tests/registry
 PG_URL ?= postgres://qogam:$${QOGAM_PG_PASSWORD:-qogam}@127.0.0.1:5432/qogam
 
 # The browser tests (tests/registry/browser, marker "browser") drive Debian's Chromium with
@@ -35,12 +37,16 @@ PG_URL ?= postgres://qogam:$${QOGAM_PG_PASSWORD:-qogam}@127.0.0.1:5432/qogam
 # (status 3: skipped, and so are those tests, except under CI=true). Playwright's own browser
 # download is never used.
 
-## test: install the dev dependencies and run every test (registry on SQLite, then PostgreSQL)
-test: install-dev
-	$(BIN)/python -m pytest
+## lint: ruff over the code and tests, mypy over the whole package (django-stubs for the registry)
+lint: install-dev
+	$(BIN)/ruff check src tests benchmarks
+	QOGAM_DATA_DIR=$(CURDIR)/var/test $(BIN)/mypy
+
+## test: install the dev dependencies, lint, and run every test (SQLite, then the registry on PostgreSQL)
+test: lint
 	@status=0; bash scripts/browser.sh || status=$$?; \
 	if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then echo "scripts/browser.sh failed ($$status)"; exit $$status; fi
-	$(REGISTRY_TESTS)
+	$(TESTS)
 	@status=0; bash scripts/services.sh || status=$$?; \
 	if [ $$status -eq 0 ]; then \
 		echo "registry tests on PostgreSQL"; DATABASE_URL="$(PG_URL)" $(REGISTRY_TESTS); \

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from qogam.ingest.documents import html_document  # noqa: E402
-from tests.ingest.outlet_pages import build_page, measure, news_texts, templates  # noqa: E402
+from qogam.ingest.documents import html_document
+from tests.ingest.outlet_pages import build_page, measure, news_texts, templates
 
 
 def run() -> dict[str, dict[str, float]]:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from qogam.ingest.near_duplicates import THRESHOLD, NearDuplicateIndex, signature  # noqa: E402
-from qogam.ingest.near_duplicates import text_hash as content_hash  # noqa: E402
-from tests.ingest.outlet_pages import news_texts  # noqa: E402
-from tests.ingest.syndication import copies  # noqa: E402
+from qogam.ingest.near_duplicates import THRESHOLD, NearDuplicateIndex, signature
+from qogam.ingest.near_duplicates import text_hash as content_hash
+from tests.ingest.outlet_pages import news_texts
+from tests.ingest.syndication import copies
 
 
 def main() -> None:

@@ -76,7 +76,7 @@ def _pages() -> list[tuple[str, Callable[[], str], str]]:
     """(name, URL maker, persona) of the pages measured; URLs are made against the current data."""
     from django.urls import reverse
 
-    from qogam.registry.core.models import Area, Organization, Person, Proposal, Source
+    from qogam.registry.core.models import Organization, Person, Proposal, Source
 
     def busiest(model: Any, related: str) -> Any:
         from django.db.models import Count
@@ -109,8 +109,9 @@ def _pages() -> list[tuple[str, Callable[[], str], str]]:
 
 
 def _editor_source() -> int:
-    from qogam.registry.review.access import scope_of, visible_sources
     from django.contrib.auth import get_user_model
+
+    from qogam.registry.review.access import scope_of, visible_sources
 
     editor = get_user_model().objects.get(username="latency-editor")
     source = visible_sources(scope_of(editor)).filter(proposals__status="pending").order_by("-pk").first()

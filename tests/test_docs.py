@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import click
 import pytest
 
 from qogam.cli import main
-
-from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 

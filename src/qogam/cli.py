@@ -601,8 +601,8 @@ def train_calibration(gold: tuple[Path, ...], use_all: bool, out: Path | None, p
     from tqdm import tqdm
 
     from qogam.errors import InputError
-    from qogam.nlp.extract import extract as run_extract
     from qogam.nlp.extract import calibration
+    from qogam.nlp.extract import extract as run_extract
 
     parts: dict[str, tuple[list[Path], list[Path]]] = {}
     for folder in gold:

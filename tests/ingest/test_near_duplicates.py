@@ -25,7 +25,7 @@ def test_copies_found_and_different_stories_apart(lang: str) -> None:
         index.add(key, sig)
     found = total = 0
     for key, text in enumerate(texts):
-        for edit, copy in copies(text, lang).items():
+        for _edit, copy in copies(text, lang).items():
             total += 1
             found += index.first_copy_of(signature(copy)) == key
     false = sum(len([k for k in index.copies(sig) if k != key]) for key, sig in enumerate(signatures))

@@ -1,9 +1,8 @@
-"""Registry tests run in their own pytest process with Django configured.
-
-The language library's tests check in-process that Django was never imported, so the
-registry's tests cannot share their process: ``make test`` runs them again with
-``DJANGO_SETTINGS_MODULE=qogam.registry.settings`` (on SQLite, then on PostgreSQL when it
-is available). Without that variable this folder is skipped with that reason.
+"""Registry tests need Django configured: ``make test`` runs the whole suite in one pytest
+process with ``DJANGO_SETTINGS_MODULE=qogam.registry.settings`` and ``QOGAM_DATA_DIR=var/test``
+(on SQLite), then this folder again on PostgreSQL when it is available. Without that variable
+this folder is skipped with that reason. Passwords are hashed with MD5 here, for speed, except
+in tests marked ``real_hashing``.
 """
 from __future__ import annotations
 
@@ -33,6 +32,14 @@ def seed_path() -> Path:
 @pytest.fixture
 def reviewer(django_user_model: Any) -> Any:
     return django_user_model.objects.create_user(username="reviewer", password="x-unused-x")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(request: pytest.FixtureRequest) -> None:
+    """Passwords hashed with MD5 in tests (PBKDF2's 1,000,000 rounds cost ~0.5 s a user); a
+    test of hashing itself is marked ``real_hashing`` and keeps the site's hashers."""
+    if DJANGO_CONFIGURED and not request.node.get_closest_marker("real_hashing"):
+        request.getfixturevalue("settings").PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

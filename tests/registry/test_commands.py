@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from qogam.cli import main
-from qogam.registry.core.models import Area, Proposal, Source
+from qogam.registry.core.models import Area, Source
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "articles"
@@ -110,7 +110,8 @@ def test_serve_runs_the_development_server(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr("django.core.management.call_command", lambda *a, **k: calls.append((a, k)))
     result = CliRunner().invoke(main, ["serve", "--port", "8123"], catch_exceptions=False)
     assert "http://127.0.0.1:8123/" in result.output and "Ctrl-C" in result.output
-    assert calls == [(("runserver", "127.0.0.1:8123"), {"use_reloader": False, "insecure_serving": True})]
+    # static files come from whitenoise (its finders in development), not from runserver --insecure
+    assert calls == [(("runserver", "127.0.0.1:8123"), {"use_reloader": False})]
 
 
 def test_demo_in_a_fresh_data_dir(tmp_path: Path) -> None:

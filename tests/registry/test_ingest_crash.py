@@ -105,7 +105,7 @@ def test_two_ingests_at_once_both_finish(tmp_path: Path) -> None:
     _setup(data)
     procs = [_qogam(["ingest", str(half), "--no-progress"], data) for half in halves]
     outputs = [proc.communicate(timeout=600) for proc in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err.decode()
         assert b"database is locked" not in err
     stored = sum(json.loads(out)["stored"] + json.loads(out)["near_duplicates"] for out, _ in outputs)

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from qogam.nlp.name_keys import person_key
 from qogam.registry.core.models import NameKey, Organization, Person
 from qogam.registry.core.services.linking import organization_matches, person_matches
-from qogam.nlp.name_keys import person_key
 
 pytestmark = pytest.mark.django_db
 

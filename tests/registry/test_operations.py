@@ -20,7 +20,8 @@ STRONG_KEY = "k3Y-" + "a1B2c3D4e5F6g7H8i9J0" * 3
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "QOGAM_PRODUCTION")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "QOGAM_PRODUCTION", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env["QOGAM_DATA_DIR"] = str(tmp_path / "data")
     env.update(extra)
     return env
@@ -60,7 +61,7 @@ def _serving(args: list[str], env: dict[str, str], port: int) -> subprocess.Pope
             return server
         except OSError:
             if server.poll() is not None:
-                raise AssertionError(server.stderr.read().decode() if server.stderr else "server died")
+                raise AssertionError(server.stderr.read().decode() if server.stderr else "server died") from None
             time.sleep(0.2)
     server.terminate()
     raise AssertionError("server did not start")
@@ -117,6 +118,9 @@ def test_the_development_server_names_no_server_either(tmp_path: Path) -> None:
     try:
         status, headers, _ = _get(f"http://127.0.0.1:{port}/accounts/login/")
         assert status == 200 and headers["Server"] == "qogam" and "Python" not in str(headers)
+        status, headers, sheet = _get(f"http://127.0.0.1:{port}/static/qogam/site.css")
+        assert status == 200 and b"--accent" in sheet  # whitenoise serves the apps' files in development
+        assert _get(f"http://127.0.0.1:{port}/static/admin/css/base.css")[0] == 200
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -7,7 +7,15 @@ from typing import Any
 import pytest
 
 from qogam.registry.core.models import (
-    AuditLog, Event, Evidence, Membership, Organization, Person, Post, Proposal, Statement,
+    AuditLog,
+    Event,
+    Evidence,
+    Membership,
+    Organization,
+    Person,
+    Post,
+    Proposal,
+    Statement,
 )
 from qogam.registry.core.services.ingest import ingest_path
 from qogam.registry.core.services.review import accept, bulk_accept, merge, reject

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,16 @@ def test_sqlite_connections_use_wal(settings) -> None:  # type: ignore[no-untype
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 30000  # the init command ran on this connection
+
+
+@pytest.mark.real_hashing
+@pytest.mark.django_db
+def test_passwords_are_stored_with_the_sites_hasher(django_user_model: Any) -> None:
+    """The suite hashes with MD5 for speed; the site itself keeps Django's PBKDF2."""
+    user = django_user_model.objects.create_user("hashed", password="a-Long-pa55phrase")
+    assert user.password.startswith("pbkdf2_sha256$") and user.check_password("a-Long-pa55phrase")
+
+
+@pytest.mark.django_db
+def test_the_suite_hashes_quickly(django_user_model: Any) -> None:
+    assert django_user_model.objects.create_user("quick", password="x").password.startswith("md5$")

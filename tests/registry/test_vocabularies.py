@@ -12,7 +12,15 @@ from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.resources import read_resource
 from qogam.nlp.ru import lexicon as ru
 from qogam.registry.core.vocabularies import (
-    AreaKind, EventType, OrganizationType, ProposalKind, ProposalStatus, label, role_code, role_label, roles,
+    AreaKind,
+    EventType,
+    OrganizationType,
+    ProposalKind,
+    ProposalStatus,
+    label,
+    role_code,
+    role_label,
+    roles,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -92,11 +100,10 @@ def test_role_codes() -> None:
 
 
 def test_event_form_offers_the_declared_types() -> None:
-    from qogam.registry.review.forms import EDITABLE  # noqa: F401
-
     from django.db import models
 
     from qogam.registry.core.models import Event
+    from qogam.registry.review.forms import EDITABLE  # noqa: F401
 
     field = Event._meta.get_field("classification")
     assert isinstance(field, models.CharField) and [c for c, _ in field.choices] == list(EventType.values)

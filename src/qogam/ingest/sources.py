@@ -6,6 +6,7 @@ one by one, and an entry whose page lacks a title or date takes the entry's.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,12 +15,21 @@ from typing import BinaryIO
 from qogam.errors import InputError
 from qogam.ingest.articles import read_article_meta
 from qogam.ingest.documents import (
-    FEED_SUFFIXES, HTML_SUFFIXES, Document, FeedEntry, Failure, feed_entries, html_document, json_document, json_lines,
-    kind_of, with_meta,
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    Document,
+    Failure,
+    FeedEntry,
+    feed_entries,
+    html_document,
+    json_document,
+    json_lines,
+    kind_of,
+    with_meta,
 )
 from qogam.ingest.encodings import decode
-from qogam.ingest.files import parse_json, read_limited
 from qogam.ingest.fetch import Fetched, FetchError, fetch, is_url
+from qogam.ingest.files import parse_json, read_limited
 
 Item = Document | Failure
 Fetcher = Callable[..., Fetched]
@@ -46,7 +56,7 @@ def documents(target: str | Path, stdin: BinaryIO | None = None, fetcher: Fetche
         if path.is_dir():
             files = folder_files(path)
             for item in files:
-                yield from _guarded(str(item), lambda item=item: _from_file(item, fetcher))
+                yield from _guarded(str(item), functools.partial(_from_file, item, fetcher))
         elif path.is_file():
             yield from _guarded(target, lambda: _from_file(path, fetcher))
         else:

@@ -27,9 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import permutations
 
-from rigour.text import jaro_winkler
+from rigour.text import ascii_text, jaro_winkler
 
-from rigour.text import ascii_text
 from qogam.nlp.normalize import fold_case
 
 CANDIDATE_THRESHOLD = 0.9
@@ -136,10 +135,7 @@ def _one_vowel_apart(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(long_) != len(short) + 1:
         return False
-    for i, ch in enumerate(long_[:-1]):
-        if i > 0 and ch in _VOWELS and long_[:i] + long_[i + 1 :] == short:
-            return True
-    return False
+    return any(i > 0 and ch in _VOWELS and long_[:i] + long_[i + 1:] == short for i, ch in enumerate(long_[:-1]))
 
 
 def compare(a: str, b: str) -> float:

@@ -134,7 +134,7 @@ def _rebuilt(text: str) -> tuple[str, list[int] | None, list[int] | None]:
         if composed == chunk:  # nothing composes: keep each character at its place, marks widen it
             for i, ch in enumerate(chunk):
                 if ch in _DROPPED or unicodedata.combining(ch):
-                    if ends and ends[-1] == a + i and not (ch in _DROPPED):
+                    if ends and ends[-1] == a + i and ch not in _DROPPED:
                         ends[-1] = a + i + 1
                     continue
                 pieces.append(ch)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -20,7 +20,7 @@ def read_resource(package: str, name: str) -> str:
         raise ModelError(f"data file {name} is missing from {package}; reinstall qogam") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_sections(package: str, name: str) -> dict[str, tuple[str, ...]]:
     """Return the non-comment lines of a word list, grouped by ``[section]`` headers.
 
@@ -46,7 +46,7 @@ def load_words(package: str, name: str) -> tuple[str, ...]:
     return tuple(word for words in load_sections(package, name).values() for word in words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(package: str, name: str) -> Any:
     """Return the parsed content of JSON data file ``name``; raises :class:`ModelError` if missing."""
     try:

@@ -289,9 +289,7 @@ def _sentences_of(norm: NormalizedText, tokens: list[Token]) -> list[Sentence]:
             if nxt.norm in _CLOSERS and not (nxt.norm == "»" and (i + 1) in matched):
                 continue  # a closing bracket or stray quote stays with the sentence it ends
             norm_text = tok.norm
-            if tok.kind == "punct" and norm_text[0] in _TERMINATORS:
-                boundary = _starts_sentence(para, i + 1)
-            elif norm_text in _CLOSERS and i > begin and para[i - 1].norm[0] in _TERMINATORS:
+            if tok.kind == "punct" and norm_text[0] in _TERMINATORS or norm_text in _CLOSERS and i > begin and para[i - 1].norm[0] in _TERMINATORS:
                 boundary = _starts_sentence(para, i + 1)
             elif tok.kind == "abbrev" and norm_text.lower() in may_end:
                 boundary = nxt.norm[0].isupper()

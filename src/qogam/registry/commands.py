@@ -147,7 +147,8 @@ def serve(host: str, port: int, out: TextIO) -> None:
 def serve_production(host: str, port: int, workers: int | None, threads: int, out: TextIO) -> None:
     """Serve with gunicorn (``qogam serve --production``) until stopped."""
     _django()
-    from qogam.registry.operations import default_workers, serve_production as run
+    from qogam.registry.operations import default_workers
+    from qogam.registry.operations import serve_production as run
 
     _require_migrated()
     out.write(f"registry: {registry_in_use()}\n")
@@ -184,7 +185,8 @@ def demo(directory: Path, host: str, port: int, serve_too: bool, out: TextIO) ->
         raise InputError(f"{directory}: not a directory of articles")
     setup(out)
     report = ingest(directory)
-    kinds = ", ".join(f"{n} {k}" for k, n in report["proposals"].items()) or "no new proposals"  # type: ignore[union-attr]
+    proposals: dict[str, int] = report["proposals"]  # type: ignore[assignment]
+    kinds = ", ".join(f"{n} {k}" for k, n in proposals.items()) or "no new proposals"
     out.write(f"ingested {directory}: {report['stored']} new sources, {report['duplicates']} already known; {kinds}\n")
     create_admin("admin", reset=False, out=out)
     if serve_too:
@@ -220,7 +222,7 @@ def _feed_json(feed: object) -> dict[str, object]:
 
     return {
         "id": feed.pk, "url": feed.url, "outlet": feed.outlet,  # type: ignore[attr-defined]
-        "area": feed.area.slug if feed.area_id else None, "language": feed.language or None,  # type: ignore[attr-defined]
+        "area": feed.area.slug if feed.area else None, "language": feed.language or None,  # type: ignore[attr-defined]
         "active": feed.active, "last_success": when(feed.last_success_at),  # type: ignore[attr-defined]
         "last_error": feed.last_error or None, "failures": feed.failures,  # type: ignore[attr-defined]
         "next_poll": when(feed.next_poll_at), "articles_stored": feed.items_stored,  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ urlpatterns = [
 
 # Pages in Kazakh, the default, have no prefix (/people/); Russian and English ones do
 # (/ru/people/, /en/people/), so every page has one address per language to link and cite.
-urlpatterns += i18n_patterns(
+urlpatterns += i18n_patterns(  # type: ignore[arg-type]  # URLResolvers and URLPatterns both
     path("accounts/login/", auth_views.LoginView.as_view(
         next_page="web:home", authentication_form=ThrottledAuthenticationForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(next_page="web:home"), name="logout"),

@@ -8,14 +8,21 @@ from pathlib import Path
 import pytest
 
 from qogam.errors import InputError
-from qogam.nlp.extract import extract
-from qogam.nlp.extract import organizations, posts, quotes
+from qogam.nlp.extract import extract, organizations, posts, quotes
 from qogam.nlp.extract.calibration import (
-    BULK_ACCEPT_THRESHOLD, UNSEEN_CEILING, Table, above_threshold, calibrate, fit, outlet, outlet_split, rule_keys,
-    shipped_table, wilson_lower,
+    BULK_ACCEPT_THRESHOLD,
+    UNSEEN_CEILING,
+    Table,
+    above_threshold,
+    calibrate,
+    fit,
+    outlet,
+    outlet_split,
+    rule_keys,
+    shipped_table,
+    wilson_lower,
 )
 from qogam.nlp.extract.matching import correct, same_organization, same_person, same_quote
-
 from tests.conftest import EXAMPLES, REPO, SHARED, require
 
 NEWS_KK = SHARED / "data" / "news" / "kk"
@@ -138,7 +145,9 @@ def test_extract_confidences_are_calibrated_or_the_rules_own() -> None:
 
 
 def test_shipped_table_names_only_declared_rules() -> None:
-    from qogam.nlp.ru import organizations as ru_orgs, posts as ru_posts, quotes as ru_quotes
+    from qogam.nlp.ru import organizations as ru_orgs
+    from qogam.nlp.ru import posts as ru_posts
+    from qogam.nlp.ru import quotes as ru_quotes
 
     table = shipped_table()
     assert table is not None, "calibration.json ships with the package"
@@ -167,7 +176,10 @@ def _texts() -> list[str]:
 
 def test_every_rule_the_extraction_emits_is_declared() -> None:
     from qogam.nlp.extract import persons as kk_persons
-    from qogam.nlp.ru import organizations as ru_orgs, persons as ru_persons, posts as ru_posts, quotes as ru_quotes
+    from qogam.nlp.ru import organizations as ru_orgs
+    from qogam.nlp.ru import persons as ru_persons
+    from qogam.nlp.ru import posts as ru_posts
+    from qogam.nlp.ru import quotes as ru_quotes
 
     for text in _texts():
         result = extract(text, use_model=False)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from qogam.nlp.extract.scoring import KINDS
-
 from tests import real_news
 from tests.conftest import SHARED, require
 

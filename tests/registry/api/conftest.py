@@ -8,5 +8,11 @@ if not os.environ.get("DJANGO_SETTINGS_MODULE"):
     collect_ignore_glob = ["test_*.py"]
 else:
     from tests.registry.review.conftest import (  # noqa: F401
-        admin, anonymous, articles, editor, nobody, other_editor, reviewer,
+        admin,
+        anonymous,
+        articles,
+        editor,
+        nobody,
+        other_editor,
+        reviewer,
     )

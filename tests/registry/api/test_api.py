@@ -117,14 +117,11 @@ def test_anonymous_clients_are_rate_limited(client: Client, db: Any, settings: A
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(db: Any, accepted: Any, reviewer: Any) -> None:
     """Generated requests to every operation (hypothesis, in-process over WSGI), anonymous and
     with a staff token: no 5xx, every answer documented and matching its schema."""
-    import schemathesis
-    from django.core.cache import cache
-    from hypothesis import HealthCheck, given, settings
-
-    from qogam.registry.wsgi import application
 
     from django.core import signals
     from django.db import close_old_connections
+
+    from qogam.registry.wsgi import application
 
     # Called straight through WSGI, each request would close the test's database connection
     # at its end (PostgreSQL then fails the next one); Django's test client does the same.

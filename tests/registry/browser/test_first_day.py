@@ -52,7 +52,6 @@ def _marked(page: Any) -> str:
 
 
 def test_saving_a_source_in_the_admin_moves_no_highlight(page: Any, shot: Any, tmp_path: Path) -> None:
-    from qogam.registry.core.models import Source
     from qogam.registry.core.services.review import bulk_accept
 
     (source,) = _ingest(tmp_path, "02_sairam_qogamdyq_kenes.txt")

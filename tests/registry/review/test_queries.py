@@ -50,7 +50,7 @@ def test_source_page_queries_do_not_grow(articles: Any, reviewer: Any, django_as
     before = _count(reviewer, url, django_assert_num_queries)
     # More proposals, linked and ambiguous: still one query per kind of linked entry.
     people = [Person.objects.create(name=f"Ержан Сейіт {i}") for i in range(10)]
-    for i, person in enumerate(people):
+    for i, _person in enumerate(people):
         Proposal.objects.create(source=source, kind="person", label=f"Ержан {i}", payload={"name": "Ержан"},
                                 start=i, end=i + 3, evidence=[{"start": i, "end": i + 3}],
                                 candidates=[p.pk for p in people[:3]])

@@ -7,12 +7,18 @@ import pytest
 from click.testing import CliRunner
 
 from qogam.errors import InputError
+from qogam.nlp.name_keys import person_key
 from qogam.registry.core.models import (
-    Evidence, Membership, NameKey, Organization, Person, Proposal, Source,
+    Evidence,
+    Membership,
+    NameKey,
+    Organization,
+    Person,
+    Proposal,
+    Source,
 )
 from qogam.registry.core.services.linking import person_matches
 from qogam.registry.core.services.setup import load_fixtures
-from qogam.nlp.name_keys import person_key
 from qogam.registry.review.synthetic import generate
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -41,7 +41,16 @@ def make_registry(extra: int = 0) -> Registry:
     from django.contrib.contenttypes.models import ContentType
 
     from qogam.registry.core.models import (
-        Area, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
+        Area,
+        Event,
+        Evidence,
+        Membership,
+        Organization,
+        Person,
+        Post,
+        Proposal,
+        Source,
+        Statement,
     )
 
     region = Area.objects.create(slug="t-region", classification="region", name_kk="Сынақ облысы", name_ru="Тестовая область")

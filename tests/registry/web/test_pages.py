@@ -84,9 +84,9 @@ def test_event_page(client: Any, registry: Registry) -> None:
 
 
 def test_home_counts_charts_and_statements(client: Any, registry: Registry) -> None:
-    from qogam.registry.web.views.home import organizations_per_district, posts_per_role
-
     from django.utils import translation
+
+    from qogam.registry.web.views.home import organizations_per_district, posts_per_role
 
     with translation.override("kk"):
         assert posts_per_role() == [("төраға", 1)]  # the role in the reader's language
@@ -100,8 +100,8 @@ def test_home_counts_charts_and_statements(client: Any, registry: Registry) -> N
 
 
 def test_lists_paginate(client: Any, db: Any) -> None:
-    from tests.registry.web.conftest import make_registry
     from qogam.registry.web.views.public import PAGE_SIZE
+    from tests.registry.web.conftest import make_registry
 
     make_registry(extra=PAGE_SIZE + 5)
     first = client.get("/en/people/").content.decode()

@@ -1,7 +1,8 @@
 """No N+1: each page runs the same number of queries with 3 objects as with 30."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 

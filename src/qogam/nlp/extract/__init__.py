@@ -14,6 +14,7 @@ from qogam.errors import ModelError
 from qogam.nlp.extract.calibration import calibrate, use_rule_scores
 from qogam.nlp.extract.document import Document, EntitySpan
 from qogam.nlp.extract.events import find_events
+from qogam.nlp.extract.mixed import merge_sentences
 from qogam.nlp.extract.org_groups import group_organizations, is_venue
 from qogam.nlp.extract.organizations import find_org_mentions
 from qogam.nlp.extract.persons import PersonIndex, find_person_mentions, group_persons
@@ -21,7 +22,6 @@ from qogam.nlp.extract.places import find_places
 from qogam.nlp.extract.posts import find_posts, role_index
 from qogam.nlp.extract.quotes import find_quotes
 from qogam.nlp.extract.results import Extraction
-from qogam.nlp.extract.mixed import merge_sentences
 from qogam.nlp.langid import detect_language, other_language_spans
 
 __all__ = ["Extraction", "extract"]

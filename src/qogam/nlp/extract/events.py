@@ -17,10 +17,9 @@ from functools import lru_cache
 
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.persons import PersonMention
-from qogam.nlp.extract.results import Evidence, Event, Mention
+from qogam.nlp.extract.results import Event, Evidence, Mention
 from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.resources import load_json
-
 
 
 @lru_cache(maxsize=1)

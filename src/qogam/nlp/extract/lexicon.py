@@ -4,7 +4,7 @@ words around them. Every list is a data file of ``nlp/kk/`` read through the one
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.kk.morphology import tables
@@ -48,7 +48,7 @@ def org_words(section: str) -> frozenset[str]:
     return kk.words("org_words.txt", section)
 
 
-@lru_cache(maxsize=None)
+@cache
 def org_suffixes(section: str) -> tuple[str, ...]:
     """A section of endings of ``org_words.txt`` ("modifier_suffixes", "adjective_suffixes")."""
     return tuple(sorted(org_words(section), key=len, reverse=True))

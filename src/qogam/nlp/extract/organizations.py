@@ -23,11 +23,21 @@ from functools import lru_cache
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
-    case_of_ending, function_words, izafet_heads, org_heads, org_suffixes, org_types, org_words, peoples,
-    known_organizations, place_prefixes, places, post_nouns, standalone_bodies,
+    case_of_ending,
+    function_words,
+    izafet_heads,
+    known_organizations,
+    org_heads,
+    org_suffixes,
+    org_types,
+    org_words,
+    peoples,
+    place_prefixes,
+    places,
+    post_nouns,
+    standalone_bodies,
 )
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse, possessive3
-
 
 # The rules that find organisation mentions, each with the score it gives a mention (what a
 # fact's confidence is then measured from: qogam.nlp.extract.calibration).

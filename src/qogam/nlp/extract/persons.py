@@ -17,8 +17,19 @@ from typing import Protocol
 
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.lexicon import (
-    common_nouns, ending_case, first_names, function_words, is_patronymic, org_heads, org_suffixes, person_words,
-    place_prefixes, places, post_nouns, role_synonyms, surname_kind,
+    common_nouns,
+    ending_case,
+    first_names,
+    function_words,
+    is_patronymic,
+    org_heads,
+    org_suffixes,
+    person_words,
+    place_prefixes,
+    places,
+    post_nouns,
+    role_synonyms,
+    surname_kind,
 )
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.kk.lemmatizer import lemmatize_name

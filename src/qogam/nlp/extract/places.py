@@ -19,7 +19,6 @@ from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 
 
-
 def _territorial_heads() -> tuple[str, ...]:
     return tuple(sorted(kk.words("place_words.txt", "territorial_heads")))
 

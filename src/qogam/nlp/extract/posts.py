@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
-    compound_roles, function_words, izafet_heads, org_heads, post_nouns, post_words, type_of_noun,
+    compound_roles,
+    function_words,
+    izafet_heads,
+    org_heads,
+    post_nouns,
+    post_words,
+    type_of_noun,
 )
 from qogam.nlp.extract.organizations import OrgMention, is_board, strip_case
 from qogam.nlp.extract.persons import PersonMention
@@ -518,7 +524,7 @@ class _PostFinder:
 def _on_behalf(doc: Document, person_at: dict[int, PersonMention], orgs: _Orgs, seen: set[tuple[str, str, str | None]]) -> list[Post]:
     """"«Мейірім» қоғамдық бірлестігі атынан кеңес құрамына енген Наталья Петренко"."""
     out: list[Post] = []
-    for i, tok in enumerate(doc.tokens):
+    for i, _tok in enumerate(doc.tokens):
         if doc.lower(i) != "атынан":
             continue
         represented = orgs.before(i)

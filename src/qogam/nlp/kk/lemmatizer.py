@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qogam.nlp.kk.morphology import PACKAGE, Analysis, analyse, lemma, tables, word_lists
-from qogam.nlp.normalize import normalize
 from qogam.nlp.kk.lexicon import NAME_FILES, entries, first_names, words
+from qogam.nlp.kk.morphology import Analysis, analyse, lemma, tables, word_lists
+from qogam.nlp.normalize import normalize
 
 _SEPARATORS = ".-'"
 _SEPARATOR_RE = re.compile(r"[.\-']")

@@ -7,14 +7,14 @@ for :func:`words`, as written for :func:`entries`.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from qogam.nlp.resources import load_sections
 
 PACKAGE = "qogam.nlp.kk"
 
 
-@lru_cache(maxsize=None)
+@cache
 def entries(name: str, section: str | None = None) -> tuple[str, ...]:
     """The entries of word list ``name`` as written: one ``section``, or all of them in order.
 
@@ -26,13 +26,13 @@ def entries(name: str, section: str | None = None) -> tuple[str, ...]:
     return tuple(entry for lines in sections.values() for entry in lines)
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str, section: str | None = None) -> frozenset[str]:
     """The entries of word list ``name`` (one ``section`` or all), lower case."""
     return frozenset(entry.lower() for entry in entries(name, section))
 
 
-@lru_cache(maxsize=None)
+@cache
 def pairs(name: str, section: str) -> dict[str, str]:
     """The "key value" lines of one ``section`` as a mapping ("Мәжіліс state_body")."""
     out: dict[str, str] = {}

@@ -216,7 +216,7 @@ def _restore_case(model: str, lower: str) -> str:
     """Give ``lower`` the letter case of ``model`` (same length) letter by letter."""
     if model.lower() == lower:
         return model
-    return "".join(m if m.lower() == l else (l.upper() if m.isupper() else l) for m, l in zip(model, lower))
+    return "".join(m if m.lower() == low else (low.upper() if m.isupper() else low) for m, low in zip(model, lower))
 
 
 _SUFFIX_WEIGHT = {"PL": 0.9, "POSS3": 0.9, "POSS1SG": 0.3, "POSS2SG": 0.2, "POSS2F": 0.3, "POSS1PL": 0.5, "ATTR": 0.3}

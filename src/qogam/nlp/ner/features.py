@@ -49,12 +49,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
 # longest ending twice reaches the stem of most nouns ("бірлестігінің" → "бірлестіг").
 _ENDINGS = tuple(
     sorted(
-        """
-        ның нің дың дің тың тің ға ге қа ке на не а е да де та те нда нде дан ден тан тен нан
-        нен ды ді ты ті ны ні н мен бен пен лар лер дар дер тар тер ы і сы сі ын ін сын сін
-        ына іне ында інде ынан інен ымен імен ыма іме дағы дегі тағы тегі ндағы ндегі ша ше
-        мыз міз ымыз іміз ыңыз іңіз дай дей тай тей
-        """.split(),
+        ["ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "а", "е", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "ды", "ді", "ты", "ті", "ны", "ні", "н", "мен", "бен", "пен", "лар", "лер", "дар", "дер", "тар", "тер", "ы", "і", "сы", "сі", "ын", "ін", "сын", "сін", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен", "ыма", "іме", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "ша", "ше", "мыз", "міз", "ымыз", "іміз", "ыңыз", "іңіз", "дай", "дей", "тай", "тей"],
         key=len,
         reverse=True,
     )
@@ -395,8 +390,8 @@ class FeatureExtractor:
         gaz = self._gazetteer_flags(core_word, core, stem)
         base = ["bias", "w=" + generic, "st=" + stem, "en=" + ending, "len=" + str(min(len(word), 8))]
         # Affixes as long as the word itself would only repeat "w=", so they are left out.
-        base += ["s%d=%s" % (k, core[-k:]) for k in (1, 2, 3, 4) if k < len(core)]
-        base += ["p%d=%s" % (k, core[:k]) for k in (3, 4, 5) if k < len(core)]
+        base += [f"s{k}={core[-k:]}" for k in (1, 2, 3, 4) if k < len(core)]
+        base += [f"p{k}={core[:k]}" for k in (3, 4, 5) if k < len(core)]
         if initials:
             base.append("initials")
         if "-" in word:

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -274,7 +274,7 @@ def train(
         "heldout": heldout_card,
         "training_seconds": round(seconds, 1),
         "model_bytes": len(weights),
-        "trained_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "qogam_version": __version__,
         "command": command,
         "tuning_notes": list(TUNING_NOTES),

@@ -5,14 +5,14 @@ process by :func:`qogam.nlp.resources.load_sections` — the one reader of every
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from qogam.nlp.resources import load_sections
 
 PACKAGE = "qogam.nlp.ru"
 
 
-@lru_cache(maxsize=None)
+@cache
 def entries(name: str, section: str) -> tuple[str, ...]:
     """The entries of one ``section`` of word list ``name`` as written (``()`` when missing).
 
@@ -20,13 +20,13 @@ def entries(name: str, section: str) -> tuple[str, ...]:
     return load_sections(PACKAGE, name).get(section, ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str, section: str) -> frozenset[str]:
     """The entries of one section, lower case, "ё" read as "е"."""
     return frozenset(fold(entry) for entry in entries(name, section))
 
 
-@lru_cache(maxsize=None)
+@cache
 def pairs(name: str, section: str) -> dict[str, str]:
     """The "key value" lines of one section as a mapping, keys folded like :func:`words`."""
     out: dict[str, str] = {}

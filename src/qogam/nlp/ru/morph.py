@@ -52,7 +52,7 @@ def lemmas(word: str) -> frozenset[str]:
 def case_of(word: str, pos: str = "NOUN") -> str | None:
     """The most likely case of ``word`` read as part of speech ``pos`` (None when it is none)."""
     for p in parses(word):
-        if p.tag.POS == pos:
+        if pos == p.tag.POS:
             return str(p.tag.case) if p.tag.case else None
     return None
 

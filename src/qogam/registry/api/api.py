@@ -76,8 +76,8 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     """``moment`` in UTC (naive: taken as UTC). An offset such as +21:05 is valid ISO 8601 but
     out of PostgreSQL's range; the same instant in UTC is not."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc)
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
 
 
 def _area_ids(slug: str | None) -> list[int] | None:
@@ -199,7 +199,8 @@ class SearchOut(Schema):
 def _list_of(item: type[Schema]) -> type[Schema]:
     """The schema of one page of ``item``s: count, limit, offset, items."""
     name = item.__name__.removesuffix("Out") + "List"
-    return type(name, (Schema,), {"__annotations__": {"count": int, "limit": int, "offset": int, "items": list[item]}})
+    items: Any = list[item]  # type: ignore[valid-type]  # a schema made at import time
+    return type(name, (Schema,), {"__annotations__": {"count": int, "limit": int, "offset": int, "items": items}})
 
 
 OrganizationList = _list_of(OrganizationOut)
@@ -213,13 +214,13 @@ StatementList = _list_of(StatementOut)
 
 def _area(a: Area) -> dict[str, Any]:
     return {"id": a.slug, "name_kk": a.name_kk, "name_ru": a.name_ru, "name_en": a.name_en, "kind": a.classification,
-            "kato_code": a.kato_code, "parent": a.parent.slug if a.parent_id else None}
+            "kato_code": a.kato_code, "parent": a.parent.slug if a.parent else None}
 
 
 def _org(o: Organization) -> dict[str, Any]:
     return {"id": o.pk, "name": o.name, "name_kk": o.name_kk, "name_ru": o.name_ru, "other_names": o.aliases,
             "type": o.classification, "legal_form": o.legal_form, "bin": o.bin,
-            "area": o.area.slug if o.area_id else None, "parent_id": o.parent_id, "updated_at": o.updated_at}
+            "area": o.area.slug if o.area else None, "parent_id": o.parent_id, "updated_at": o.updated_at}
 
 
 def _person(p: Person) -> dict[str, Any]:
@@ -289,8 +290,8 @@ def memberships(request: HttpRequest, page: Query[Page], area: str | None = None
         rows = rows.filter(Q(start_date__isnull=True) | Q(start_date__lte=until))
     return _listing(rows, page, lambda m: {
         "id": m.pk, "person_id": m.person_id, "person": m.person.name, "role": m.role,
-        "organization_id": m.organization_id, "organization": m.organization.name if m.organization_id else None,
-        "on_behalf_of_id": m.on_behalf_of_id, "on_behalf_of": m.on_behalf_of.name if m.on_behalf_of_id else None,
+        "organization_id": m.organization_id, "organization": m.organization.name if m.organization else None,
+        "on_behalf_of_id": m.on_behalf_of_id, "on_behalf_of": m.on_behalf_of.name if m.on_behalf_of else None,
         "start_date": m.start_date, "end_date": m.end_date})
 
 
@@ -302,7 +303,7 @@ def posts(request: HttpRequest, page: Query[Page], area: str | None = None) -> d
         rows = rows.filter(Q(area_id__in=ids) | Q(organization__area_id__in=ids))
     return _listing(rows, page, lambda p: {
         "id": p.pk, "role": p.role, "label": p.label, "organization_id": p.organization_id,
-        "area": p.area.slug if p.area_id else None})
+        "area": p.area.slug if p.area else None})
 
 
 @api.get("/areas", response=responses(AreaList, 404), tags=["registry"])
@@ -339,7 +340,7 @@ def events(request: HttpRequest, page: Query[Page], area: str | None = None, typ
         rows = rows.filter(start_date__lte=until)
     return _listing(rows, page, lambda e: {
         "id": e.pk, "type": e.classification, "name": e.name, "topic": e.topic, "start_date": e.start_date,
-        "area": e.area.slug if e.area_id else None, "organization_id": e.organization_id, "chair_id": e.chair_id,
+        "area": e.area.slug if e.area else None, "organization_id": e.organization_id, "chair_id": e.chair_id,
         "participant_ids": [p.pk for p in e.participants.all()]})
 
 
@@ -354,7 +355,7 @@ def statements(request: HttpRequest, page: Query[Page], since: dt.date | None = 
     if q:
         rows = rows.filter(text__icontains=q)
     return _listing(rows, page, lambda s: {
-        "id": s.pk, "speaker_id": s.speaker_id, "speaker": s.speaker.name if s.speaker_id else None,
+        "id": s.pk, "speaker_id": s.speaker_id, "speaker": s.speaker.name if s.speaker else None,
         "text": s.text, "language": s.language, "date": s.date, "event_id": s.event_id})
 
 
@@ -469,7 +470,7 @@ def reject(request: HttpRequest, proposal_id: int) -> dict[str, Any]:
 def merge(request: HttpRequest, proposal_id: int, body: MergeIn) -> dict[str, Any]:
     proposal = _in_scope(request, proposal_id)
     model = {"person": Person, "organization": Organization, "place": Area}.get(proposal.kind)
-    target = model.objects.filter(pk=body.target_id).first() if model else None
+    target = model._default_manager.filter(pk=body.target_id).first() if model else None
     if target is None:
         raise HttpError(404, f"no {proposal.kind} {body.target_id} to merge into")
     try:

@@ -10,13 +10,23 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from qogam.registry.core.models import (
-    Area, AuditLog, Event, Evidence, Feed, Membership, Organization, Person, Post, Proposal, Source, Statement,
+    Area,
+    AuditLog,
+    Event,
+    Evidence,
+    Feed,
+    Membership,
+    Organization,
+    Person,
+    Post,
+    Proposal,
+    Source,
+    Statement,
 )
 from qogam.registry.core.services.audit import record, snapshot
 from qogam.registry.core.services.review import bulk_accept, reject
 from qogam.registry.core.services.sources import revise_text
 from qogam.registry.errors import ReviewError
-
 
 # Django's own Kazakh admin strings are incomplete and in places wrong ("Даңғо әкімшілігі",
 # "Өшіру/Уақыт" for date/time): the project's catalogue, which comes first, corrects the ones
@@ -30,7 +40,7 @@ class AuditedAdmin(admin.ModelAdmin):
     """Writes an audit-log entry with before and after for every change made in the admin."""
 
     def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
-        before = snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
+        before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change and obj.pk else None
         super().save_model(request, obj, form, change)
         record(request.user, obj, "update" if change else "create", before, snapshot(obj), note="admin")
 
@@ -170,7 +180,7 @@ class SourceAdmin(AuditedAdmin):
         correction = form.cleaned_data.get("correction")
         if change and correction is not None and correction.strip():
             try:
-                report = revise_text(obj, correction, request.user, note="corrected in the admin")
+                report = revise_text(obj, correction, request.user, note="corrected in the admin")  # type: ignore[arg-type]
             except ReviewError as exc:
                 self.message_user(request, str(exc), level=messages.ERROR)
                 return

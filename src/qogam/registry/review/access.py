@@ -49,7 +49,7 @@ def scope_of(user: object) -> Scope:
         return EVERYTHING
     from qogam.registry.review.models import StaffRole
 
-    role = StaffRole.objects.select_related("area").filter(user=user).first()
+    role = StaffRole.objects.select_related("area").filter(user=user).first()  # type: ignore[misc]  # any user object
     if role is None:
         return NOTHING
     if role.role == StaffRole.Role.REVIEWER:

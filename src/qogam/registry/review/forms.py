@@ -39,7 +39,8 @@ class ProposalEditForm(forms.Form):
         payload = proposal.payload or {}
         initial = {name: payload.get(name) or "" for name, _ in EDITABLE.get(proposal.kind, [])}
         initial.update(_inferred(proposal, payload))
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         for name, label in EDITABLE.get(proposal.kind, []):
             required = name in _REQUIRED
             if proposal.kind == Kind.ORGANIZATION and name == "type":
@@ -64,7 +65,7 @@ class ProposalEditForm(forms.Form):
         changed: dict[str, Any] = {}
         for name in self.fields:
             value = self.cleaned_data.get(name)
-            value = value.isoformat() if hasattr(value, "isoformat") else (value or None)
+            value = value.isoformat() if value is not None and hasattr(value, "isoformat") else (value or None)
             if value != (payload.get(name) or None):
                 changed[name] = value
         return changed
@@ -76,7 +77,7 @@ def area_choices() -> list[tuple[str, str]]:
 
     areas = list(Area.objects.select_related("parent").order_by("parent__name_kk", "name_kk"))
     return [("", "—")] + [(a.slug, f"{a.name_kk} — {label(AreaKind, a.classification)}"
-                                    + (f", {a.parent.name_kk}" if a.parent_id else "")) for a in areas]
+                                    + (f", {a.parent.name_kk}" if a.parent else "")) for a in areas]
 
 
 def _inferred(proposal: Proposal, payload: dict[str, Any]) -> dict[str, str]:

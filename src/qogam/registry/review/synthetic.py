@@ -18,7 +18,7 @@ import random
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
@@ -28,7 +28,17 @@ from qogam.errors import InputError
 from qogam.nlp.kk.lexicon import entries
 from qogam.nlp.name_keys import latin_name, organization_key, person_key
 from qogam.registry.core.models import (
-    Area, AuditLog, Evidence, Membership, NameKey, Organization, Person, Post, Proposal, Source, Statement,
+    Area,
+    AuditLog,
+    Evidence,
+    Membership,
+    NameKey,
+    Organization,
+    Person,
+    Post,
+    Proposal,
+    Source,
+    Statement,
 )
 
 BATCH = 2000
@@ -92,7 +102,7 @@ def _surname(father: str, female: bool) -> str:
     return stem + suffix + ("а" if female else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _person_keys(name: str) -> tuple[str, str]:
     return person_key(name), latin_name(name)
 
@@ -105,7 +115,7 @@ def _batched(items: list[T], size: int = BATCH) -> Iterator[list[T]]:
 def _insert(model: type[T], items: list[T]) -> list[T]:
     created: list[T] = []
     for chunk in _batched(items):
-        created.extend(model.objects.bulk_create(chunk))
+        created.extend(model._default_manager.bulk_create(chunk))
     return created
 
 
@@ -243,6 +253,7 @@ class _Builder:
         article = _Article(index=index, pending=index % 5 == 4)
         organization = self.rng.choice(organizations)
         area = organization.area
+        assert area is not None  # every synthetic organisation is given an area
         article.write(f"{area.name_kk} бойынша жиын өтті. ")
         article.mark_place(area, len(area.name_kk))
         while len(article.mentions) < count:

@@ -31,11 +31,11 @@ class FilterForm(forms.Form):
             if name not in offered:
                 del self.fields[name]
         if "area" in self.fields:
-            self.fields["area"].choices = [("", _("All areas"))] + [
+            self.fields["area"].choices = [("", _("All areas"))] + [  # type: ignore[attr-defined]
                 (a.slug, a.name_kk) for a in Area.objects.only("slug", "name_kk", "classification")
                 .exclude(classification__in=["village", "rural_district"]).order_by("classification", "name_kk")]
         if "type" in self.fields:
-            self.fields["type"].choices = [("", _("All types")), *(types or [])]
+            self.fields["type"].choices = [("", _("All types")), *(types or [])]  # type: ignore[attr-defined]
 
 
 class Filtered:
@@ -72,7 +72,8 @@ class Filtered:
 
     def filter_form(self) -> FilterForm:
         if not hasattr(self, "_form"):
-            types = type(self).types() if type(self).types else None
+            chooser = type(self).types
+            types = chooser() if chooser is not None else None
             self._form = FilterForm(self.request.GET or None, self.filters, types)  # type: ignore[attr-defined]
             self._form.is_valid()
         return self._form

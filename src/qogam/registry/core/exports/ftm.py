@@ -165,7 +165,7 @@ def pending_entities(sel: Selection) -> Iterator[tuple[EntityProxy, str]]:
 def _matched(p: Proposal, sel: Selection) -> str | None:
     """The FtM id of the registry person or organisation proposal ``p`` matches, if one and if
     the export holds it."""
-    if p.object_id and p.content_type_id and p.content_type.model in ("person", "organization"):
+    if p.object_id and p.content_type and p.content_type.model in ("person", "organization"):
         ids = sel.of(p.content_type.model)
         if ids is None or p.object_id in ids:
             return fid(p.content_type.model, p.object_id)
@@ -182,7 +182,7 @@ def _names_in(batch: list[Proposal], sel: Selection) -> dict[int, dict[str, str]
         matched = _matched(p, sel)
         if p.status == Proposal.Status.PENDING or matched:
             name = p.payload.get("name") if isinstance(p.payload, dict) else None
-            for key in {name, p.label} - {None, ""}:
+            for key in {k for k in (name, p.label) if isinstance(k, str) and k}:
                 named.setdefault(p.source_id, {})[key] = matched or fid("proposal", p.pk)
     return named
 
@@ -196,7 +196,7 @@ def _memberships(sel: Selection) -> Iterator[EntityProxy]:
                       "endDate": m.end_date.isoformat() if m.end_date else None,
                       "sourceUrl": _urls(ev), "description": _note(ev)}
             org_id = fid("organization", m.organization_id) if m.organization_id else None
-            if m.organization_id and m.organization.classification in SEAT_BODIES:
+            if m.organization and m.organization.classification in SEAT_BODIES:
                 yield _make("Membership", fid("membership", m.pk), member=fid("person", m.person_id),
                             organization=org_id, role=m.role, **common)
             else:

@@ -75,7 +75,7 @@ def organizations(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
             yield _with_evidence(_clean({
                 "id": ref("organization", o.pk), "name": o.name, "classification": o.classification,
                 "other_names": other, "identifiers": [{"scheme": "KZ-BIN", "identifier": o.bin}] if o.bin else [],
-                "area_id": ref("area", o.area.slug) if o.area_id else None,
+                "area_id": ref("area", o.area.slug) if o.area else None,
                 "parent_id": ref("organization", o.parent_id) if o.parent_id else None,
                 "founding_date": o.founding_date.isoformat() if o.founding_date else None,
                 "dissolution_date": o.dissolution_date.isoformat() if o.dissolution_date else None,
@@ -89,7 +89,7 @@ def memberships(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
         for m in batch:
             yield _with_evidence(_clean({
                 "id": ref("membership", m.pk), "person_id": ref("person", m.person_id), "role": m.role,
-                "label": m.post.label if m.post_id else None,
+                "label": m.post.label if m.post else None,
                 "organization_id": ref("organization", m.organization_id) if m.organization_id else None,
                 "post_id": ref("post", m.post_id) if m.post_id else None,
                 "on_behalf_of_id": ref("organization", m.on_behalf_of_id) if m.on_behalf_of_id else None,
@@ -105,7 +105,7 @@ def posts(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
             yield _with_evidence(_clean({
                 "id": ref("post", p.pk), "label": p.label or p.role, "role": p.role,
                 "organization_id": ref("organization", p.organization_id) if p.organization_id else None,
-                "area_id": ref("area", p.area.slug) if p.area_id else None,
+                "area_id": ref("area", p.area.slug) if p.area else None,
             }), spans.get(p.pk, []))
 
 
@@ -114,7 +114,7 @@ def areas(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
         for a in batch:
             yield _clean({
                 "id": ref("area", a.slug), "name": a.name_kk, "identifier": a.kato_code, "classification": a.classification,
-                "parent_id": ref("area", a.parent.slug) if a.parent_id else None,
+                "parent_id": ref("area", a.parent.slug) if a.parent else None,
                 "qogam:other_names": [n for n in ({"name": a.name_ru, "note": "ru"} if a.name_ru else None,
                                                   {"name": a.name_en, "note": "en"} if a.name_en else None) if n],
             })
@@ -130,7 +130,7 @@ def events(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
                 "organization_id": ref("organization", e.organization_id) if e.organization_id else None,
                 "attendees": [{"id": ref("person", p.pk), "name": p.name} for p in e.participants.all()],
                 "qogam:chair_id": ref("person", e.chair_id) if e.chair_id else None,
-                "qogam:area_id": ref("area", e.area.slug) if e.area_id else None,
+                "qogam:area_id": ref("area", e.area.slug) if e.area else None,
             }), spans.get(e.pk, []))
 
 

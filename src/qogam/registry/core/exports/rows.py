@@ -12,7 +12,16 @@ from django.db import models
 
 from qogam.registry.core.exports.selection import ALL, Selection, chunks
 from qogam.registry.core.models import (
-    Area, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
+    Area,
+    Event,
+    Evidence,
+    Membership,
+    Organization,
+    Person,
+    Post,
+    Proposal,
+    Source,
+    Statement,
 )
 
 BATCH = 500
@@ -39,13 +48,13 @@ def batches(queryset: models.QuerySet[Any], ids: set[int] | None = None) -> Iter
         for chunk in chunks(ids):
             yield list(queryset.filter(pk__in=chunk).order_by("pk"))
         return
-    last = 0
+    last: Any = 0
     while True:
-        chunk = list(queryset.filter(pk__gt=last).order_by("pk")[:BATCH])
-        if not chunk:
+        page = list(queryset.filter(pk__gt=last).order_by("pk")[:BATCH])
+        if not page:
             return
-        yield chunk
-        last = chunk[-1].pk
+        yield page
+        last = page[-1].pk
 
 
 def evidence_of(model: type[models.Model], ids: list[int]) -> dict[int, list[Span]]:

@@ -31,7 +31,16 @@ from django.db import models
 from django.db.models import Q
 
 from qogam.registry.core.models import (
-    Area, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
+    Area,
+    Event,
+    Evidence,
+    Membership,
+    Organization,
+    Person,
+    Post,
+    Proposal,
+    Source,
+    Statement,
 )
 
 CHUNK = 500

@@ -23,8 +23,8 @@ def _organizations(sel: Selection) -> Iterator[list[Any]]:
     for batch in rows.organizations(sel):
         for o in batch:
             yield [ref("organization", o.pk), o.name_kk, o.name_ru, o.classification, o.legal_form, o.bin,
-                   o.area.slug if o.area_id else "", o.area.name_kk if o.area_id else "",
-                   ref("organization", o.parent_id) if o.parent_id else "", o.parent.name if o.parent_id else "",
+                   o.area.slug if o.area else "", o.area.name_kk if o.area else "",
+                   ref("organization", o.parent_id) if o.parent_id else "", o.parent.name if o.parent else "",
                    _date(o.founding_date), "; ".join(o.aliases)]
 
 
@@ -39,40 +39,40 @@ def _memberships(sel: Selection) -> Iterator[list[Any]]:
     for batch in rows.memberships(sel):
         for m in batch:
             yield [ref("membership", m.pk), ref("person", m.person_id), m.person.name, m.role,
-                   m.post.label if m.post_id else "",
+                   m.post.label if m.post else "",
                    ref("organization", m.organization_id) if m.organization_id else "",
-                   m.organization.name if m.organization_id else "",
+                   m.organization.name if m.organization else "",
                    ref("organization", m.on_behalf_of_id) if m.on_behalf_of_id else "",
-                   m.on_behalf_of.name if m.on_behalf_of_id else "", _date(m.start_date), _date(m.end_date)]
+                   m.on_behalf_of.name if m.on_behalf_of else "", _date(m.start_date), _date(m.end_date)]
 
 
 def _posts(sel: Selection) -> Iterator[list[Any]]:
     for batch in rows.posts(sel):
         for p in batch:
             yield [ref("post", p.pk), p.role, p.label, ref("organization", p.organization_id) if p.organization_id else "",
-                   p.organization.name if p.organization_id else ""]
+                   p.organization.name if p.organization else ""]
 
 
 def _areas(sel: Selection) -> Iterator[list[Any]]:
     for batch in rows.areas(sel):
         for a in batch:
             yield [ref("area", a.slug), a.name_kk, a.name_ru, a.name_en, a.classification, a.kato_code,
-                   ref("area", a.parent.slug) if a.parent_id else "", a.parent.name_kk if a.parent_id else ""]
+                   ref("area", a.parent.slug) if a.parent else "", a.parent.name_kk if a.parent else ""]
 
 
 def _events(sel: Selection) -> Iterator[list[Any]]:
     for batch in rows.events(sel):
         for e in batch:
             yield [ref("event", e.pk), e.classification, e.name, _date(e.start_date), e.topic,
-                   e.area.name_kk if e.area_id else "", e.organization.name if e.organization_id else "",
-                   e.chair.name if e.chair_id else "", "; ".join(p.name for p in e.participants.all())]
+                   e.area.name_kk if e.area else "", e.organization.name if e.organization else "",
+                   e.chair.name if e.chair else "", "; ".join(p.name for p in e.participants.all())]
 
 
 def _statements(sel: Selection) -> Iterator[list[Any]]:
     for batch in rows.statements(sel):
         for s in batch:
             yield [ref("speech", s.pk), ref("person", s.speaker_id) if s.speaker_id else "",
-                   s.speaker.name if s.speaker_id else "", s.text, s.language, _date(s.date),
+                   s.speaker.name if s.speaker else "", s.text, s.language, _date(s.date),
                    ref("event", s.event_id) if s.event_id else ""]
 
 
@@ -85,7 +85,7 @@ def _sources(sel: Selection) -> Iterator[list[Any]]:
 def _proposals(sel: Selection) -> Iterator[list[Any]]:
     for batch in rows.pending(sel):
         for p in batch:
-            matches = f"{p.content_type.model}-{p.object_id}" if p.content_type_id and p.object_id else ""
+            matches = f"{p.content_type.model}-{p.object_id}" if p.content_type and p.object_id else ""
             yield [ref("proposal", p.pk), p.kind, p.label, p.status, ref("source", p.source_id), p.source.title,
                    p.start, p.end, p.source.text[p.start:p.end], round(p.confidence, 3), matches]
 

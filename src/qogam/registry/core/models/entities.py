@@ -1,7 +1,7 @@
 """Organisations and people, with the name keys that link news mentions to them."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models

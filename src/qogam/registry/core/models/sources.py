@@ -1,8 +1,8 @@
 """News documents and the evidence that ties each registry fact to a stretch of one."""
 from __future__ import annotations
 
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _

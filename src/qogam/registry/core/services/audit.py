@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -19,6 +18,10 @@ M = TypeVar("M", bound=models.Model)
 # The writes of the decision being made, innermost first: :func:`collect` opens one, and
 # :func:`create` and :func:`update` note what they did in it so that the decision can be undone.
 _COLLECTING: ContextVar[list[dict[str, Any]] | None] = ContextVar("qogam_audit_collecting", default=None)
+
+# Who acts: a user, Django's AnonymousUser (stored as nobody), or None for the system and the
+# command line. Any, because request.user is typed User | AnonymousUser and the services take both.
+Actor = Any
 
 
 @contextmanager
@@ -48,7 +51,7 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
     return json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
 
 
-def record(user: AbstractBaseUser | None, obj: models.Model, action: str, before: dict[str, Any] | None,
+def record(user: Actor, obj: models.Model, action: str, before: dict[str, Any] | None,
            after: dict[str, Any] | None, note: str = "") -> AuditLog:
     """Return the new audit-log entry for ``action`` on ``obj`` by ``user`` (None: the system)."""
     return AuditLog.objects.create(
@@ -57,7 +60,7 @@ def record(user: AbstractBaseUser | None, obj: models.Model, action: str, before
     )
 
 
-def create(user: AbstractBaseUser | None, model: type[M], note: str = "", **fields: Any) -> M:
+def create(user: Actor, model: type[M], note: str = "", **fields: Any) -> M:
     """Return a new saved ``model`` object with ``fields``, logged as a creation."""
     obj = model(**fields)
     obj.full_clean(validate_unique=False, validate_constraints=False)
@@ -69,7 +72,7 @@ def create(user: AbstractBaseUser | None, model: type[M], note: str = "", **fiel
     return obj
 
 
-def update(user: AbstractBaseUser | None, obj: M, note: str = "", **fields: Any) -> M:
+def update(user: Actor, obj: M, note: str = "", **fields: Any) -> M:
     """Return ``obj`` with ``fields`` changed and saved, logged with before and after (no-op if unchanged)."""
     before = snapshot(obj)
     for name, value in fields.items():

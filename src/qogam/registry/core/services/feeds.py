@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,11 +22,11 @@ from qogam.ingest.documents import Document, feed_entries
 from qogam.ingest.fetch import Fetched, fetch, is_url
 from qogam.ingest.sources import Fetcher, entry_documents
 from qogam.registry.core.models import Area, Feed, Source
-from qogam.registry.core.services.audit import create, record
+from qogam.registry.core.services.audit import Actor, create, record
 from qogam.registry.core.services.ingest import IngestReport, ingest_article, stored_signatures
 from qogam.registry.errors import ReviewError
 
-User = AbstractBaseUser | None
+User = Actor  # a user, AnonymousUser or None (the system)
 FIRST_BACKOFF = timedelta(minutes=15)
 MAX_BACKOFF = timedelta(days=1)
 

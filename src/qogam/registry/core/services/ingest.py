@@ -114,7 +114,7 @@ def stored_signatures() -> NearDuplicateIndex:
     """The near-duplicate index of every stored source that is not itself a copy."""
     index = NearDuplicateIndex()
     for pk, sig in Source.objects.filter(duplicate_of__isnull=True, minhash__isnull=False).values_list("pk", "minhash"):
-        index.add(pk, bytes(sig))
+        index.add(pk, bytes(sig or b""))
     return index
 
 
@@ -186,6 +186,8 @@ def ingest_article(article: Article, report: IngestReport | None = None, user: A
 
 
 def _language_of(source_id: int | None) -> str:
+    if source_id is None:
+        return ""
     return Source.objects.filter(pk=source_id).values_list("language", flat=True).first() or ""
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -11,10 +10,18 @@ from django.utils.translation import gettext as _
 from qogam.ingest.articles import parse_date
 from qogam.nlp.name_keys import latin_name
 from qogam.registry.core.models import (
-    Area, Event, Membership, Organization, Person, Post, Proposal, Source, Statement,
+    Area,
+    Event,
+    Membership,
+    Organization,
+    Person,
+    Post,
+    Proposal,
+    Source,
+    Statement,
 )
 from qogam.registry.core.services import places
-from qogam.registry.core.services.audit import create, record, snapshot, update
+from qogam.registry.core.services.audit import Actor, create, record, snapshot, update
 from qogam.registry.core.services.linking import area_matches
 from qogam.registry.core.vocabularies import AREA_PARENT_KINDS, AreaKind, EventType, label
 from qogam.registry.errors import ReviewError
@@ -22,7 +29,7 @@ from qogam.registry.errors import ReviewError
 if TYPE_CHECKING:
     from qogam.registry.core.services.review import _Resolver
 
-User = AbstractBaseUser | None
+User = Actor  # a user, AnonymousUser or None (the system)
 _ORG_TYPES = set(Organization.Type.values)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import QuerySet
@@ -20,12 +19,12 @@ from django.utils.translation import gettext as _
 from qogam.nlp.name_keys import organization_key, person_key
 from qogam.registry.core.models import Area, Evidence, Organization, Person, Proposal, Source
 from qogam.registry.core.services import records
-from qogam.registry.core.services.audit import collect, record, snapshot, update
+from qogam.registry.core.services.audit import Actor, collect, record, snapshot, update
 from qogam.registry.core.vocabularies import AreaKind, ProposalKind, ProposalStatus, label
 from qogam.registry.errors import ReviewError
 
 Kind = Proposal.Kind
-User = AbstractBaseUser | None
+User = Actor  # a user, AnonymousUser or None (the system)
 
 
 @transaction.atomic
@@ -69,7 +68,7 @@ def merge(proposal: Proposal, target: models.Model, user: User) -> models.Model:
     """
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _require_pending(proposal)
-    expected = {Kind.PERSON: Person, Kind.ORGANIZATION: Organization, Kind.PLACE: Area}.get(proposal.kind)
+    expected: type[Any] | None = {"person": Person, "organization": Organization, "place": Area}.get(proposal.kind)
     if expected is None or not isinstance(target, expected):
         raise ReviewError(_("a %(kind)s proposal cannot be merged into %(target)s")
                           % {"kind": label(ProposalKind, proposal.kind), "target": target._meta.verbose_name})
@@ -103,7 +102,7 @@ def revert(proposal: Proposal, user: User) -> Proposal:
     for model_label, pk, fields in reversed(effects.get("updated", [])):
         _restore(user, model_label, pk, fields)
     for model_label, pk in reversed(created):
-        obj = _model(model_label).objects.filter(pk=pk).first()
+        obj = _model(model_label)._default_manager.filter(pk=pk).first()
         if obj is not None:
             record(user, obj, "delete", snapshot(obj), None, note=f"undo of proposal {proposal.pk}")
             obj.delete()
@@ -171,7 +170,7 @@ def bulk_accept(queryset: QuerySet[Proposal], user: User, min_confidence: float)
     """
     report = BulkReport()
     chosen = list(queryset.filter(status=Proposal.Status.PENDING, confidence__gte=min_confidence))
-    chosen.sort(key=lambda p: (_ORDER.index(p.kind), p.source_id, _PLACE_ORDER.get((p.payload or {}).get("kind"), 99)
+    chosen.sort(key=lambda p: (_ORDER.index(Kind(p.kind)), p.source_id, _PLACE_ORDER.get(str((p.payload or {}).get("kind")), 99)
                                if p.kind == Kind.PLACE else 0, p.start))
     for proposal in chosen:
         proposal.refresh_from_db(fields=["status"])
@@ -219,7 +218,7 @@ class _Resolver:
         if len(ids) > 1:
             raise ReviewError(_("%(name)s: several registry entries match; merge its proposal first") % {"name": name})
         if ids:
-            return model.objects.get(pk=ids[0])
+            return model._default_manager.get(pk=ids[0])
         if not self.create:
             return None
         if model is Person:
@@ -228,7 +227,9 @@ class _Resolver:
 
 
 def _link_of(proposal: Proposal) -> list[int] | None:
-    return [proposal.content_type_id, proposal.object_id] if proposal.object_id else None
+    if proposal.content_type_id is None or not proposal.object_id:
+        return None
+    return [proposal.content_type_id, proposal.object_id]
 
 
 def _model(label: str) -> type[models.Model]:
@@ -249,7 +250,7 @@ _USERS: dict[str, tuple[str, ...]] = {
 def _refuse_if_used(proposal: Proposal, created: list[tuple[str, int]]) -> None:
     mine = set(created)
     for model_label, pk in created:
-        obj = _model(model_label).objects.filter(pk=pk).first()
+        obj = _model(model_label)._default_manager.filter(pk=pk).first()
         if obj is None:
             continue
         others = (Proposal.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=pk)
@@ -266,7 +267,7 @@ def _refuse_if_used(proposal: Proposal, created: list[tuple[str, int]]) -> None:
 
 def _restore(user: User, label: str, pk: int, fields: dict[str, Any]) -> None:
     """Put back the fields a decision changed on an existing entry, where nobody changed them since."""
-    obj = _model(label).objects.filter(pk=pk).first()
+    obj = _model(label)._default_manager.filter(pk=pk).first()
     if obj is None:
         return
     current = snapshot(obj)
@@ -283,7 +284,7 @@ def _restore(user: User, label: str, pk: int, fields: dict[str, Any]) -> None:
     for name in list(values):
         field = obj._meta.get_field(name)
         if field.is_relation:
-            values[field.attname] = values.pop(name)
+            values[field.attname] = values.pop(name)  # type: ignore[union-attr]  # a concrete field
     if values:
         update(user, obj, note="undo of a decision", **values)
 
@@ -304,7 +305,7 @@ def _decide(proposal: Proposal, user: User, status: str, target: models.Model | 
     if edited is not None:
         proposal.payload = edited
     proposal.save()
-    after = {"status": status, "object_id": proposal.object_id,
+    after: dict[str, Any] = {"status": status, "object_id": proposal.object_id,
              "model": target._meta.label_lower if target is not None else None}
     if edited is not None:
         after["payload"] = edited

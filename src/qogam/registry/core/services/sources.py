@@ -11,17 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qogam.ingest.files import normalize_newlines
 from qogam.registry.core.models import Evidence, Proposal, Source, SourceRevision
-from qogam.registry.core.services.audit import record
+from qogam.registry.core.services.audit import Actor, record
 from qogam.registry.errors import ReviewError
 
-User = AbstractBaseUser | None
+User = Actor  # a user, AnonymousUser or None (the system)
 
 
 @dataclass
@@ -45,12 +44,12 @@ class OffsetMap:
         """The offset in ``new`` of ``position`` in ``old``. A span's start is read in the
         unchanged stretch that follows it, its end in the one before it, so that text inserted
         right at a span's edge stays outside it."""
-        for tag, i1, i2, j1, j2 in self.opcodes:
+        for tag, i1, i2, j1, _j2 in self.opcodes:
             if tag != "equal":
                 continue
             if (i1 < position <= i2) if end else (i1 <= position < i2):
                 return j1 + position - i1
-        for tag, i1, i2, j1, j2 in self.opcodes:  # inside a change: its edge (checked by span())
+        for _tag, i1, i2, j1, j2 in self.opcodes:  # inside a change: its edge (checked by span())
             if i1 <= position <= i2:
                 return j2 if end else j1
         return len(self.new)
@@ -162,5 +161,5 @@ def withdraw(source: Source, user: User, reason: str) -> int:
     return len(pending)
 
 
-def _user(user: User) -> AbstractBaseUser | None:
+def _user(user: User) -> User:
     return user if user is not None and user.is_authenticated else None

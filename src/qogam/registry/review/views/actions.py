@@ -23,8 +23,8 @@ from qogam.registry.core.models import Area, Organization, Person, Proposal
 from qogam.registry.core.services import review, sources
 from qogam.registry.core.services.linking import area_matches, organization_matches, person_matches
 from qogam.registry.errors import ReviewError
-from qogam.registry.review.forms import BulkAcceptForm, MergeForm, ProposalEditForm
 from qogam.registry.review.details import describe
+from qogam.registry.review.forms import BulkAcceptForm, MergeForm, ProposalEditForm
 from qogam.registry.review.labels import kind_label
 from qogam.registry.review.views.queue import MERGEABLE
 from qogam.registry.review.views.staff import proposal_in_scope, source_in_scope, staff_only
@@ -172,7 +172,7 @@ def search_entries(model: type[models.Model], query: str) -> list[models.Model]:
         ids = area_matches(query)
         loose = Area.objects.filter(models.Q(name_kk__icontains=query) | models.Q(name_ru__icontains=query)
                                     | models.Q(name_en__icontains=query))
-    exact = model.objects.in_bulk(ids[:SEARCH_LIMIT])
+    exact = model._default_manager.in_bulk(ids[:SEARCH_LIMIT])
     found = [exact[i] for i in ids if i in exact]
     found += [o for o in loose.exclude(pk__in=list(exact))[: SEARCH_LIMIT - len(found)]]
     return found

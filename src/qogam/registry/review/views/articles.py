@@ -1,6 +1,8 @@
 """Adding an article from the website: pasted text or an uploaded file, through the CLI's ingest."""
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -37,8 +39,8 @@ class ArticleForm(forms.Form):
             raise forms.ValidationError(_("Only http and https addresses are stored."))
         return url
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         upload = data.get("file")
         if upload is not None:
             if upload.size > MAX_UPLOAD:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -20,7 +21,8 @@ from qogam.registry.review.views.staff import scope, source_in_scope, staff_only
 
 PENDING = Proposal.Status.PENDING
 PER_PAGE = 50
-MERGEABLE = {Proposal.Kind.PERSON: Person, Proposal.Kind.ORGANIZATION: Organization, Proposal.Kind.PLACE: Area}
+MERGEABLE: dict[str, type[Person | Organization | Area]] = {
+    Proposal.Kind.PERSON: Person, Proposal.Kind.ORGANIZATION: Organization, Proposal.Kind.PLACE: Area}
 
 
 @staff_only
@@ -83,7 +85,7 @@ def _attach_candidates(proposals: list[Proposal]) -> None:
     for proposal in proposals:
         if proposal.kind in MERGEABLE:
             wanted[proposal.kind].update(int(i) for i in proposal.candidates or [])
-    found = {kind: MERGEABLE[kind].objects.in_bulk(ids) for kind, ids in wanted.items() if ids}
+    found = {kind: MERGEABLE[kind]._default_manager.in_bulk(ids) for kind, ids in wanted.items() if ids}
     for objects in found.values():
         describe(list(objects.values()))
     for proposal in proposals:

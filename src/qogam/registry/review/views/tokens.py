@@ -6,6 +6,7 @@ actions are audited. ``qogam token create/list/revoke`` does the same from the c
 from __future__ import annotations
 
 from django import forms
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,9 +25,9 @@ class TokenForm(forms.Form):
                            help_text=gettext_lazy("A script or a tool, so that you recognise it later."))
 
 
-def _tokens(request: HttpRequest) -> object:
+def _tokens(request: HttpRequest) -> QuerySet[ApiToken]:
     tokens = ApiToken.objects.select_related("user")
-    return tokens if request.user.is_superuser else tokens.filter(user=request.user)
+    return tokens if request.user.is_superuser else tokens.filter(user_id=request.user.pk or 0)
 
 
 @staff_only
@@ -45,7 +46,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     """Revoke token ``pk`` (one's own; an admin's any), audited; 404 for another's."""
-    token = _tokens(request).filter(pk=pk).first()  # type: ignore[attr-defined]
+    token = _tokens(request).filter(pk=pk).first()
     if token is None:
         raise Http404("no such token of yours")
     if token.revoked_at is None:

@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
 from qogam.registry.core.exports import FORMATS, ScopeError, check, select, write_file
@@ -25,7 +26,7 @@ FILES = {"popolo": ("qogam-popolo.json", "application/json"), "ftm": ("qogam-ftm
 
 
 @require_GET
-def download(request: HttpRequest, fmt: str) -> HttpResponse:
+def download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The export ``fmt`` as a file download (written to a temporary file first, so that memory
     stays flat and a failed export sends nothing)."""
     if fmt not in FORMATS:

@@ -9,11 +9,20 @@ from django.urls import reverse
 from django.views.generic import DetailView
 
 from qogam.registry.core.models import (
-    Area, Event, Evidence, Membership, Organization, Person, Post, Proposal, Source, Statement,
+    Area,
+    Event,
+    Evidence,
+    Membership,
+    Organization,
+    Person,
+    Post,
+    Proposal,
+    Source,
+    Statement,
 )
+from qogam.registry.core.vocabularies import ProposalKind, label
 from qogam.registry.review.access import scope_of
 from qogam.registry.web.highlight import Span, highlight
-from qogam.registry.core.vocabularies import ProposalKind, label
 from qogam.registry.web.views.public import ReadOnlyMixin
 
 
