@@ -97,13 +97,16 @@ def test_tokens_and_sentences(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(texts)
+@example("\U0001dab0ヽ")  # ICU cannot convert it to ASCII (found by benchmarks/fuzz.py)
 def test_name_keys_never_raise_and_are_stable(text: str) -> None:
     from qogam.nlp.name_keys import organization_key, person_key
+    from qogam.nlp.name_match import compare
 
     for key in (person_key, organization_key):
         first = key(text)
         assert first == key(text)
         assert isinstance(first, str)
+    assert 0.0 <= compare(text, "Инара Намазбаева") <= 1.0
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -173,7 +173,7 @@ def two_districts(seed: None) -> dict[str, Any]:
     text = "«Төлеби жастары» қоғамдық бірлестігінің төрағасы Асан Үсенов жиналыс өткізді."
     old = Source.objects.create(text=text, title="Төлеби", published=dt.date(2020, 3, 1), content_hash="tolebi-2020",
                                 url="https://example.kz/tolebi")
-    org = Organization.objects.create(name_kk="«Төлеби жастары» қоғамдық бірлестігі", classification="ngo", area=tolebi)
+    org = Organization.objects.create(name_kk="«Төлеби жастары» қоғамдық бірлестігі", classification="public_association", area=tolebi)
     person = Person.objects.create(name="Асан Үсенов", given_name="Асан", family_name="Үсенов")
     membership = Membership.objects.create(person=person, organization=org, role="chair")
     for obj, start, end in ((org, 0, 40), (person, 49, 60), (membership, 0, 60)):

@@ -56,9 +56,25 @@ def to_latin(text: str) -> str:
     return "".join(out)
 
 
+def safe_ascii(text: str) -> str:
+    """rigour's ``ascii_text`` of ``text``, never raising: ICU refuses a few characters it
+    cannot convert ("\U0001dab0", a SignWriting mark, found by fuzzing); then each character is
+    folded alone and those it refuses are left out."""
+    try:
+        return ascii_text(text)
+    except Exception:  # icu.ICUError, which PyICU does not let us name without importing it
+        out = []
+        for ch in text:
+            try:
+                out.append(ascii_text(ch))
+            except Exception:
+                continue
+        return "".join(out)
+
+
 def _skeleton(text: str) -> list[str]:
     _, _, rules = _table()
-    folded = ascii_text(to_latin(text)).lower()
+    folded = safe_ascii(to_latin(text)).lower()
     for old, new in rules:
         folded = folded.replace(old, new)
     return [part for part in tokenize_name(folded) if part]

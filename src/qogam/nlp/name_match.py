@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import permutations
 
-from rigour.text import ascii_text, jaro_winkler
+from rigour.text import jaro_winkler
 
+from qogam.nlp.name_keys import safe_ascii
 from qogam.nlp.normalize import fold_case
 
 CANDIDATE_THRESHOLD = 0.9
@@ -66,7 +67,7 @@ def _form(word: str) -> str:
     conventions disagree on collapsed, doubled letters single."""
     table, folds = _letters()
     out = "".join(table.get(ch, ch) for ch in word.lower())
-    out = "".join(ch for ch in ascii_text(out).lower() if ch.isalpha())
+    out = "".join(ch for ch in safe_ascii(out).lower() if ch.isalpha())
     for pattern, new in folds:
         out = pattern.sub(new, out)
     return re.sub(r"(.)\1+", r"\1", out)

@@ -50,3 +50,73 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
         response.headers["Server"] = "qogam"
         return response
+
+
+# --- the public pages' cache ----------------------------------------------------------------------
+
+_NOT_CACHED = ("/admin/", "/review/", "/api/", "/accounts/", "/download/", "/static/", "/i18n/")
+_PRIVATE_COOKIES = ("sessionid", "messages")
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Cross-Origin-Opener-Policy",
+                 "Referrer-Policy", "X-Content-Type-Options")
+
+
+def registry_version() -> tuple[int, int, int]:
+    """What changes whenever a public page may change: the newest audit entry (every decision,
+    edit, undo and withdrawal is audited), the newest proposal and the newest source (an ingest).
+    One query of three index look-ups."""
+    from django.db import connection
+
+    from qogam.registry.core.models import AuditLog, Proposal, Source
+
+    tables = [m._meta.db_table for m in (AuditLog, Proposal, Source)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"(SELECT MAX(id) FROM {connection.ops.quote_name(t)})" for t in tables))
+        row = cursor.fetchone()
+    return tuple(v or 0 for v in row)  # type: ignore[return-value]
+
+
+class PublicPageCacheMiddleware:
+    """Anonymous visitors' public pages from a cache shared by the server's workers (the
+    ``pages`` cache), for ``PAGE_CACHE_SECONDS`` (0: off; ``qogam serve --production`` sets 600).
+
+    A page is kept under its address, language and the registry's version
+    (:func:`registry_version`), so a decision, an edit or an ingest shows at once: the old page
+    is simply never asked for again. Only what is the same for every anonymous visitor is
+    kept: a GET of a public page by a request with no session or messages cookie, answered 200
+    in HTML with no cookie set and no CSRF token used.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not seconds or request.method != "GET" or request.path.startswith(_NOT_CACHED) or any(
+                name in request.COOKIES for name in _PRIVATE_COOKIES) or "/admin/" in request.path:
+            return self.get_response(request)
+        import hashlib
+
+        from django.core.cache import caches
+
+        cache = caches["pages"]
+        language = getattr(request, "LANGUAGE_CODE", "")
+        raw = f"{registry_version()}|{request.get_host()}|{language}|{request.get_full_path()}"
+        key = "page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        kept = cache.get(key)
+        if kept is not None:
+            status, headers, body = kept
+            response = HttpResponse(body, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Qogam-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if (response.status_code == 200 and not response.streaming and not response.cookies
+                and response.get("Content-Type", "").startswith("text/html")
+                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
+            headers = [(name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)]
+            cache.set(key, (response.status_code, headers, response.content), seconds)
+            response["X-Qogam-Cache"] = "miss"
+        return response

@@ -49,6 +49,8 @@ def serve_production(host: str, port: int, workers: int, threads: int, out: Text
 
     call_command("collectstatic", interactive=False, verbosity=0)
     hide_server_names()
+    if "QOGAM_PAGE_CACHE_SECONDS" not in os.environ:
+        settings.PAGE_CACHE_SECONDS = 600  # the public pages' cache (qogam.registry.middleware)
     from qogam.registry.wsgi import application  # after collecting: whitenoise indexes the files once
 
     class Server(BaseApplication):  # type: ignore[misc]

@@ -12,6 +12,7 @@
 | ``QOGAM_PRODUCTION`` | ``false`` | HTTPS only behind a reverse proxy: SSL redirect, HSTS, secure cookies; refuses DEBUG and a weak secret key |
 | ``QOGAM_HSTS_SECONDS`` | one year | with ``QOGAM_PRODUCTION``: how long browsers keep to HTTPS |
 | ``QOGAM_TRUSTED_PROXIES`` | ``127.0.0.1,::1`` in production, else none | reverse proxies whose ``X-Forwarded-For`` gives the client's address |
+| ``QOGAM_PAGE_CACHE_SECONDS`` | ``0`` (``600`` under ``serve --production``) | how long anonymous visitors' public pages are kept |
 | ``QOGAM_MAX_INPUT_MB`` | ``5`` | the largest article file, page or standard input read (``qogam.ingest.files``) |
 
 A bad value stops start-up with a one-line :class:`~qogam.registry.errors.ConfigError`.
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "qogam.registry.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "qogam.registry.middleware.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -148,6 +150,16 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Anonymous visitors' public pages, kept per address, language and registry version
+# (qogam.registry.middleware); `qogam serve --production` turns it on (600 s) unless set here.
+PAGE_CACHE_SECONDS = env_int("QOGAM_PAGE_CACHE_SECONDS", 0)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # on disk, so that every worker of the production server shares it
+    "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(DATA_DIR / "cache" / "pages"),
+              "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4}},
+}
 
 # Reverse proxies whose X-Forwarded-For names the client (the log-in throttle counts per client)
 TRUSTED_PROXIES = env_list("QOGAM_TRUSTED_PROXIES", ["127.0.0.1", "::1"] if PRODUCTION else [])

@@ -69,6 +69,15 @@ def web_url(url: str) -> str:
 
 
 @register.filter
+def in_language(path: str, code: str) -> str:
+    """Return ``path`` (with its query) in language ``code``: "/ru/people/?page=2" in kk is
+    "/people/?page=2", in en "/en/people/?page=2". The language links are plain links, so the
+    public pages carry no form, no CSRF token and no cookie (and can be cached)."""
+    plain = without_language(path)
+    return plain if code == settings.LANGUAGE_CODE else f"/{code}{plain}"
+
+
+@register.filter
 def without_language(path: str) -> str:
     """Return ``path`` without its /ru/ or /en/ prefix: the Kazakh address of the same page.
 
