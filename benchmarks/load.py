@@ -56,11 +56,11 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(name: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def _start(name: str, port: int, env: dict[str, str], extra: list[str]) -> subprocess.Popen[bytes]:
     args = [sys.executable, "-m", "qogam.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     production = name.startswith("production")
     if production:
-        args.append("--production")
+        args += ["--production", *extra]
     if name == "production-uncached":
         env = dict(env, QOGAM_PAGE_CACHE_SECONDS="0")
     server = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -131,6 +131,8 @@ def main() -> int:
                         choices=["development", "production", "uncached"],
                         help="uncached: the production server with the public pages' cache off")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON too.")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: qogam's, 2 × CPUs + 1)")
+    parser.add_argument("--threads", type=int, help="threads per gunicorn worker (default: qogam's, 2)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data_dir or Path(tmp)
@@ -148,7 +150,9 @@ def main() -> int:
         results: dict[str, dict[int, dict[str, float]]] = {}
         for name in args.servers:
             port = _port()
-            server = _start("production-uncached" if name == "uncached" else name, port, env)
+            extra = ([f"--workers={args.workers}"] if args.workers else []) + (
+                [f"--threads={args.threads}"] if args.threads else [])
+            server = _start("production-uncached" if name == "uncached" else name, port, env, extra)
             try:
                 _load(port, urls, 4, min(5.0, args.seconds))  # warm up: imports, caches, connections
                 for clients in args.clients:

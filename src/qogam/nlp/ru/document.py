@@ -6,10 +6,12 @@ fact points at the characters it came from.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from qogam.nlp.ru.morph import lemma
 from qogam.nlp.ru.ner import NerSpan
+from qogam.nlp.ru.pieces import stretches, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,19 +41,24 @@ class RuDocument:
 
     @classmethod
     def from_text(cls, text: str) -> RuDocument:
-        """Cut ``text`` into sentences and tokens (offsets into ``text``)."""
-        from razdel import sentenize, tokenize
+        """Cut ``text`` into sentences and tokens (offsets into ``text``), in linear time.
 
+        razdel grows a sentence or a token by string concatenation, so a run it keeps joining
+        ("1-1-1-…", "а. а. а. …") costs the square of its length. It is given bounded pieces:
+        the text in stretches cut at a line break (else at a space), and a sentence word by word
+        (razdel's tokens never cross white space), a very long word in pieces
+        (:mod:`qogam.nlp.ru.pieces`).
+        """
         tokens: list[Token] = []
         sentences: list[Sentence] = []
         sentence_of: list[int] = []
-        for s in sentenize(text):
+        for s_start, s_stop, s_text in _sentences(text):
             first = len(tokens)
-            for t in tokenize(s.text):
-                tokens.append(Token(t.text, s.start + t.start, s.start + t.stop))
+            for t_start, t_stop, t_text in _tokens(s_text):
+                tokens.append(Token(t_text, s_start + t_start, s_start + t_stop))
                 sentence_of.append(len(sentences))
             if len(tokens) > first:
-                sentences.append(Sentence(s.start, s.stop, first, len(tokens) - 1))
+                sentences.append(Sentence(s_start, s_stop, first, len(tokens) - 1))
         doc = cls(text, tokens, sentences, sentence_of)
         doc._starts = [t.start for t in tokens]
         return doc
@@ -78,3 +85,20 @@ class RuDocument:
     def sentence_span(self, i: int) -> tuple[int, int]:
         s = self.sentences[self.sentence_of[i]]
         return s.start, s.end
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int, str]]:
+    from razdel import sentenize
+
+    for offset, piece in stretches(text):
+        for s in sentenize(piece):
+            yield offset + s.start, offset + s.stop, s.text
+
+
+def _tokens(sentence: str) -> Iterator[tuple[int, int, str]]:
+    """The tokens of ``sentence`` word by word (razdel's tokens never cross white space)."""
+    from razdel import tokenize
+
+    for base, word in words(sentence):
+        for t in tokenize(word):
+            yield base + t.start, base + t.stop, t.text
