@@ -142,6 +142,7 @@ def test_the_article_stays_in_view_while_the_cards_scroll(page: Any, tmp_path: P
     _admin()
     _log_in(page, "boss")
     page.goto(f"/review/sources/{source.pk}/")
+    page.mouse.move(1100, 600)  # over the cards' column: the wheel scrolls the page, not the article
     page.mouse.wheel(0, 2500)
     page.wait_for_timeout(200)
     top = page.evaluate("document.querySelector('.review-layout > .article').getBoundingClientRect().top")
