@@ -130,7 +130,7 @@ STATIC_ROOT = DATA_DIR / "static"
 PRODUCTION = env_bool("QOGAM_PRODUCTION", False)
 WHITENOISE_USE_FINDERS = not PRODUCTION  # production serves what `qogam serve --production` collected
 if not PRODUCTION:  # until something is collected, whitenoise warns of the missing STATIC_ROOT: it need not be
-    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+    warnings.filterwarnings("ignore", message="No directory at: ")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage" if PRODUCTION
