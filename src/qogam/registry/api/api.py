@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
@@ -25,6 +25,8 @@ from qogam.registry.core.models import Area, Event, Evidence, Membership, Organi
 from qogam.registry.core.services import review
 from qogam.registry.errors import ReviewError
 from qogam.registry.review.access import may_review, scope_of, visible_sources
+
+M = TypeVar("M", bound=Model)
 
 MAX_LIMIT = 200
 MAX_OFFSET = 10_000_000
@@ -80,12 +82,18 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
+def _first_or_404(rows: QuerySet[M], message: str) -> M:
+    """The first row of ``rows``; an HTTP 404 with ``message`` when there is none."""
+    found = rows.first()
+    if found is None:
+        raise HttpError(404, message)
+    return found
+
+
 def _area_ids(slug: str | None) -> list[int] | None:
     if not slug:
         return None
-    area = Area.objects.filter(slug=slug).first()
-    if area is None:
-        raise HttpError(404, f"no area {slug!r}")
+    area = _first_or_404(Area.objects.filter(slug=slug), f"no area {slug!r}")
     from qogam.registry.web.views.places import subtree_ids
 
     return subtree_ids(area)
@@ -249,10 +257,7 @@ def organizations(request: HttpRequest, page: Query[Page], area: str | None = No
 
 @api.get("/organizations/{org_id}", response=responses(OrganizationOut, 404), tags=["registry"])
 def organization(request: HttpRequest, org_id: int) -> dict[str, Any]:
-    found = Organization.objects.select_related("area").filter(pk=org_id).first()
-    if found is None:
-        raise HttpError(404, f"no organisation {org_id}")
-    return _org(found)
+    return _org(_first_or_404(Organization.objects.select_related("area").filter(pk=org_id), f"no organisation {org_id}"))
 
 
 @api.get("/people", response=responses(PersonList, 404), tags=["registry"])
@@ -269,10 +274,7 @@ def people(request: HttpRequest, page: Query[Page], area: str | None = None,
 
 @api.get("/people/{person_id}", response=responses(PersonOut, 404), tags=["registry"])
 def person(request: HttpRequest, person_id: int) -> dict[str, Any]:
-    found = Person.objects.filter(pk=person_id).first()
-    if found is None:
-        raise HttpError(404, f"no person {person_id}")
-    return _person(found)
+    return _person(_first_or_404(Person.objects.filter(pk=person_id), f"no person {person_id}"))
 
 
 @api.get("/memberships", response=responses(MembershipList, 404), tags=["registry"])
@@ -319,10 +321,7 @@ def areas(request: HttpRequest, page: Query[Page], area: str | None = None, type
 
 @api.get("/areas/{slug}", response=responses(AreaOut, 404), tags=["registry"])
 def area_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
-    found = Area.objects.select_related("parent").filter(slug=slug).first()
-    if found is None:
-        raise HttpError(404, f"no area {slug!r}")
-    return _area(found)
+    return _area(_first_or_404(Area.objects.select_related("parent").filter(slug=slug), f"no area {slug!r}"))
 
 
 @api.get("/events", response=responses(EventList, 404), tags=["registry"])
@@ -361,9 +360,7 @@ def statements(request: HttpRequest, page: Query[Page], since: dt.date | None = 
 
 @api.get("/sources/{source_id}", response=responses(SourceOut, 404), tags=["registry"])
 def source(request: HttpRequest, source_id: int) -> dict[str, Any]:
-    found = Source.objects.public().filter(pk=source_id).first()
-    if found is None:
-        raise HttpError(404, f"no source {source_id}")
+    found = _first_or_404(Source.objects.public().filter(pk=source_id), f"no source {source_id}")
     spans = [{"start": e.start, "end": e.end, "text": found.text[e.start:e.end], "kind": e.content_type.model,
               "object_id": e.object_id} for e in Evidence.objects.filter(source=found).select_related("content_type")
              .order_by("start", "pk")]
@@ -433,9 +430,7 @@ def proposals(request: HttpRequest, page: Query[Page], status: str = "pending", 
 
 
 def _in_scope(request: HttpRequest, proposal_id: int) -> Proposal:
-    found = Proposal.objects.select_related("source").filter(pk=proposal_id).first()
-    if found is None:
-        raise HttpError(404, f"no proposal {proposal_id}")
+    found = _first_or_404(Proposal.objects.select_related("source").filter(pk=proposal_id), f"no proposal {proposal_id}")
     if not may_review(scope_of(request.user), found.source):
         raise HttpError(403, "the proposal is outside your area")
     return found
@@ -469,10 +464,9 @@ def reject(request: HttpRequest, proposal_id: int) -> dict[str, Any]:
 @api.post("/proposals/{proposal_id}/merge", response=responses(Decision, 401, 403, 404, 409), auth=staff, tags=["staff"])
 def merge(request: HttpRequest, proposal_id: int, body: MergeIn) -> dict[str, Any]:
     proposal = _in_scope(request, proposal_id)
-    model = {"person": Person, "organization": Organization, "place": Area}.get(proposal.kind)
-    target = model._default_manager.filter(pk=body.target_id).first() if model else None
-    if target is None:
-        raise HttpError(404, f"no {proposal.kind} {body.target_id} to merge into")
+    model = review.MERGEABLE.get(proposal.kind)
+    rows = model._default_manager.filter(pk=body.target_id) if model else Area.objects.none()
+    target = _first_or_404(rows, f"no {proposal.kind} {body.target_id} to merge into")
     try:
         review.merge(proposal, target, request.user)
     except ReviewError as exc:

@@ -59,6 +59,11 @@ def reject(proposal: Proposal, user: User) -> Proposal:
     return proposal
 
 
+# The kinds of proposal that can be "the same as" an existing entry, and the entry's model.
+MERGEABLE: dict[str, type[Person | Organization | Area]] = {
+    Kind.PERSON: Person, Kind.ORGANIZATION: Organization, Kind.PLACE: Area}
+
+
 @transaction.atomic
 def merge(proposal: Proposal, target: models.Model, user: User) -> models.Model:
     """Record that ``proposal`` is ``target`` (an existing entry): its spellings join the target's.
@@ -68,7 +73,7 @@ def merge(proposal: Proposal, target: models.Model, user: User) -> models.Model:
     """
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _require_pending(proposal)
-    expected: type[Any] | None = {"person": Person, "organization": Organization, "place": Area}.get(proposal.kind)
+    expected: type[Any] | None = MERGEABLE.get(proposal.kind)
     if expected is None or not isinstance(target, expected):
         raise ReviewError(_("a %(kind)s proposal cannot be merged into %(target)s")
                           % {"kind": label(ProposalKind, proposal.kind), "target": target._meta.verbose_name})

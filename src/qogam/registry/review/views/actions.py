@@ -22,11 +22,11 @@ from qogam.nlp.name_keys import organization_key, person_key
 from qogam.registry.core.models import Area, Organization, Person, Proposal
 from qogam.registry.core.services import review, sources
 from qogam.registry.core.services.linking import area_matches, organization_matches, person_matches
+from qogam.registry.core.services.review import MERGEABLE
 from qogam.registry.errors import ReviewError
 from qogam.registry.review.details import describe
 from qogam.registry.review.forms import BulkAcceptForm, MergeForm, ProposalEditForm
 from qogam.registry.review.labels import kind_label
-from qogam.registry.review.views.queue import MERGEABLE
 from qogam.registry.review.views.staff import proposal_in_scope, source_in_scope, staff_only
 
 SEARCH_LIMIT = 20

@@ -10,8 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from qogam.nlp.extract.calibration import BULK_ACCEPT_THRESHOLD
-from qogam.registry.core.models import Area, Organization, Person, Proposal
+from qogam.registry.core.models import Proposal
 from qogam.registry.core.services import review
+from qogam.registry.core.services.review import MERGEABLE
 from qogam.registry.review.access import visible_sources
 from qogam.registry.review.details import describe
 from qogam.registry.review.forms import EDITABLE, BulkAcceptForm
@@ -21,8 +22,6 @@ from qogam.registry.review.views.staff import scope, source_in_scope, staff_only
 
 PENDING = Proposal.Status.PENDING
 PER_PAGE = 50
-MERGEABLE: dict[str, type[Person | Organization | Area]] = {
-    Proposal.Kind.PERSON: Person, Proposal.Kind.ORGANIZATION: Organization, Proposal.Kind.PLACE: Area}
 
 
 @staff_only
