@@ -57,7 +57,6 @@ def write(fmt: str, out: BinaryIO, sel: Selection = ALL) -> None:
 
 def write_file(fmt: str, path: Path, sel: Selection = ALL) -> None:
     """Write the export to ``path`` through a temporary file: a failed export leaves nothing half-written."""
-    check(fmt, sel)
     tmp = path.with_name(f".{path.name}.partial")
     try:
         with tmp.open("wb") as out:

@@ -60,13 +60,9 @@ class Selection:
     """The ids of each kind to export (None: all of that kind) and the pending proposals."""
 
     ids: dict[str, set[int] | None] = field(default_factory=lambda: {k: None for k in KINDS})
-    area: Area | None = None
+    area_ids: frozenset[int] | None = None  # the area asked for and every area inside it
     since: dt.date | None = None
     pending: bool = False
-
-    @property
-    def everything(self) -> bool:
-        return self.area is None and self.since is None
 
     def of(self, kind: str) -> set[int] | None:
         return self.ids[kind]
@@ -76,10 +72,10 @@ class Selection:
         if not self.pending:
             return Proposal.objects.none()
         rows = Proposal.objects.filter(status=Proposal.Status.PENDING, source__in=Source.objects.public())
-        if self.area is not None:
-            from qogam.registry.review.access import area_with_descendants, sources_about
+        if self.area_ids is not None:
+            from qogam.registry.review.access import sources_about
 
-            rows = rows.filter(source__in=Source.objects.filter(sources_about(area_with_descendants(self.area.pk))))
+            rows = rows.filter(source__in=Source.objects.filter(sources_about(self.area_ids)))
         if self.since is not None:
             rows = rows.filter(source__in=_sources_since(self.since))
         return rows
@@ -106,11 +102,21 @@ def _values(rows: models.QuerySet[Any], *fields: str) -> set[int]:
     return found
 
 
-def _values_in(model: type[models.Model], ids: set[int], *fields: str, key: str = "pk") -> set[int]:
-    """The values of ``fields`` on the rows of ``model`` whose ``key`` is one of ``ids``."""
+def _values_in(rows: type[models.Model] | models.QuerySet[Any], ids: set[int], *fields: str, key: str = "pk") -> set[int]:
+    """The values of ``fields`` on the rows (of a model, or a queryset) whose ``key`` is one of ``ids``."""
+    queryset = rows if isinstance(rows, models.QuerySet) else rows._default_manager.all()
     found: set[int] = set()
     for chunk in chunks(ids):
-        found |= _values(model._default_manager.filter(**{f"{key}__in": chunk}), *fields)
+        found |= _values(queryset.filter(**{f"{key}__in": chunk}), *fields)
+    return found
+
+
+def _upwards(model: type[models.Model], ids: set[int]) -> set[int]:
+    """``ids`` with their parents, the parents' parents, to the top (bodies, areas)."""
+    found, new = set(ids), set(ids)
+    while new:
+        new = _values_in(model, new, "parent_id") - found
+        found |= new
     return found
 
 
@@ -126,11 +132,7 @@ def _area_part(area_ids: list[int]) -> dict[str, set[int]]:
     events = _values(Event.objects.filter(body_or_place), "pk")
     people = _values_in(Membership, memberships, "person_id") | _values_in(Event, events, "chair_id")
     people |= _values_in(Event.participants.through, events, "person_id", key="event_id")
-    statements: set[int] = set()
-    for chunk in chunks(events):
-        statements |= _values(Statement.objects.filter(event_id__in=chunk), "pk")
-    for chunk in chunks(people):
-        statements |= _values(Statement.objects.filter(speaker_id__in=chunk), "pk")
+    statements = _values_in(Statement, events, "pk", key="event_id") | _values_in(Statement, people, "pk", key="speaker_id")
     return {"organization": orgs, "membership": memberships, "post": _values(Post.objects.filter(body_or_place), "pk"),
             "event": events, "person": people, "statement": statements}
 
@@ -142,7 +144,7 @@ def select(area: str | None = None, since: dt.date | None = None, pending: bool 
     """
     if area is None and since is None:
         return Selection(pending=pending)
-    found_area = None
+    area_ids: list[int] | None = None
     primary: dict[str, set[int]] = {}
     if area is not None:
         found_area = Area.objects.filter(slug=area).first()
@@ -159,7 +161,8 @@ def select(area: str | None = None, since: dt.date | None = None, pending: bool 
         primary = {kind: (primary[kind] & ids) if kind in primary else ids for kind, ids in dated.items()} | {
             "area": primary.get("area", set())}
     ids = _closed(primary)
-    selection = Selection(ids=dict(ids), area=found_area, since=since, pending=pending)
+    selection = Selection(ids=dict(ids), area_ids=frozenset(area_ids) if area_ids is not None else None,
+                          since=since, pending=pending)
     if pending:  # the articles the pending proposals come from, so that their origins resolve
         selection.ids["source"] = ids["source"] | _values(selection.proposals(), "source_id")
     return selection
@@ -176,24 +179,13 @@ def _closed(primary: dict[str, set[int]]) -> dict[str, set[int]]:
     posts = primary["post"] | _values_in(Membership, memberships, "post_id")
     orgs = (primary["organization"] | _values_in(Membership, memberships, "organization_id", "on_behalf_of_id")
             | _values_in(Post, posts, "organization_id") | _values_in(Event, events, "organization_id"))
-    new = orgs
-    while new:  # parent bodies, to the top
-        new = _values_in(Organization, new, "parent_id") - orgs
-        orgs |= new
-    areas = (primary["area"] | _values_in(Organization, orgs, "area_id") | _values_in(Post, posts, "area_id")
-             | _values_in(Event, events, "area_id"))
-    new = areas
-    while new:  # the areas above, to the country
-        new = _values_in(Area, new, "parent_id") - areas
-        areas |= new
+    orgs = _upwards(Organization, orgs)  # parent bodies, to the top
+    areas = _upwards(Area, primary["area"] | _values_in(Organization, orgs, "area_id") | _values_in(Post, posts, "area_id")
+                     | _values_in(Event, events, "area_id"))  # the areas above, to the country
     selected = {"person": people, "organization": orgs, "membership": memberships, "post": posts, "area": areas,
                 "event": events, "statement": statements}
     sources: set[int] = set()
     for kind, ids in selected.items():
-        content_type = ContentType.objects.get_for_model(MODELS[kind])
-        for chunk in chunks(ids):
-            sources |= _values(Evidence.objects.filter(content_type=content_type, object_id__in=chunk), "source_id")
-    public: set[int] = set()
-    for chunk in chunks(sources):
-        public |= _values(Source.objects.public().filter(pk__in=chunk), "pk")
-    return {**selected, "source": public}
+        evidence = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(MODELS[kind]))
+        sources |= _values_in(evidence, ids, "source_id", key="object_id")
+    return {**selected, "source": _values_in(Source.objects.public(), sources, "pk")}
