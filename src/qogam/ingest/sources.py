@@ -29,7 +29,7 @@ from qogam.ingest.documents import (
 )
 from qogam.ingest.encodings import decode
 from qogam.ingest.fetch import Fetched, FetchError, fetch, is_url
-from qogam.ingest.files import parse_json, read_limited
+from qogam.ingest.files import parse_json, read_bytes, read_limited
 
 Item = Document | Failure
 Fetcher = Callable[..., Fetched]
@@ -84,12 +84,7 @@ def _guarded(name: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]
 
 
 def _from_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            data = read_limited(handle, name)
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    name, data = read_bytes(path)  # with the size limit, or a clear InputError
     kind = kind_of(name, data)
     if kind == "text":
         _, text, meta = read_article_meta(path) if _is_utf8(data) else (name, decode(data, name), {})

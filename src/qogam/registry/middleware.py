@@ -93,8 +93,11 @@ class PublicPageCacheMiddleware:
         from django.conf import settings
 
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
-        if not seconds or request.method != "GET" or request.path.startswith(_NOT_CACHED) or any(
-                name in request.COOKIES for name in _PRIVATE_COOKIES) or "/admin/" in request.path:
+        from qogam.registry.web.templatetags.qogam_web import without_language
+
+        # /ru/review/ is the review queue too: the prefixes are checked on the Kazakh address
+        if not seconds or request.method != "GET" or without_language(request.path).startswith(_NOT_CACHED) or any(
+                name in request.COOKIES for name in _PRIVATE_COOKIES):
             return self.get_response(request)
         import hashlib
 

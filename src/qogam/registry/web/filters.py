@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qogam.registry.core.models import Area
+from qogam.registry.web.views.downloads import downloads_of
 from qogam.registry.web.views.places import subtree_ids
 
 
@@ -97,9 +98,9 @@ class Filtered:
         form = self.filter_form()
         values = getattr(form, "cleaned_data", {}) if form.is_bound else {}
         kept = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if v not in (None, "")}
-        area = kept.get("area")  # the downloads take the area (the lists' dates are of another kind)
-        return {"filter_form": form, "filters": urlencode(kept), "filtered": bool(kept), "download_area": area,
-                "download_query": f"?{urlencode({'area': area})}" if area else ""}
+        # the downloads take the area (the lists' dates are of another kind)
+        return {"filter_form": form, "filters": urlencode(kept), "filtered": bool(kept), **downloads_of(kept.get("area"))}
+
 
 
 def _any(lookups: dict[str, Any]) -> Q:

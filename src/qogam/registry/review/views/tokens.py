@@ -10,7 +10,6 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -51,7 +50,6 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("no such token of yours")
     if token.revoked_at is None:
         before = snapshot(token)
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+        token.revoke()
         record(request.user, token, AuditLog.Action.UPDATE, before, snapshot(token), "API token revoked")
     return HttpResponseRedirect(reverse("review:tokens"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponseBadRequest
@@ -23,6 +24,12 @@ from qogam.registry.review.access import scope_of
 FILES = {"popolo": ("qogam-popolo.json", "application/json"), "ftm": ("qogam-ftm.jsonl", "application/x-ndjson"),
          "ftm-statements": ("qogam-ftm-statements.csv", "text/csv"), "csv": ("qogam-csv.zip", "application/zip"),
          "xlsx": ("qogam.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
+
+
+def downloads_of(area: str | None) -> dict[str, str | None]:
+    """What the download links (``_downloads.html``) need for the export of area slug ``area``
+    (None: the whole registry)."""
+    return {"download_area": area, "download_query": f"?{urlencode({'area': area})}" if area else ""}
 
 
 @require_GET

@@ -12,6 +12,7 @@ from qogam.registry.core.models import Area, Event, Membership, Organization, Pe
 from qogam.registry.core.vocabularies import EventType, OrganizationType
 from qogam.registry.web.filters import Filtered
 from qogam.registry.web.labels import GROUP_TITLES, GROUPS
+from qogam.registry.web.views.downloads import downloads_of
 from qogam.registry.web.views.places import subtree_ids
 from qogam.registry.web.views.public import PAGE_SIZE, ReadOnlyMixin
 
@@ -41,7 +42,7 @@ class OrganizationListView(Filtered, ReadOnlyMixin, ListView):
         context["area"] = self.area
         context["group_title"] = GROUP_TITLES.get(self.group)
         if self.area is not None:
-            context["download_area"], context["download_query"] = self.area.slug, f"?{urlencode({'area': self.area.slug})}"
+            context.update(downloads_of(self.area.slug))
         # Pagination links keep the filters (the mixin's and the area's and group's).
         context["filters"] = "&".join(f for f in [
             urlencode({k: v for k, v in (("area", self.area.slug if self.area else ""),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.views.generic import DetailView
@@ -10,6 +9,7 @@ from django.views.generic import DetailView
 from qogam.registry.core.models import Area, Event, Organization, Statement
 from qogam.registry.web.labels import GROUP_TITLES, GROUPS
 from qogam.registry.web.sources import SOURCES_SHOWN, sources_for
+from qogam.registry.web.views.downloads import downloads_of
 from qogam.registry.web.views.public import ReadOnlyMixin
 
 SHOWN = 50
@@ -37,7 +37,7 @@ class AreaView(ReadOnlyMixin, DetailView):
         context = super().get_context_data(**kwargs)
         area: Area = self.object
         ids = subtree_ids(area)
-        context["download_area"], context["download_query"] = area.slug, f"?{urlencode({'area': area.slug})}"
+        context.update(downloads_of(area.slug))
         context["children"] = list(area.children.annotate(n_organizations=Count("organizations"))
                                    .order_by("classification", "name_kk"))
         in_area = Organization.objects.filter(area_id__in=ids).select_related("area")
