@@ -9,9 +9,14 @@ operation), the pages 400.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+from qogam.registry.web.templatetags.qogam_web import without_language
 
 
 class RejectNulMiddleware:
@@ -90,19 +95,11 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from django.conf import settings
-
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
-        from qogam.registry.web.templatetags.qogam_web import without_language
-
         # /ru/review/ is the review queue too: the prefixes are checked on the Kazakh address
         if not seconds or request.method != "GET" or without_language(request.path).startswith(_NOT_CACHED) or any(
                 name in request.COOKIES for name in _PRIVATE_COOKIES):
             return self.get_response(request)
-        import hashlib
-
-        from django.core.cache import caches
-
         cache = caches["pages"]
         language = getattr(request, "LANGUAGE_CODE", "")
         raw = f"{registry_version()}|{request.get_host()}|{language}|{request.get_full_path()}"
