@@ -73,6 +73,11 @@ def _form(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", out)
 
 
+def compare_form(word: str) -> str:
+    """The form one word of a name is compared in (Latin letters, spelling variants folded)."""
+    return _form(word)
+
+
 @lru_cache(maxsize=100_000)
 def parse(name: str) -> NameParts:
     """The words of a person's name in compare form, its initials and its patronymic's stem."""

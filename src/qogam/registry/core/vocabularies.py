@@ -96,6 +96,21 @@ class ProposalStatus(models.TextChoices):
     MERGED = "merged", _("merged")
 
 
+class EntityKind(models.TextChoices):
+    """The kinds of registry entry that can be found to be one: a person, an organisation."""
+
+    PERSON = "person", _("person")
+    ORGANIZATION = "organization", _("organisation")
+
+
+class Verdict(models.TextChoices):
+    """A reviewer's answer to "are these two entries one?"."""
+
+    SAME = "same", _("the same")
+    DIFFERENT = "different", _("different")
+    UNSURE = "unsure", _("not sure")
+
+
 def label(choices: type[models.TextChoices], code: str) -> str:
     """Return the translated label of ``code`` in ``choices`` (the code itself when unknown)."""
     try:

@@ -18,6 +18,8 @@ class AuditLog(models.Model):
         REVERT = "revert", "revert"
         WITHDRAW = "withdraw", "withdraw"
         REVISE = "revise", "revise"
+        JUDGE = "judge", "judge"
+        SPLIT = "split", "split"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
