@@ -271,9 +271,11 @@ def ingest(sources: tuple[str, ...], progress: bool | None) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", required=True, type=click.Choice(["popolo", "ftm", "ftm-statements", "csv", "xlsx"]),
+@click.option("--format", "fmt", required=True, type=click.Choice(["popolo", "ftm", "ftm-statements", "csv", "xlsx", "gexf", "cytoscape"]),
               help="popolo: one Popolo JSON document; ftm: FollowTheMoney entities, one JSON a line; "
-                   "ftm-statements: FtM statements (CSV); csv: one CSV a kind, zipped; xlsx: one sheet a kind.")
+                   "ftm-statements: FtM statements (CSV); csv: one CSV a kind, zipped; xlsx: one sheet a kind; "
+                   "gexf (Gephi) and cytoscape (Cytoscape.js JSON): the graph of people and organisations, with "
+                   "posts, memberships and seats on behalf of a body as edges.")
 @click.option("-o", "--output", metavar="PATH", help="Write to PATH (required for csv and xlsx); default standard output.")
 @click.option("--area", metavar="SLUG", help="Only what this area and the areas inside it are about (and what that refers to).")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
@@ -290,6 +292,26 @@ def export(fmt: str, output: str | None, area: str | None, since: Any, include_p
     from qogam.registry import commands
 
     commands.export(fmt, output, area=area, since=since.date() if since else None, include_pending=include_pending)
+
+
+@main.command()
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["person", "organization"]),
+              help="Only people or only organisations (default: both).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@reports_errors
+def resolve(kinds: tuple[str, ...], progress: bool | None) -> None:
+    """Recompute the pairs of registry entries that may be one person or one organisation.
+
+    Compares the entries that share a name word (never every pair), scores each pair by its
+    names and what the registry knows of both (organisations, areas, people, BIN, articles) and
+    stores the pairs at 0.8 or above for the review page of candidates (/review/candidates/);
+    pairs judged "different" are left out. Prints {"person": N, "organization": N, "queued":
+    {…}} (queued: at the queue's threshold, 0.9). The page of candidates offers the same
+    recomputation to reviewers when entries have changed since.
+    """
+    from qogam.registry import commands
+
+    write_json_lines([commands.resolve(list(kinds) or ["person", "organization"], progress=progress)])
 
 
 @main.group()

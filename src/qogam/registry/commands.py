@@ -268,6 +268,28 @@ def export(fmt: str, output: str | None, area: str | None = None, since: dt.date
         write_file(fmt, Path(output), sel)
 
 
+def resolve(kinds: list[str], progress: bool | None = None) -> dict[str, object]:
+    """Recompute the stored candidate pairs of ``kinds``; return their counts and how many
+    reach the queue's threshold."""
+    _django()
+    import sys
+
+    from qogam.registry.core.models import MatchCandidate
+    from qogam.registry.core.services.resolution import QUEUE_THRESHOLD, refresh_candidates
+
+    _require_migrated()
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    with tqdm(desc="resolve", unit="pair", file=sys.stderr, disable=not show) as bar:
+        def report(n: int) -> None:
+            bar.update(n - bar.n)
+
+        counts: dict[str, object] = dict(refresh_candidates(kinds, progress=report))
+    counts["queued"] = {kind: MatchCandidate.objects.filter(kind=kind, score__gte=QUEUE_THRESHOLD).count() for kind in kinds}
+    return counts
+
+
 def token_create(username: str, name: str) -> str:
     """A new API token for ``username`` (a staff member); returns the key, shown once."""
     _django()

@@ -1,7 +1,8 @@
 """Exports of the registry, each derived from the models: Popolo JSON, FollowTheMoney entities
-and statements, CSV (zipped, one file per kind) and XLSX (one sheet per kind).
+and statements, CSV (zipped, one file per kind), XLSX (one sheet per kind), and the graph of
+people and organisations as GEXF and Cytoscape JSON (``graph.py``).
 
-``qogam export --format popolo|ftm|ftm-statements|csv|xlsx [-o PATH] [--area SLUG] [--since DATE]
+``qogam export --format popolo|ftm|ftm-statements|csv|xlsx|gexf|cytoscape [-o PATH] [--area SLUG] [--since DATE]
 [--include-pending]`` writes one: accepted facts, all of them or those of an area or a period
 (``selection.py``), and on request the proposals still pending. Every writer reads the registry
 in batches (``rows.py``), so memory stays flat.
@@ -15,7 +16,7 @@ from qogam.registry.core.exports.selection import ALL, ScopeError, Selection, se
 
 __all__ = ["CARRY_PENDING", "FORMATS", "NEEDS_FILE", "ScopeError", "Selection", "check", "select", "write", "write_file"]
 
-FORMATS = ("popolo", "ftm", "ftm-statements", "csv", "xlsx")
+FORMATS = ("popolo", "ftm", "ftm-statements", "csv", "xlsx", "gexf", "cytoscape")
 NEEDS_FILE = ("csv", "xlsx")
 CARRY_PENDING = ("ftm-statements", "csv", "xlsx")
 
@@ -45,6 +46,14 @@ def write(fmt: str, out: BinaryIO, sel: Selection = ALL) -> None:
         from qogam.registry.core.exports.ftm import write_statement_rows
 
         write_statement_rows(out, sel)
+    elif fmt == "gexf":
+        from qogam.registry.core.exports.graph import write_gexf
+
+        write_gexf(out, sel)
+    elif fmt == "cytoscape":
+        from qogam.registry.core.exports.graph import write_cytoscape
+
+        write_cytoscape(out, sel)
     elif fmt == "csv":
         from qogam.registry.core.exports.tables import write_csv_zip
 

@@ -53,7 +53,17 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
 
+def _merged(kind: str, name: str) -> dict[int, list[dict[str, str]]]:
+    """The ids each entry of ``kind`` absorbed, as Popolo identifiers (scheme ``qogam:merged``):
+    an address that named an absorbed entry still finds its entry in the export."""
+    from qogam.registry.core.services.resolution import survivors_of
+
+    return {pk: [{"scheme": "qogam:merged", "identifier": ref(name, old)} for old in ids]
+            for pk, ids in survivors_of(kind).items()}
+
+
 def persons(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    merged = _merged("person", "person")
     for batch in rows.people(sel):
         spans = evidence_of(Person, [p.pk for p in batch])
         for p in batch:
@@ -62,11 +72,12 @@ def persons(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
                 other.append({"name": p.name_latin, "note": "kk-Latn"})
             yield _with_evidence(_clean({
                 "id": ref("person", p.pk), "name": p.name, "given_name": p.given_name, "family_name": p.family_name,
-                "patronymic_name": p.patronymic_name, "other_names": other,
+                "patronymic_name": p.patronymic_name, "other_names": other, "identifiers": merged.get(p.pk, []),
             }), spans.get(p.pk, []))
 
 
 def organizations(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
+    merged = _merged("organization", "organization")
     for batch in rows.organizations(sel):
         spans = evidence_of(Organization, [o.pk for o in batch])
         for o in batch:
@@ -74,7 +85,7 @@ def organizations(sel: Selection = ALL) -> Iterator[dict[str, Any]]:
             other += [{"name": n, "note": language_note(n)} for n in o.aliases if n not in (o.name_kk, o.name_ru)]
             yield _with_evidence(_clean({
                 "id": ref("organization", o.pk), "name": o.name, "classification": o.classification,
-                "other_names": other, "identifiers": [{"scheme": "KZ-BIN", "identifier": o.bin}] if o.bin else [],
+                "other_names": other, "identifiers": ([{"scheme": "KZ-BIN", "identifier": o.bin}] if o.bin else []) + merged.get(o.pk, []),
                 "area_id": ref("area", o.area.slug) if o.area else None,
                 "parent_id": ref("organization", o.parent_id) if o.parent_id else None,
                 "founding_date": o.founding_date.isoformat() if o.founding_date else None,
