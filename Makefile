@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint install install-dev clean
+.PHONY: demo test lint install install-dev assets clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# The browser libraries of the web app (Cytoscape.js for the network view) come from npm:
+# scripts/assets.sh (status 3: skipped — no npm —, and the network view shows its lists only).
+assets:
+	@status=0; bash scripts/assets.sh || status=$$?; \
+	if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then echo "scripts/assets.sh failed ($$status)"; exit $$status; fi
+
 ## demo: install Qogam and run the main job on the bundled sample articles
-demo: install
+demo: install assets
 	$(BIN)/qogam demo
 
 # Every test runs in one pytest process with Django configured (the language library's purity is
@@ -43,7 +49,7 @@ lint: install-dev
 	QOGAM_DATA_DIR=$(CURDIR)/var/test $(BIN)/mypy
 
 ## test: install the dev dependencies, lint, and run every test (SQLite, then the registry on PostgreSQL)
-test: lint
+test: lint assets
 	@status=0; bash scripts/browser.sh || status=$$?; \
 	if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then echo "scripts/browser.sh failed ($$status)"; exit $$status; fi
 	$(TESTS)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
@@ -123,6 +123,7 @@ class OrganizationOut(Schema):
     area: str | None
     parent_id: int | None
     updated_at: dt.datetime
+    merged_ids: list[int] = []
 
 
 class PersonOut(Schema):
@@ -134,6 +135,7 @@ class PersonOut(Schema):
     name_latin: str
     other_names: list[str]
     updated_at: dt.datetime
+    merged_ids: list[int] = []
 
 
 class MembershipOut(Schema):
@@ -255,9 +257,33 @@ def organizations(request: HttpRequest, page: Query[Page], area: str | None = No
     return _listing(rows, page, _org)
 
 
-@api.get("/organizations/{org_id}", response=responses(OrganizationOut, 404), tags=["registry"])
-def organization(request: HttpRequest, org_id: int) -> dict[str, Any]:
-    return _org(_first_or_404(Organization.objects.select_related("area").filter(pk=org_id), f"no organisation {org_id}"))
+def _merged_into(kind: str, pk: int, path: str) -> HttpResponseRedirect | None:
+    """A redirect to the entry that absorbed entry ``pk`` (None when it was not merged)."""
+    from qogam.registry.core.services.resolution import canonical
+
+    target = canonical(kind, pk)
+    if target == pk:
+        return None
+    response = HttpResponseRedirect(path.replace("{id}", str(target)))
+    response.status_code = 307  # a split may bring the old entry back: not permanent
+    return response
+
+
+MOVED = {307: None}
+
+
+@api.get("/organizations/{org_id}", response={**responses(OrganizationOut, 404), **MOVED}, tags=["registry"])
+def organization(request: HttpRequest, org_id: int) -> Any:
+    """One organisation; the id of one merged into another redirects (307) to that one."""
+    from qogam.registry.core.services.resolution import absorbed_ids
+
+    found = Organization.objects.select_related("area").filter(pk=org_id).first()
+    if found is None:
+        moved = _merged_into("organization", org_id, "/api/v1/organizations/{id}")
+        if moved is not None:
+            return moved
+        raise HttpError(404, f"no organisation {org_id}")
+    return dict(_org(found), merged_ids=absorbed_ids("organization", found.pk))
 
 
 @api.get("/people", response=responses(PersonList, 404), tags=["registry"])
@@ -272,9 +298,52 @@ def people(request: HttpRequest, page: Query[Page], area: str | None = None,
     return _listing(rows, page, _person)
 
 
-@api.get("/people/{person_id}", response=responses(PersonOut, 404), tags=["registry"])
-def person(request: HttpRequest, person_id: int) -> dict[str, Any]:
-    return _person(_first_or_404(Person.objects.filter(pk=person_id), f"no person {person_id}"))
+@api.get("/people/{person_id}", response={**responses(PersonOut, 404), **MOVED}, tags=["registry"])
+def person(request: HttpRequest, person_id: int) -> Any:
+    """One person; the id of one merged into another redirects (307) to that one."""
+    from qogam.registry.core.services.resolution import absorbed_ids
+
+    found = Person.objects.filter(pk=person_id).first()
+    if found is None:
+        moved = _merged_into("person", person_id, "/api/v1/people/{id}")
+        if moved is not None:
+            return moved
+        raise HttpError(404, f"no person {person_id}")
+    return dict(_person(found), merged_ids=absorbed_ids("person", found.pk))
+
+
+class GraphOut(Schema):
+    data: dict[str, Any]
+    elements: dict[str, list[dict[str, Any]]]
+
+
+def _graph(kind: str, key: int | str) -> dict[str, Any]:
+    from qogam.registry.core.services.graph import network
+
+    try:
+        return network(kind, key).cytoscape()
+    except LookupError:
+        raise HttpError(404, f"no {kind} {key}") from None
+
+
+@api.get("/people/{person_id}/graph", response=responses(GraphOut, 404), tags=["registry"])
+def person_graph(request: HttpRequest, person_id: int) -> dict[str, Any]:
+    """The person's network as Cytoscape.js JSON: people, organisations and events within two
+    links (posts, memberships, seats on behalf of, events), those named in the same articles,
+    and every link among them with the ids of the sources behind it."""
+    return _graph("person", person_id)
+
+
+@api.get("/organizations/{org_id}/graph", response=responses(GraphOut, 404), tags=["registry"])
+def organization_graph(request: HttpRequest, org_id: int) -> dict[str, Any]:
+    """The organisation's network as Cytoscape.js JSON (as for a person)."""
+    return _graph("organization", org_id)
+
+
+@api.get("/areas/{slug}/graph", response=responses(GraphOut, 404), tags=["registry"])
+def area_graph(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """The network of an area: its bodies (and those of the areas inside it), their people and events."""
+    return _graph("area", slug)
 
 
 @api.get("/memberships", response=responses(MembershipList, 404), tags=["registry"])

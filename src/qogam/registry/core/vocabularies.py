@@ -111,6 +111,19 @@ class Verdict(models.TextChoices):
     UNSURE = "unsure", _("not sure")
 
 
+class LinkKind(models.TextChoices):
+    """The links of the registry's graph (:mod:`qogam.registry.core.services.graph`)."""
+
+    POST = "post", _("holds a post in")
+    MEMBERSHIP = "membership", _("is a member of")
+    ON_BEHALF_OF = "on_behalf_of", _("holds a seat on behalf of")
+    PART_OF = "part_of", _("is part of")
+    CHAIR = "chair", _("chaired")
+    PARTICIPANT = "participant", _("took part in")
+    HELD_BY = "held_by", _("was held by")
+    MENTIONED = "mentioned", _("named in the same article as")
+
+
 def label(choices: type[models.TextChoices], code: str) -> str:
     """Return the translated label of ``code`` in ``choices`` (the code itself when unknown)."""
     try:

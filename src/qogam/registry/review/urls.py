@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qogam.registry.review.views import actions, articles, feeds, queue, tokens
+from qogam.registry.review.views import actions, articles, feeds, queue, resolution, tokens
 
 app_name = "review"
 
@@ -22,4 +22,10 @@ urlpatterns = [
     path("feeds/<int:pk>/toggle/", feeds.toggle, name="feed-toggle"),
     path("tokens/", tokens.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", tokens.revoke, name="token-revoke"),
+    path("candidates/", resolution.candidates, name="candidates"),
+    path("candidates/refresh/", resolution.refresh, name="candidates-refresh"),
+    path("candidates/<str:kind>/<int:left>/<int:right>/", resolution.candidate, name="candidate"),
+    path("candidates/<str:kind>/<int:left>/<int:right>/judge/", resolution.judge, name="judge"),
+    path("merges/", resolution.merges, name="merges"),
+    path("merges/<int:pk>/split/", resolution.split, name="split"),
 ]

@@ -1,10 +1,13 @@
-"""Horizontal bar charts drawn as inline SVG on the server: no script, nothing fetched."""
+"""Charts drawn as inline SVG on the server — bars, columns by month, timelines: no script,
+nothing fetched. Each page shows the numbers of a chart in a table beside it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 _ROW = 22
 _LABEL_WIDTH = 190
@@ -38,3 +41,89 @@ def bar_chart(rows: Sequence[tuple[str, int]], title: str) -> SafeString:
     return format_html(
         '<svg class="bars" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
         'xmlns="http://www.w3.org/2000/svg">{}</svg>', title, _WIDTH, height, bars)
+
+
+def grouped_bars(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str], title: str) -> SafeString:
+    """An <svg> with one group of bars per row, one bar per series ("NGOs", "council seats"),
+    each series scaled to its own largest value. Series are told apart by class (``s0``, ``s1``)."""
+    tops = [max((values[i] for _, values in rows), default=0) or 1 for i in range(len(series))]
+    group = 8 + 12 * len(series)
+    bars = []
+    for row, (label, values) in enumerate(rows):
+        y = row * group
+        parts = [format_html('<text x="{}" y="{}" text-anchor="end">{}</text>', _LABEL_WIDTH - 6, y + 4 + 6 * len(series),
+                             _short(label))]
+        for i, (name, value) in enumerate(zip(series, values)):
+            width = round(_BAR_WIDTH * value / tops[i], 1)
+            parts.append(format_html(
+                '<g><title>{}, {}: {}</title><rect class="s{}" x="{}" y="{}" height="10" width="{}" rx="2"></rect>'
+                '<text x="{}" y="{}">{}</text></g>', label, name, value, i, _LABEL_WIDTH, y + 2 + 12 * i, width,
+                _LABEL_WIDTH + width + 4, y + 11 + 12 * i, value))
+        bars.append(format_html("<g>{}</g>", format_html_join("", "{}", ((p,) for p in parts))))
+    height = max(len(rows), 1) * group
+    return format_html(
+        '<svg class="bars grouped" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
+        'xmlns="http://www.w3.org/2000/svg">{}</svg>', title, _WIDTH, height, format_html_join("", "{}", ((b,) for b in bars)))
+
+
+_COLUMN = 26
+_COLUMNS_HEIGHT = 140
+
+
+def columns(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str], title: str) -> SafeString:
+    """An <svg> of columns, one group per row (a month, "2024-03"), one column per series, all on
+    one scale; the month under each group and the year under its first month and each January."""
+    top = max((v for _, values in rows for v in values), default=0) or 1
+    width = max(max(len(rows), 1) * _COLUMN + 10, _WIDTH)
+    bar = max(4, (_COLUMN - 6) // max(len(series), 1))
+    groups = []
+    for n, (label, values) in enumerate(rows):
+        x = 5 + n * _COLUMN
+        parts = []
+        for i, (name, value) in enumerate(zip(series, values)):
+            h = round(_COLUMNS_HEIGHT * value / top, 1)
+            parts.append(format_html('<g><title>{} {}: {}</title><rect class="s{}" x="{}" y="{}" width="{}" height="{}"></rect></g>',
+                                     label, name, value, i, x + i * bar, round(_COLUMNS_HEIGHT - h, 1) + 4, bar - 1, h))
+        middle = x + (bar * len(series)) // 2
+        parts.append(format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>', middle, _COLUMNS_HEIGHT + 18, label[5:]))
+        if n == 0 or label.endswith("-01"):
+            parts.append(format_html('<text x="{}" y="{}" text-anchor="start">{}</text>', x, _COLUMNS_HEIGHT + 32, label[:4]))
+        groups.append(format_html("<g>{}</g>", format_html_join("", "{}", ((p,) for p in parts))))
+    return format_html(
+        '<svg class="months" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
+        'xmlns="http://www.w3.org/2000/svg">{}</svg>', title, width, _COLUMNS_HEIGHT + 38,
+        format_html_join("", "{}", ((g,) for g in groups)))
+
+
+def timeline(rows: Sequence[tuple[str, date | None, date | None]], today: date | None = None) -> SafeString | None:
+    """An <svg> of posts and memberships over time: one bar per dated row, from its start (or
+    the start of the chart) to its end (or today, drawn as still held). None when no row has a date."""
+    today = today or date.today()
+    dated = [(label, start, end) for label, start, end in rows if start or end]
+    if not dated:
+        return None
+    first = min((d for _, s, e in dated for d in (s, e) if d), default=today)
+    last = max([today, *(d for _, s, e in dated for d in (s, e) if d)])
+    first_year, last_year = first.year, last.year + 1
+    span = (date(last_year, 1, 1) - date(first_year, 1, 1)).days or 1
+
+    def x(day: date) -> float:
+        return round(_LABEL_WIDTH + _BAR_WIDTH * (day - date(first_year, 1, 1)).days / span, 1)
+
+    bars = []
+    for i, (label, start, end) in enumerate(dated):
+        begin, finish = start or first, end or today
+        until = end.isoformat() if end else "…"
+        bars.append(format_html(
+            '<g transform="translate(0,{})"><title>{}: {} – {}</title><text x="{}" y="15" text-anchor="end">{}</text>'
+            '<rect class="{}" x="{}" y="4" height="14" width="{}" rx="2"></rect></g>',
+            i * _ROW, label, start.isoformat() if start else "…", until, _LABEL_WIDTH - 6, _short(label),
+            "" if end else "open", x(begin), max(2.0, round(x(finish) - x(begin), 1))))
+    step = max(1, (last_year - first_year) // 6)
+    ticks = format_html_join("", '<text x="{}" y="{}" text-anchor="middle">{}</text>', (
+        (x(date(year, 1, 1)), len(dated) * _ROW + 14, year) for year in range(first_year, last_year + 1, step)))
+    height = len(dated) * _ROW + 20
+    return format_html(
+        '<svg class="timeline" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
+        'xmlns="http://www.w3.org/2000/svg">{}{}</svg>', _("Posts and memberships over time"), _WIDTH, height,
+        format_html_join("", "{}", ((b,) for b in bars)), ticks)

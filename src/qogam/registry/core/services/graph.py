@@ -8,10 +8,11 @@ link with the sources behind it. :func:`registry_edges` and :func:`registry_node
 whole registry's people and organisations and their posts, memberships and seats on behalf
 of, for the GEXF and Cytoscape exports.
 
-Nodes are ``person-ID``, ``organization-ID`` and ``event-ID``; edge kinds are ``post`` (a
-membership in a post), ``membership``, ``on_behalf_of`` (from the person holding the seat to
-the body it is held for), ``part_of`` (a body in its parent), ``chair``, ``participant``,
-``held_by`` (an event and its body) and ``mentioned`` (named in the same article as the centre).
+Nodes are ``person-ID``, ``organization-ID`` and ``event-ID``; the kinds of edge are those of
+:class:`~qogam.registry.core.vocabularies.LinkKind`: ``post`` (a membership in a post),
+``membership``, ``on_behalf_of`` (from the person holding the seat to the body it is held
+for), ``part_of`` (a body in its parent), ``chair``, ``participant``, ``held_by`` (an event
+and its body) and ``mentioned`` (named in the same article as the centre).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from qogam.registry.core.models import Area, Event, Evidence, Membership, Organization, Person
+from qogam.registry.core.vocabularies import LinkKind as Link
 
 #: The most nodes a network view holds; past it the farthest entries are left out (and said so).
 MAX_NODES = 400
@@ -96,10 +98,10 @@ def membership_edges(memberships: Iterable[Membership], sources: dict[int, list[
         start, end = _date(m.start_date), _date(m.end_date)
         if m.organization_id:
             yield Edge(f"m{m.pk}", node_id("person", m.person_id), node_id("organization", m.organization_id),
-                       "post" if m.post_id else "membership", m.role, start, end, behind)
+                       Link.POST if m.post_id else Link.MEMBERSHIP, m.role, start, end, behind)
         if m.on_behalf_of_id:
             yield Edge(f"b{m.pk}", node_id("person", m.person_id), node_id("organization", m.on_behalf_of_id),
-                       "on_behalf_of", m.role, start, end, behind)
+                       Link.ON_BEHALF_OF, m.role, start, end, behind)
 
 
 def _sources_of(model: type[Any], pks: Iterable[int]) -> dict[int, list[int]]:
@@ -244,23 +246,23 @@ def _induced(walk: _Walk, centre: str, mentioned: list[tuple[str, list[int]]]) -
     member_sources = _sources_of(Membership, [m.pk for m in memberships])
     edges = list(membership_edges(memberships, member_sources))
     for pk, parent in Organization.objects.filter(pk__in=orgs, parent_id__in=orgs).values_list("pk", "parent_id"):
-        edges.append(Edge(f"o{pk}", node_id("organization", pk), node_id("organization", parent), "part_of"))
+        edges.append(Edge(f"o{pk}", node_id("organization", pk), node_id("organization", parent), Link.PART_OF))
     event_sources = _sources_of(Event, events)
     for pk, chair, org in Event.objects.filter(pk__in=events).values_list("pk", "chair_id", "organization_id"):
         if chair in people:
-            edges.append(Edge(f"c{pk}", node_id("person", chair), node_id("event", pk), "chair",
+            edges.append(Edge(f"c{pk}", node_id("person", chair), node_id("event", pk), Link.CHAIR,
                               sources=event_sources.get(pk, [])))
         if org in orgs:
-            edges.append(Edge(f"h{pk}", node_id("event", pk), node_id("organization", org), "held_by",
+            edges.append(Edge(f"h{pk}", node_id("event", pk), node_id("organization", org), Link.HELD_BY,
                               sources=event_sources.get(pk, [])))
     through = Event.participants.through
     for event, person in through.objects.filter(event_id__in=events, person_id__in=people).values_list("event_id", "person_id"):
-        edges.append(Edge(f"e{event}-{person}", node_id("person", person), node_id("event", event), "participant",
+        edges.append(Edge(f"e{event}-{person}", node_id("person", person), node_id("event", event), Link.PARTICIPANT,
                           sources=event_sources.get(event, [])))
     present = {n.id for n in nodes}
     for ident, sources in mentioned:
         if ident in present:
-            edges.append(Edge(f"s-{ident}", centre, ident, "mentioned", sources=sources))
+            edges.append(Edge(f"s-{ident}", centre, ident, Link.MENTIONED, sources=sources))
     return Graph(nodes, [e for e in edges if e.source in present and e.target in present], centre)
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.views.generic import DetailView
 
 from qogam.registry.core.models import Event, Membership, Organization, Person, Statement
+from qogam.registry.core.vocabularies import role_label
+from qogam.registry.web.charts import timeline
 from qogam.registry.web.sources import SOURCES_SHOWN, sources_for
 from qogam.registry.web.views.public import ReadOnlyMixin
 
@@ -19,7 +23,35 @@ def _chronological(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
     return memberships.order_by(F("start_date").asc(nulls_first=True), F("end_date").asc(nulls_last=True), "role", "pk")
 
 
-class OrganizationView(ReadOnlyMixin, DetailView):
+class FollowsMerges:
+    """The page of an entry merged into another redirects to that one's (a split brings it
+    back, so the redirect is temporary)."""
+
+    kind = ""
+    page = ""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().get(request, *args, **kwargs)  # type: ignore[misc, no-any-return]
+        except Http404:
+            from qogam.registry.core.services.resolution import canonical
+
+            pk = int(kwargs["pk"])
+            target = canonical(self.kind, pk)
+            if target == pk:
+                raise
+            return HttpResponseRedirect(reverse(self.page, args=[target]))
+
+
+def _absorbed(kind: str, pk: int) -> list[int]:
+    from qogam.registry.core.services.resolution import absorbed_ids
+
+    return absorbed_ids(kind, pk)
+
+
+class OrganizationView(FollowsMerges, ReadOnlyMixin, DetailView):
+    kind = "organization"
+    page = "web:organization"
     template_name = "qogam/organization.html"
     context_object_name = "org"
     queryset = Organization.objects.select_related("area", "parent")
@@ -30,6 +62,8 @@ class OrganizationView(ReadOnlyMixin, DetailView):
         memberships = list(_chronological(
             Membership.objects.filter(organization=org).select_related("person", "on_behalf_of", "post")))
         context["memberships"] = memberships
+        context["timeline"] = timeline([(f"{m.person} — {role_label(m.role)}", m.start_date, m.end_date) for m in memberships])
+        context["absorbed"] = _absorbed("organization", org.pk)
         context["has_seats"] = any(m.on_behalf_of_id for m in memberships)
         context["seats_elsewhere"] = list(_chronological(
             Membership.objects.filter(on_behalf_of=org).select_related("person", "organization")))
@@ -44,7 +78,9 @@ class OrganizationView(ReadOnlyMixin, DetailView):
         return context
 
 
-class PersonView(ReadOnlyMixin, DetailView):
+class PersonView(FollowsMerges, ReadOnlyMixin, DetailView):
+    kind = "person"
+    page = "web:person"
     template_name = "qogam/person.html"
     context_object_name = "person"
     queryset = Person.objects.all()
@@ -57,7 +93,10 @@ class PersonView(ReadOnlyMixin, DetailView):
         statements = list(person.statements.select_related("event").order_by("-date", "-pk")[:STATEMENTS_SHOWN])
         events = list((Event.objects.filter(chair=person) | Event.objects.filter(participants=person))
                       .select_related("area", "chair").distinct()[:STATEMENTS_SHOWN])
-        context.update(memberships=memberships, statements=statements, events=events)
+        context.update(memberships=memberships, statements=statements, events=events,
+                       absorbed=_absorbed("person", person.pk),
+                       timeline=timeline([(f"{role_label(m.role)} — {m.organization or m.on_behalf_of or ''}".rstrip(" —"),
+                                           m.start_date, m.end_date) for m in memberships]))
         context["sources"] = list(sources_for([
             (Person, [person.pk]), (Membership, [m.pk for m in memberships]), (Statement, [s.pk for s in statements]),
         ])[:SOURCES_SHOWN])

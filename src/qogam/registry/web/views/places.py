@@ -48,6 +48,9 @@ class AreaView(ReadOnlyMixin, DetailView):
             groups.append({"key": group, "title": GROUP_TITLES[group], "rows": rows[:SHOWN], "more": len(rows) > SHOWN})
         context["groups"] = groups
         context["events"] = list(Event.objects.filter(area_id__in=ids).select_related("chair")[:SHOWN])
+        from qogam.registry.web.views.home import time_charts
+
+        context["time_charts"] = time_charts(ids, area if context["children"] else None)
         return context
 
 
