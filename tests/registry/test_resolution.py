@@ -100,6 +100,7 @@ def test_different_bins_are_two_bodies() -> None:
 
 def test_context_moves_the_score_and_says_why() -> None:
     from qogam.registry.core.models import Membership
+    from qogam.registry.core.services.resolution import reason_text
 
     council = _org("Сайрам ауданы әкімдігі жанындағы қоғамдық кеңес", classification="council")
     a, b = _person("Қабиболла Жақыпов"), _person("Кабибулла Джакупов")
@@ -108,7 +109,7 @@ def test_context_moves_the_score_and_says_why() -> None:
     Membership.objects.create(person=b, organization=council, role="мүше")
     shared = _pairs("person")[frozenset({a.name, b.name})]
     assert shared.score > plain.score
-    assert any("қоғамдық кеңес" in reason for reason in shared.reasons)
+    assert any("қоғамдық кеңес" in reason_text(reason) for reason in shared.reasons)
 
 
 def test_different_is_never_proposed_again_and_unsure_stays_marked(reviewer: Any) -> None:
@@ -119,7 +120,7 @@ def test_different_is_never_proposed_again_and_unsure_stays_marked(reviewer: Any
     assert resolution.refresh_candidates(["person"]) == {"person": 1}
     resolution.judge("person", a.pk, b.pk, "unsure", reviewer)
     resolution.refresh_candidates(["person"])
-    assert any("not sure" in r for r in MatchCandidate.objects.get().reasons)
+    assert {"code": "unsure-before"} in MatchCandidate.objects.get().reasons
     resolution.judge("person", b.pk, a.pk, "different", reviewer)
     assert not MatchCandidate.objects.exists()
     assert resolution.refresh_candidates(["person"]) == {"person": 0}

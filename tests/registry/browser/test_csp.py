@@ -39,7 +39,8 @@ def test_every_page_loads_with_no_csp_violation(page: Any, tmp_path: Path) -> No
     found = _violations(page)
     public = ["/", "/organisations/", f"/organisations/{Organization.objects.first().pk}/", "/people/", "/areas/",
               "/areas/kz-turkistan-sairam/", f"/sources/{source.pk}/", "/search/?q=кеңес", "/events/", "/statements/",
-              "/ru/", "/en/organisations/"]
+              "/ru/", "/en/organisations/", f"/organisations/{Organization.objects.first().pk}/network/",
+              "/areas/kz-turkistan-sairam/network/"]
     for url in public:
         page.goto(url)
         assert page.locator("header").count() >= 1, url
@@ -51,7 +52,7 @@ def test_every_page_loads_with_no_csp_violation(page: Any, tmp_path: Path) -> No
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r"/review/$"))
     for url in ["/review/", f"/review/sources/{source.pk}/", "/review/add/", "/review/feeds/", "/review/tokens/",
-                "/admin/", "/admin/core/organization/", f"/admin/core/source/{source.pk}/change/", "/api/v1/docs"]:
+                "/review/candidates/", "/review/merges/", "/admin/", "/admin/core/organization/", f"/admin/core/source/{source.pk}/change/", "/api/v1/docs"]:
         page.goto(url)
         page.wait_for_load_state("networkidle")
     assert page.locator("#swagger-ui .info").count() == 1  # the API docs' Swagger UI ran (its scripts are 'self')

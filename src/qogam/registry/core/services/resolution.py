@@ -35,6 +35,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from qogam.nlp import name_match, org_match
 from qogam.registry.core.models import (
@@ -151,7 +152,7 @@ class Candidate:
     left: int
     right: int
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[dict[str, Any], ...]
     areas: frozenset[int]
 
 
@@ -219,52 +220,76 @@ def _name_score(kind: str, a: Entry, b: Entry) -> tuple[float, str, str, str]:
     return best
 
 
-def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dict[int, str]) -> tuple[float, list[str]]:
-    """The pair's score and the reasons, the first one for the names."""
+def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dict[int, str]) -> tuple[float, list[dict[str, Any]]]:
+    """The pair's score and the reasons (see :func:`reason_text`), the first one for the names."""
     score, why, x, y = _name_score(kind, a, b)
-    reasons = [_("names: %(a)s / %(b)s — %(score).2f (%(why)s)") % {"a": x, "b": y, "score": score, "why": _REASON.get(why, why)}]
+    reasons: list[dict[str, Any]] = [{"code": "names", "a": x, "b": y, "score": score, "why": why}]
     if score < 0.7:
         return score, reasons
     if kind == Kind.ORGANIZATION:
         if a.bin and b.bin and a.bin != b.bin:  # one BIN is one entry: the registry never holds it twice
-            return 0.0, [*reasons, _("different BINs")]
+            return 0.0, [*reasons, {"code": "different-bins"}]
         if a.classification != b.classification and Organization.Type.OTHER not in (a.classification, b.classification):
             score = min(score, 0.6)
-            reasons.append(_("different types"))
-        if why == "same-generic":
-            if not (a.areas & b.areas):
-                score = min(score, 0.6)
-                reasons.append(_("a generic name, and not the same area"))
+            reasons.append({"code": "different-types"})
+        if why == "same-generic" and not (a.areas & b.areas):
+            score = min(score, 0.6)
+            reasons.append({"code": "generic-elsewhere"})
     shared = sorted(a.bodies & b.bodies)
     if shared:
         score += min(0.04 * len(shared), 0.08)
-        label = _("both hold posts in %(names)s") if kind == Kind.PERSON else _("the same people: %(names)s")
-        reasons.append(label % {"names": ", ".join(names.get(pk, str(pk)) for pk in shared[:3])})
+        reasons.append({"code": "shared-bodies" if kind == Kind.PERSON else "shared-people",
+                        "names": [names.get(pk, str(pk)) for pk in shared[:3]]})
     shared_areas = a.areas & b.areas
     if shared_areas:
         score += 0.02
-        reasons.append(_("the same area: %(names)s") % {"names": ", ".join(sorted(area_names.get(pk, str(pk)) for pk in shared_areas))})
+        reasons.append({"code": "same-area", "names": sorted(area_names.get(pk, str(pk)) for pk in shared_areas)})
     elif a.areas and b.areas and kind == Kind.ORGANIZATION:
         score -= 0.1
-        reasons.append(_("in different areas"))
+        reasons.append({"code": "other-areas"})
     if a.sources & b.sources:
         score -= 0.15
-        reasons.append(_("named apart in the same article"))
+        reasons.append({"code": "same-article"})
     return round(max(0.0, min(score, 1.0)), 3), reasons
 
 
-_REASON = {
-    "name": "name_match",
-    "same-quoted": "the same name in quotation marks",
-    "part-of": "one is a part of the other",
-    "same-core": "the same distinctive words",
-    "close-core": "close distinctive words",
-    "more-core": "one distinctive word more",
-    "same-generic": "the same generic name",
-    "other-kind": "another kind of body",
-    "other-level": "another level",
-    "different": "different",
+_WHY = {
+    "name": _lazy("spellings of one name"),
+    "same-quoted": _lazy("the same name in quotation marks"),
+    "part-of": _lazy("one is a part of the other"),
+    "same-core": _lazy("the same distinctive words"),
+    "close-core": _lazy("close distinctive words"),
+    "more-core": _lazy("one distinctive word more"),
+    "same-generic": _lazy("the same generic name"),
+    "other-kind": _lazy("another kind of body"),
+    "other-level": _lazy("another level"),
+    "different": _lazy("different names"),
 }
+
+
+def reason_text(reason: dict[str, Any] | str) -> str:
+    """One reason of a candidate's score, in the active language."""
+    if isinstance(reason, str):
+        return reason
+    code = reason.get("code")
+    names = ", ".join(reason.get("names") or [])
+    if code == "names":
+        return _("names: %(a)s / %(b)s — %(score).2f, %(why)s") % {
+            "a": reason.get("a"), "b": reason.get("b"), "score": reason.get("score") or 0.0,
+            "why": _WHY.get(str(reason.get("why")), reason.get("why"))}
+    texts = {
+        "different-bins": _("different BINs"),
+        "different-types": _("different types"),
+        "generic-elsewhere": _("a generic name, and not the same area"),
+        "shared-bodies": _("both hold posts in %(names)s") % {"names": names},
+        "shared-people": _("the same people: %(names)s") % {"names": names},
+        "same-area": _("the same area: %(names)s") % {"names": names},
+        "other-areas": _("in different areas"),
+        "same-article": _("named apart in the same article"),
+        "unsure-before": _("marked “not sure” before"),
+        "split": _("split after a merge"),
+    }
+    return texts.get(str(code), str(code))
 
 
 def judged(kind: str) -> dict[frozenset[int], Judgement]:
@@ -298,7 +323,7 @@ def find_candidates(kind: str, progress: Callable[[int], None] | None = None) ->
         if score < KEEP_THRESHOLD:
             continue
         if judgement is not None and judgement.verdict == Verdict.UNSURE:
-            reasons.append(_("marked “not sure” before"))
+            reasons.append({"code": "unsure-before"})
         found.append(Candidate(kind, left, right, score, tuple(reasons),
                                frozenset(entries[left].areas | entries[right].areas)))
     found.sort(key=lambda c: (-c.score, c.left, c.right))
@@ -332,7 +357,7 @@ def _forget_pair_rows(kind: str, *pks: int) -> None:
 
 @transaction.atomic
 def judge(kind: str, a: int, b: int, verdict: str, user: Actor, score: float | None = None,
-          reasons: list[str] | None = None) -> Judgement:
+          reasons: list[Any] | None = None) -> Judgement:
     """Keep ``user``'s ``verdict`` on entries ``a`` and ``b`` of ``kind``; return the edge.
 
     "same" merges the two (the lower id survives; see :func:`merge`); "different" takes the
@@ -570,7 +595,7 @@ def split(merge_id: int, user: Actor) -> models.Model:
     merged.save()
     left, right = sorted((merged.survivor_id, merged.absorbed_id))
     Judgement.objects.update_or_create(kind=merged.kind, left=left, right=right,
-                                       defaults={"verdict": Verdict.DIFFERENT, "user": _user(user), "reasons": ["split"]})
+                                       defaults={"verdict": Verdict.DIFFERENT, "user": _user(user), "reasons": [{"code": "split"}]})
     record(user, absorbed, AuditLog.Action.SPLIT, before, snapshot(survivor),
            note=f"split from {merged.kind} {merged.survivor_id} (merge {merged.pk})")
     _forget_pair_rows(merged.kind, merged.survivor_id, merged.absorbed_id)

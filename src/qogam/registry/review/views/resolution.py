@@ -102,6 +102,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
     shown = list(page)
     labels = _labels(shown)
     pairs = [{"candidate": c, "left": labels.get((c.kind, c.left), c.left), "right": labels.get((c.kind, c.right), c.right),
+              "reasons": [resolution.reason_text(r) for r in c.reasons],
               "url": reverse("review:candidate", args=[c.kind, c.left, c.right])} for c in shown]
     computed = MatchCandidate.objects.aggregate(at=Max("computed_at"))["at"]
     changed = None
@@ -183,7 +184,8 @@ def candidate(request: HttpRequest, kind: str, left: int, right: int) -> HttpRes
     one, other = _side(kind, entries[left]), _side(kind, entries[right])
     best_a, best_b = _closest_names(kind, one["names"], other["names"])
     return render(request, "review/candidate.html", {
-        "kind": kind, "one": one, "other": other, "stored": stored, "judgement": judgement,
+        "reasons": [resolution.reason_text(r) for r in (stored.reasons if stored else [])],
+        "kind": kind, "one": one, "other": other, "sides": [one, other], "stored": stored, "judgement": judgement,
         "diff": resolution.name_diff(best_a, best_b), "verdicts": Verdict.choices,
         "left": left, "right": right,
     })

@@ -38,7 +38,12 @@
     layout: {name: "cose", animate: false, randomize: false, numIter: many ? 300 : 1000, nodeDimensionsIncludeLabels: !many}
   });
   box.dataset.renderedMs = String(Math.round(window.performance.now() - started));
+  var drawn = {};
+  cy.nodes().forEach(function (node) { drawn[node.data("kind")] = (drawn[node.data("kind")] || 0) + 1; });
+  drawn.links = cy.edges().length;
+  box.dataset.drawn = JSON.stringify(drawn);
   box.dataset.ready = "1";
+  window.qogamNetwork = cy;  // for the browser tests and the curious
 
   var detail = document.getElementById("network-detail");
   var sourceUrl = box.dataset.sourceUrl || "";
