@@ -164,9 +164,15 @@ def compare(a: str, b: str) -> float:
         if left:
             score = min(score, _left_over(left[0], short, long_))
         best = max(best, score)
-    for initial in pa.initials + pb.initials:
-        if not any(w[:1] == initial for w in (pa.words + pb.words)):
-            best = min(best, 0.6)
+    for own, other in ((pa, pb), (pb, pa)):
+        # an initial stands for a word of the other name that this name does not spell out:
+        # "Б. Бейсенбаев" is not "Елнур Бейсенбаев", though the surname begins with Б
+        rest = [w for w in other.words if all(word_similarity(w, x) < CANDIDATE_THRESHOLD for x in own.words)]
+        for initial in own.initials:
+            if rest and not any(w[:1] == initial for w in rest):
+                best = min(best, 0.6)
+            elif not rest and not any(w[:1] == initial for w in own.words + other.words):
+                best = min(best, 0.6)
     return round(best, 3)
 
 

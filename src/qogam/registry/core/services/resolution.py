@@ -165,16 +165,20 @@ def _person_keys(name: str) -> frozenset[str]:
 
 
 def _organization_keys(name: str) -> frozenset[str]:
+    """The first three letters of each distinctive stem: the names that reach the bar hold the
+    same distinctive words, or words that differ a little after their start."""
     core = org_match.core(name)
     if core:
-        return frozenset(core)
+        return frozenset(stem[:3] for stem in core)
     # a name with no distinctive word pairs only with the same words
     return frozenset({"=" + " ".join(sorted(org_match.words_of(name)))})
 
 
 def _pairs(entries: dict[int, Entry], keys_of: Callable[[str], frozenset[str]]) -> Iterator[tuple[int, int]]:
-    """The pairs of entries that share, for some name of the one with fewer keys, all its keys
-    (a person's), or its rarest key (an organisation's core, where close words count too)."""
+    """The pairs of entries worth comparing: those where one name holds all the keys of the
+    other's (below that the names cannot reach the bar). A key held by more than
+    :data:`MAX_BLOCK` entries (a common given name) is left out of the intersection; a name of
+    such keys only is not paired."""
     postings: dict[str, set[int]] = defaultdict(set)
     names_keys: list[tuple[int, frozenset[str]]] = []
     for entry in entries.values():
@@ -186,15 +190,10 @@ def _pairs(entries: dict[int, Entry], keys_of: Callable[[str], frozenset[str]]) 
                     postings[key].add(entry.pk)
     seen: set[tuple[int, int]] = set()
     for pk, keys in names_keys:
-        ranked = sorted(keys, key=lambda k: len(postings[k]))
-        if len(postings[ranked[0]]) > MAX_BLOCK:
+        usable = [k for k in keys if len(postings[k]) <= MAX_BLOCK]
+        if not usable:
             continue
-        others = set(postings[ranked[0]])
-        for key in ranked[1:]:
-            narrower = others & postings[key]
-            if len(narrower) < 2:
-                break  # the other words may differ a little: the rarest key decides
-            others = narrower
+        others = set.intersection(*(postings[k] for k in usable))  # a superset of those holding every key
         for other in others:
             if other != pk:
                 pair = (min(pk, other), max(pk, other))
@@ -213,6 +212,10 @@ def _name_score(kind: str, a: Entry, b: Entry) -> tuple[float, str, str, str]:
                     continue
                 score = name_match.compare(x, y)
                 reason = "name"
+                if score > 0.9 and (name_match.parse(x).initials or name_match.parse(y).initials):
+                    # "А. Бақтыбаев" fits every Бақтыбаев whose name begins with А: what else
+                    # the registry knows of the two decides
+                    score, reason = 0.9, "initial"
             else:
                 score, reason = org_match.compare(x, y)
             if score > best[0]:
@@ -232,7 +235,7 @@ def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dic
         if a.classification != b.classification and Organization.Type.OTHER not in (a.classification, b.classification):
             score = min(score, 0.6)
             reasons.append({"code": "different-types"})
-        if why == "same-generic" and not (a.areas & b.areas):
+        if why in ("same-generic", "same-quoted-local") and not (a.areas & b.areas):
             score = min(score, 0.6)
             reasons.append({"code": "generic-elsewhere"})
     shared = sorted(a.bodies & b.bodies)
@@ -255,7 +258,10 @@ def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dic
 
 _WHY = {
     "name": _lazy("spellings of one name"),
+    "initial": _lazy("an initial and a surname"),
     "same-quoted": _lazy("the same name in quotation marks"),
+    "same-quoted-elsewhere": _lazy("the same name in quotation marks, another place or field"),
+    "same-quoted-local": _lazy("the same name in quotation marks, a level and no place"),
     "part-of": _lazy("one is a part of the other"),
     "same-core": _lazy("the same distinctive words"),
     "close-core": _lazy("close distinctive words"),
