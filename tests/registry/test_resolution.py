@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -225,7 +226,7 @@ def test_different_bins_refuse_a_merge(reviewer: Any) -> None:
 
     a = _org("«Адал» қоры", classification="foundation", bin="990140000016")
     b = _org("фонд «Адал»", classification="foundation", bin="990240000029")
-    with pytest.raises(resolution.ReviewError, match="BIN"):
+    with translation.override("en"), pytest.raises(resolution.ReviewError, match="BIN"):
         resolution.merge("organization", a.pk, b.pk, reviewer)
 
 
@@ -238,7 +239,7 @@ def test_chains_of_merges_redirect_and_split_in_order(reviewer: Any) -> None:
     assert resolution.canonical("person", c.pk) == a.pk
     assert resolution.redirects("person") == {b.pk: a.pk, c.pk: a.pk}
     assert resolution.absorbed_ids("person", a.pk) == [b.pk, c.pk]
-    with pytest.raises(resolution.ReviewError, match="split that first"):
+    with translation.override("en"), pytest.raises(resolution.ReviewError, match="split that first"):
         resolution.split(first.pk, reviewer)
     resolution.split(second.pk, reviewer)
     resolution.split(first.pk, reviewer)
@@ -262,3 +263,22 @@ def test_name_diff_pairs_words_order_aside() -> None:
     assert name_diff("Жақыпов Қабиболла Қабенұлы", "Кабибулла Джакупов") == [
         ("Жақыпов", "Джакупов", "close"), ("Қабиболла", "Кабибулла", "close"), ("Қабенұлы", "", "only")]
     assert name_diff("Шәріпбек Жамалбек", "Шарипбек Жамалбек")[1] == ("Жамалбек", "Жамалбек", "same")
+
+
+def test_people_named_in_articles_with_the_same_people_say_so() -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from qogam.registry.core.models import Evidence, Source
+    from qogam.registry.core.services.resolution import reason_text
+
+    a, b = _person("Қабиболла Жақыпов"), _person("Кабибулла Джакупов")
+    plain = _pairs("person")[frozenset({a.name, b.name})]
+    colleague = _person("Гүлнәр Ниязова")
+    person_type = ContentType.objects.get_for_model(a)
+    for n, who in enumerate((a, b)):
+        source = Source.objects.create(text="x" * 40, content_hash=f"{n}" * 64)
+        for person in (who, colleague):
+            Evidence.objects.create(source=source, content_type=person_type, object_id=person.pk, start=0, end=5)
+    pair = _pairs("person")[frozenset({a.name, b.name})]
+    assert pair.score > plain.score
+    assert any("Гүлнәр Ниязова" in reason_text(r) for r in pair.reasons)

@@ -168,10 +168,9 @@ def compare(a: str, b: str) -> float:
         # an initial stands for a word of the other name that this name does not spell out:
         # "Б. Бейсенбаев" is not "Елнур Бейсенбаев", though the surname begins with Б
         rest = [w for w in other.words if all(word_similarity(w, x) < CANDIDATE_THRESHOLD for x in own.words)]
+        fitting = rest or [*own.words, *other.words]
         for initial in own.initials:
-            if rest and not any(w[:1] == initial for w in rest):
-                best = min(best, 0.6)
-            elif not rest and not any(w[:1] == initial for w in own.words + other.words):
+            if not any(w[:1] == initial for w in fitting):
                 best = min(best, 0.6)
     return round(best, 3)
 

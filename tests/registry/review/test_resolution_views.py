@@ -121,3 +121,13 @@ def test_verdicts_of_admin_and_bad_input(admin: Any, pairs: Pairs) -> None:
     assert "«Ақ ниет»" in page and "Жақыпов" not in page
     page = admin.get(reverse("review:candidates") + "?area=kz-turkistan-maktaaral").content.decode()
     assert "Нұрмағамбетов" in page and "Жақыпов" not in page
+
+
+def test_a_pair_whose_entry_is_gone_is_not_listed(reviewer: Any, pairs: Pairs) -> None:
+    from django.urls import reverse
+
+    url = _url("person", pairs.maktaaral)
+    pairs.maktaaral[1].delete()  # a decision undone since the candidates were computed
+    page = reviewer.get(reverse("review:candidates")).content.decode()
+    assert "Нұрмағамбетов" not in page and "Жақыпов" in page
+    assert reviewer.get(url).status_code == 404

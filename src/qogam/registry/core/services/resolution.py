@@ -35,7 +35,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from qogam.nlp import name_match, org_match
 from qogam.registry.core.models import (
@@ -87,6 +87,7 @@ class Entry:
     bodies: set[int] = field(default_factory=set)  # a person's organisations; an organisation's people
     roles: set[str] = field(default_factory=set)
     sources: set[int] = field(default_factory=set)
+    neighbours: set[str] = field(default_factory=set)  # "person-3", "organization-5": named in the same articles
     classification: str = ""
     bin: str = ""
 
@@ -96,12 +97,20 @@ class Entry:
 
 
 def _entries(kind: str) -> dict[int, Entry]:
-    """Every person or organisation, with what the registry knows of it."""
+    """Every person or organisation, with what the registry knows of it: the articles that name
+    it, and the people and bodies those articles name."""
     found = _people() if kind == Kind.PERSON else _organizations()
-    content_type = ContentType.objects.get_for_model(model_of(kind))
-    for pk, source in Evidence.objects.filter(content_type=content_type).values_list("object_id", "source_id").iterator():
-        if pk in found:
-            found[pk].sources.add(source)
+    named: dict[int, set[str]] = defaultdict(set)  # each source's people and bodies
+    for other_kind, model in MODELS.items():
+        rows = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(model))
+        for pk, source in rows.values_list("object_id", "source_id").distinct().iterator():
+            named[source].add(f"{other_kind}-{pk}")
+            if other_kind == kind and pk in found:
+                found[pk].sources.add(source)
+    for entry in found.values():
+        for source in entry.sources:
+            entry.neighbours |= named[source]
+        entry.neighbours.discard(f"{kind}-{entry.pk}")
     return found
 
 
@@ -135,6 +144,18 @@ def _organizations() -> dict[int, Entry]:
         found[org].bodies.add(person)
         found[org].roles.add(role)
     return found
+
+
+class _NeighbourNames(dict[str, str]):
+    """The names of "person-3", "organization-5", read when a reason first asks for one."""
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        if key not in self:
+            kind, _, pk = key.rpartition("-")
+            model = model_of(kind)
+            row = model.objects.filter(pk=int(pk)).first()
+            self[key] = (row.name if isinstance(row, Person) else (row.name_kk or row.name_ru)) if row else key
+        return super().get(key, default)
 
 
 def _labels(kind: str) -> dict[int, str]:
@@ -223,7 +244,8 @@ def _name_score(kind: str, a: Entry, b: Entry) -> tuple[float, str, str, str]:
     return best
 
 
-def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dict[int, str]) -> tuple[float, list[dict[str, Any]]]:
+def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dict[int, str],
+           neighbours: dict[str, str]) -> tuple[float, list[dict[str, Any]]]:
     """The pair's score and the reasons (see :func:`reason_text`), the first one for the names."""
     score, why, x, y = _name_score(kind, a, b)
     reasons: list[dict[str, Any]] = [{"code": "names", "a": x, "b": y, "score": score, "why": why}]
@@ -243,6 +265,10 @@ def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dic
         score += min(0.04 * len(shared), 0.08)
         reasons.append({"code": "shared-bodies" if kind == Kind.PERSON else "shared-people",
                         "names": [names.get(pk, str(pk)) for pk in shared[:3]]})
+    together = sorted(a.neighbours & b.neighbours - {f"{kind}-{a.pk}", f"{kind}-{b.pk}"})
+    if together:
+        score += min(0.03 * len(together), 0.06)
+        reasons.append({"code": "named-with", "names": [neighbours.get(n, n) for n in together[:3]]})
     shared_areas = a.areas & b.areas
     if shared_areas:
         score += 0.02
@@ -257,19 +283,19 @@ def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dic
 
 
 _WHY = {
-    "name": _lazy("spellings of one name"),
-    "initial": _lazy("an initial and a surname"),
-    "same-quoted": _lazy("the same name in quotation marks"),
-    "same-quoted-elsewhere": _lazy("the same name in quotation marks, another place or field"),
-    "same-quoted-local": _lazy("the same name in quotation marks, a level and no place"),
-    "part-of": _lazy("one is a part of the other"),
-    "same-core": _lazy("the same distinctive words"),
-    "close-core": _lazy("close distinctive words"),
-    "more-core": _lazy("one distinctive word more"),
-    "same-generic": _lazy("the same generic name"),
-    "other-kind": _lazy("another kind of body"),
-    "other-level": _lazy("another level"),
-    "different": _lazy("different names"),
+    "name": gettext_lazy("spellings of one name"),
+    "initial": gettext_lazy("an initial and a surname"),
+    "same-quoted": gettext_lazy("the same name in quotation marks"),
+    "same-quoted-elsewhere": gettext_lazy("the same name in quotation marks, another place or field"),
+    "same-quoted-local": gettext_lazy("the same name in quotation marks, a level and no place"),
+    "part-of": gettext_lazy("one is a part of the other"),
+    "same-core": gettext_lazy("the same distinctive words"),
+    "close-core": gettext_lazy("close distinctive words"),
+    "more-core": gettext_lazy("one distinctive word more"),
+    "same-generic": gettext_lazy("the same generic name"),
+    "other-kind": gettext_lazy("another kind of body"),
+    "other-level": gettext_lazy("another level"),
+    "different": gettext_lazy("different names"),
 }
 
 
@@ -290,6 +316,7 @@ def reason_text(reason: dict[str, Any] | str) -> str:
         "shared-bodies": _("both hold posts in %(names)s") % {"names": names},
         "shared-people": _("the same people: %(names)s") % {"names": names},
         "same-area": _("the same area: %(names)s") % {"names": names},
+        "named-with": _("named in articles with the same people or bodies: %(names)s") % {"names": names},
         "other-areas": _("in different areas"),
         "same-article": _("named apart in the same article"),
         "unsure-before": _("marked “not sure” before"),
@@ -318,6 +345,7 @@ def find_candidates(kind: str, progress: Callable[[int], None] | None = None) ->
     names = _labels(Kind.ORGANIZATION if kind == Kind.PERSON else Kind.PERSON)  # what the reasons name
     area_names = dict(Area.objects.values_list("pk", "name_kk"))
     judgements = judged(kind)
+    neighbour_names = _NeighbourNames()
     found: list[Candidate] = []
     for n, (left, right) in enumerate(_pairs(entries, keys_of), 1):
         if progress is not None and n % 1000 == 0:
@@ -325,7 +353,7 @@ def find_candidates(kind: str, progress: Callable[[int], None] | None = None) ->
         judgement = judgements.get(frozenset({left, right}))
         if judgement is not None and judgement.verdict == Verdict.DIFFERENT:
             continue
-        score, reasons = _score(kind, entries[left], entries[right], names, area_names)
+        score, reasons = _score(kind, entries[left], entries[right], names, area_names, neighbour_names)
         if score < KEEP_THRESHOLD:
             continue
         if judgement is not None and judgement.verdict == Verdict.UNSURE:

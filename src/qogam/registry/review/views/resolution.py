@@ -101,9 +101,10 @@ def candidates(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows.order_by("-score", "kind", "left", "right"), PER_PAGE).get_page(request.GET.get("page"))
     shown = list(page)
     labels = _labels(shown)
-    pairs = [{"candidate": c, "left": labels.get((c.kind, c.left), c.left), "right": labels.get((c.kind, c.right), c.right),
+    pairs = [{"candidate": c, "left": labels[(c.kind, c.left)], "right": labels[(c.kind, c.right)],
               "reasons": [resolution.reason_text(r) for r in c.reasons],
-              "url": reverse("review:candidate", args=[c.kind, c.left, c.right])} for c in shown]
+              "url": reverse("review:candidate", args=[c.kind, c.left, c.right])} for c in shown
+             if (c.kind, c.left) in labels and (c.kind, c.right) in labels]  # an entry undone since: gone
     computed = MatchCandidate.objects.aggregate(at=Max("computed_at"))["at"]
     changed = None
     if computed is not None:
