@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 def pages(r: Registry) -> dict[str, tuple[str, int]]:
     """Page name → (URL, queries it may run for an anonymous visitor)."""
     return {
-        # five counts, two charts, latest statement ids, those statements, latest sources, pending facts
-        "home": ("/", 11),
+        # five counts, two charts, latest statement ids, those statements, latest sources, pending
+        # facts; facts and statements per month (two), the region of the seats chart (none here)
+        "home": ("/", 14),
         "organisations": ("/organisations/", 2),
         "organisations in an area": (f"/organisations/?area={r.region.slug}&group=ngo", 5),
         # the areas of the filter, count, page, memberships of the page's people
@@ -35,13 +36,15 @@ def pages(r: Registry) -> dict[str, tuple[str, int]]:
         "search": ("/search/?q=Намазбаева", 4),
         # the same three look-ups again in the relaxed pass: "Оспанов" begins "Оспанов0", "Оспанов1"…
         "search, relaxed": ("/search/?q=Оспанов", 7),
-        # the organisation, memberships, seats elsewhere, children, statements, events, sources
-        "organisation": (f"/organisations/{r.ngo.pk}/", 7),
-        "council": (f"/organisations/{r.council.pk}/", 7),
-        # the person, memberships, statements, events, sources
-        "person": (f"/people/{r.person.pk}/", 5),
-        # the area, its subtree (two levels here), children, three groups, events
-        "area": (f"/areas/{r.region.slug}/", 8),
+        # the organisation, memberships, seats elsewhere, children, statements, events, sources,
+        # the entries merged into it
+        "organisation": (f"/organisations/{r.ngo.pk}/", 8),
+        "council": (f"/organisations/{r.council.pk}/", 8),
+        # the person, memberships, statements, events, sources, the entries merged into it
+        "person": (f"/people/{r.person.pk}/", 6),
+        # the area, its subtree (two levels here), children, three groups, events; facts and
+        # statements per month (two); NGOs and seats per area inside it (areas, NGOs, seats)
+        "area": (f"/areas/{r.region.slug}/", 13),
         # the event, participants, statements, sources
         "event": (f"/events/{r.event.pk}/", 4),
         # the source, its evidence, one query per model that needs a column to link, pending proposals counted

@@ -257,33 +257,30 @@ def organizations(request: HttpRequest, page: Query[Page], area: str | None = No
     return _listing(rows, page, _org)
 
 
-def _merged_into(kind: str, pk: int, path: str) -> HttpResponseRedirect | None:
-    """A redirect to the entry that absorbed entry ``pk`` (None when it was not merged)."""
-    from qogam.registry.core.services.resolution import canonical
+MOVED = {307: None}
 
+
+def _entry_or_moved(rows: QuerySet[M], kind: str, pk: int, path: str, render: Callable[[M], dict[str, Any]]) -> Any:
+    """Entry ``pk`` rendered with the ids it absorbed; for the id of an entry merged into
+    another, a 307 to ``path`` with that one's id (temporary: a split may bring it back)."""
+    from qogam.registry.core.services.resolution import absorbed_ids, canonical
+
+    found = rows.filter(pk=pk).first()
+    if found is not None:
+        return dict(render(found), merged_ids=absorbed_ids(kind, pk))
     target = canonical(kind, pk)
     if target == pk:
-        return None
-    response = HttpResponseRedirect(path.replace("{id}", str(target)))
-    response.status_code = 307  # a split may bring the old entry back: not permanent
+        raise HttpError(404, f"no {'organisation' if kind == 'organization' else kind} {pk}")
+    response = HttpResponseRedirect(path.format(id=target))
+    response.status_code = 307
     return response
-
-
-MOVED = {307: None}
 
 
 @api.get("/organizations/{org_id}", response={**responses(OrganizationOut, 404), **MOVED}, tags=["registry"])
 def organization(request: HttpRequest, org_id: int) -> Any:
     """One organisation; the id of one merged into another redirects (307) to that one."""
-    from qogam.registry.core.services.resolution import absorbed_ids
-
-    found = Organization.objects.select_related("area").filter(pk=org_id).first()
-    if found is None:
-        moved = _merged_into("organization", org_id, "/api/v1/organizations/{id}")
-        if moved is not None:
-            return moved
-        raise HttpError(404, f"no organisation {org_id}")
-    return dict(_org(found), merged_ids=absorbed_ids("organization", found.pk))
+    return _entry_or_moved(Organization.objects.select_related("area"), "organization", org_id,
+                           "/api/v1/organizations/{id}", _org)
 
 
 @api.get("/people", response=responses(PersonList, 404), tags=["registry"])
@@ -301,15 +298,7 @@ def people(request: HttpRequest, page: Query[Page], area: str | None = None,
 @api.get("/people/{person_id}", response={**responses(PersonOut, 404), **MOVED}, tags=["registry"])
 def person(request: HttpRequest, person_id: int) -> Any:
     """One person; the id of one merged into another redirects (307) to that one."""
-    from qogam.registry.core.services.resolution import absorbed_ids
-
-    found = Person.objects.filter(pk=person_id).first()
-    if found is None:
-        moved = _merged_into("person", person_id, "/api/v1/people/{id}")
-        if moved is not None:
-            return moved
-        raise HttpError(404, f"no person {person_id}")
-    return dict(_person(found), merged_ids=absorbed_ids("person", found.pk))
+    return _entry_or_moved(Person.objects.all(), "person", person_id, "/api/v1/people/{id}", _person)
 
 
 class GraphOut(Schema):

@@ -65,27 +65,26 @@ def _lists(graph: Graph) -> dict[str, Any]:
     }
 
 
+def _named(model: type[Any], **key: Any) -> Any:
+    found = model.objects.filter(**key).first()
+    if found is None:
+        raise Http404(f"no such {model._meta.model_name}")
+    return found
+
+
 @require_safe
 def person_network(request: HttpRequest, pk: int) -> HttpResponse:
-    person = Person.objects.filter(pk=pk).first()
-    if person is None:
-        raise Http404("no such person")
+    person = _named(Person, pk=pk)
     return _view(request, "person", pk, _("Network of %(name)s") % {"name": person.name}, reverse("web:person", args=[pk]))
 
 
 @require_safe
 def organization_network(request: HttpRequest, pk: int) -> HttpResponse:
-    org = Organization.objects.filter(pk=pk).first()
-    if org is None:
-        raise Http404("no such organisation")
-    return _view(request, "organization", pk, _("Network of %(name)s") % {"name": local_name(org)},
-                 reverse("web:organization", args=[pk]))
+    name = local_name(_named(Organization, pk=pk))
+    return _view(request, "organization", pk, _("Network of %(name)s") % {"name": name}, reverse("web:organization", args=[pk]))
 
 
 @require_safe
 def area_network(request: HttpRequest, slug: str) -> HttpResponse:
-    area = Area.objects.filter(slug=slug).first()
-    if area is None:
-        raise Http404("no such area")
-    return _view(request, "area", slug, _("Network of %(name)s") % {"name": local_name(area)},
-                 reverse("web:area", args=[slug]))
+    name = local_name(_named(Area, slug=slug))
+    return _view(request, "area", slug, _("Network of %(name)s") % {"name": name}, reverse("web:area", args=[slug]))
