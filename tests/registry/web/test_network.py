@@ -160,9 +160,11 @@ def test_timeline_and_charts_with_their_tables(client: Any, registry: Registry) 
 
     html = client.get(reverse("web:person", args=[registry.person.pk])).content.decode()
     assert 'class="timeline"' in html and "2023-05-01" in html
-    assert timeline([("x", None, None)]) is None
-    svg = str(timeline([("төраға", date(2020, 1, 1), date(2022, 6, 1)), ("мүше", date(2021, 1, 1), None)], today=date(2024, 1, 1)))
-    assert svg.count("<rect") == 2 and 'class="open"' in svg and ">2020<" in svg
+    assert timeline([("x", None, None, [])]) is None
+    svg = str(timeline([("төраға", date(2020, 1, 1), date(2022, 6, 1), []), ("мүше", date(2021, 1, 1), None, []),
+                        ("хатшы", None, None, [date(2019, 3, 1), date(2023, 5, 2)])], today=date(2024, 1, 1)))
+    assert svg.count("<rect") == 2 and 'class="open"' in svg and ">2019<" in svg
+    assert svg.count('class="seen"') == 2 and "2023-05-02" in svg  # an undated post, seen in two articles
     area = client.get(reverse("web:area", args=[registry.region.slug])).content.decode()
     assert 'class="months"' in area and "Айлар бойынша деректер мен мәлімдемелер" in area
     assert "<th scope=\"row\">2024-02</th>" in area  # the table behind the chart

@@ -37,11 +37,11 @@ def pages(r: Registry) -> dict[str, tuple[str, int]]:
         # the same three look-ups again in the relaxed pass: "Оспанов" begins "Оспанов0", "Оспанов1"…
         "search, relaxed": ("/search/?q=Оспанов", 7),
         # the organisation, memberships, seats elsewhere, children, statements, events, sources,
-        # the entries merged into it
-        "organisation": (f"/organisations/{r.ngo.pk}/", 8),
-        "council": (f"/organisations/{r.council.pk}/", 8),
-        # the person, memberships, statements, events, sources, the entries merged into it
-        "person": (f"/people/{r.person.pk}/", 6),
+        # the days its posts were seen in the news (the timeline), the entries merged into it
+        "organisation": (f"/organisations/{r.ngo.pk}/", 9),
+        "council": (f"/organisations/{r.council.pk}/", 9),
+        # the person, memberships, statements, events, sources, the days seen, the entries merged into it
+        "person": (f"/people/{r.person.pk}/", 7),
         # the area, its subtree (two levels here), children, three groups, events; facts and
         # statements per month (two); NGOs and seats per area inside it (areas, NGOs, seats)
         "area": (f"/areas/{r.region.slug}/", 13),

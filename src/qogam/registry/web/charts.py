@@ -95,15 +95,17 @@ def columns(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str], ti
         format_html_join("", "{}", ((g,) for g in groups)))
 
 
-def timeline(rows: Sequence[tuple[str, date | None, date | None]], today: date | None = None) -> SafeString | None:
-    """An <svg> of posts and memberships over time: one bar per dated row, from its start (or
-    the start of the chart) to its end (or today, drawn as still held). None when no row has a date."""
+def timeline(rows: Sequence[tuple[str, date | None, date | None, Sequence[date]]], today: date | None = None) -> SafeString | None:
+    """An <svg> of posts and memberships over time, one row each: a bar from its start (or the
+    start of the chart) to its end (or today, drawn as still held) when the registry has its
+    dates; otherwise, a mark at each day an article that names it was published ("seen").
+    A row is (label, start, end, the days it was seen). None when no row has a date."""
     today = today or date.today()
-    dated = [(label, start, end) for label, start, end in rows if start or end]
-    if not dated:
+    shown = [(label, start, end, sorted(seen)) for label, start, end, seen in rows if start or end or seen]
+    if not shown:
         return None
-    first = min((d for _, s, e in dated for d in (s, e) if d), default=today)
-    last = max([today, *(d for _, s, e in dated for d in (s, e) if d)])
+    days = [d for _, s, e, seen in shown for d in (s, e, *seen) if d]
+    first, last = min(days), max([today, *days])
     first_year, last_year = first.year, last.year + 1
     span = (date(last_year, 1, 1) - date(first_year, 1, 1)).days or 1
 
@@ -111,18 +113,22 @@ def timeline(rows: Sequence[tuple[str, date | None, date | None]], today: date |
         return round(_LABEL_WIDTH + _BAR_WIDTH * (day - date(first_year, 1, 1)).days / span, 1)
 
     bars = []
-    for i, (label, start, end) in enumerate(dated):
-        begin, finish = start or first, end or today
-        until = end.isoformat() if end else "…"
+    for i, (label, start, end, seen) in enumerate(shown):
+        if start or end:
+            begin, finish = start or first, end or today
+            mark = format_html('<rect class="{}" x="{}" y="4" height="14" width="{}" rx="2"></rect>',
+                               "" if end else "open", x(begin), max(2.0, round(x(finish) - x(begin), 1)))
+            when = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+        else:
+            mark = format_html_join("", '<circle class="seen" cx="{}" cy="11" r="4"></circle>', ((x(d),) for d in seen))
+            when = _("named in the news: %(days)s") % {"days": ", ".join(d.isoformat() for d in seen)}
         bars.append(format_html(
-            '<g transform="translate(0,{})"><title>{}: {} – {}</title><text x="{}" y="15" text-anchor="end">{}</text>'
-            '<rect class="{}" x="{}" y="4" height="14" width="{}" rx="2"></rect></g>',
-            i * _ROW, label, start.isoformat() if start else "…", until, _LABEL_WIDTH - 6, _short(label),
-            "" if end else "open", x(begin), max(2.0, round(x(finish) - x(begin), 1))))
+            '<g transform="translate(0,{})"><title>{}: {}</title><text x="{}" y="15" text-anchor="end">{}</text>{}</g>',
+            i * _ROW, label, when, _LABEL_WIDTH - 6, _short(label), mark))
     step = max(1, (last_year - first_year) // 6)
     ticks = format_html_join("", '<text x="{}" y="{}" text-anchor="middle">{}</text>', (
-        (x(date(year, 1, 1)), len(dated) * _ROW + 14, year) for year in range(first_year, last_year + 1, step)))
-    height = len(dated) * _ROW + 20
+        (x(date(year, 1, 1)), len(shown) * _ROW + 14, year) for year in range(first_year, last_year + 1, step)))
+    height = len(shown) * _ROW + 20
     return format_html(
         '<svg class="timeline" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
         'xmlns="http://www.w3.org/2000/svg">{}{}</svg>', _("Posts and memberships over time"), _WIDTH, height,

@@ -43,6 +43,20 @@ class FollowsMerges:
             return HttpResponseRedirect(reverse(self.page, args=[target]))
 
 
+def _seen(memberships: list[Membership]) -> dict[int, list[Any]]:
+    """The publication days of the articles behind each membership (one query)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from qogam.registry.core.models import Evidence
+
+    found: dict[int, set[Any]] = {}
+    rows = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(Membership),
+                                   object_id__in=[m.pk for m in memberships]).exclude(source__published=None)
+    for pk, day in rows.values_list("object_id", "source__published"):
+        found.setdefault(pk, set()).add(day)
+    return {pk: sorted(days) for pk, days in found.items()}
+
+
 def _absorbed(kind: str, pk: int) -> list[int]:
     from qogam.registry.core.services.resolution import absorbed_ids
 
@@ -62,7 +76,9 @@ class OrganizationView(FollowsMerges, ReadOnlyMixin, DetailView):
         memberships = list(_chronological(
             Membership.objects.filter(organization=org).select_related("person", "on_behalf_of", "post")))
         context["memberships"] = memberships
-        context["timeline"] = timeline([(f"{m.person} — {role_label(m.role)}", m.start_date, m.end_date) for m in memberships])
+        seen = _seen(memberships)
+        context["timeline"] = timeline([(f"{m.person} — {role_label(m.role)}", m.start_date, m.end_date, seen.get(m.pk, []))
+                                        for m in memberships])
         context["absorbed"] = _absorbed("organization", org.pk)
         context["has_seats"] = any(m.on_behalf_of_id for m in memberships)
         context["seats_elsewhere"] = list(_chronological(
@@ -91,12 +107,13 @@ class PersonView(FollowsMerges, ReadOnlyMixin, DetailView):
         memberships = list(_chronological(
             person.memberships.select_related("organization", "on_behalf_of", "post")))
         statements = list(person.statements.select_related("event").order_by("-date", "-pk")[:STATEMENTS_SHOWN])
+        seen = _seen(memberships)
         events = list((Event.objects.filter(chair=person) | Event.objects.filter(participants=person))
                       .select_related("area", "chair").distinct()[:STATEMENTS_SHOWN])
         context.update(memberships=memberships, statements=statements, events=events,
                        absorbed=_absorbed("person", person.pk),
                        timeline=timeline([(f"{role_label(m.role)} — {m.organization or m.on_behalf_of or ''}".rstrip(" —"),
-                                           m.start_date, m.end_date) for m in memberships]))
+                                           m.start_date, m.end_date, seen.get(m.pk, [])) for m in memberships]))
         context["sources"] = list(sources_for([
             (Person, [person.pk]), (Membership, [m.pk for m in memberships]), (Statement, [s.pk for s in statements]),
         ])[:SOURCES_SHOWN])
