@@ -131,3 +131,12 @@ def test_a_pair_whose_entry_is_gone_is_not_listed(reviewer: Any, pairs: Pairs) -
     page = reviewer.get(reverse("review:candidates")).content.decode()
     assert "Нұрмағамбетов" not in page and "Жақыпов" in page
     assert reviewer.get(url).status_code == 404
+
+
+def test_admin_shows_judgements_and_merges_read_only(admin: Any, reviewer: Any, pairs: Pairs) -> None:
+    reviewer.post(_url("person", pairs.sairam, "judge"), {"verdict": "same"})
+    for model in ("judgement", "merge"):
+        page = admin.get(f"/admin/core/{model}/")
+        assert page.status_code == 200
+        assert admin.get(f"/admin/core/{model}/add/").status_code == 403
+    assert "Кабибулла Джакупов" in admin.get("/admin/core/merge/").content.decode()

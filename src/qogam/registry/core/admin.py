@@ -15,7 +15,9 @@ from qogam.registry.core.models import (
     Event,
     Evidence,
     Feed,
+    Judgement,
     Membership,
+    Merge,
     Organization,
     Person,
     Post,
@@ -231,11 +233,10 @@ class ProposalAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "action", "model", "object_id", "note"]
-    list_filter = ["action", "model"]
-    readonly_fields = [f.name for f in AuditLog._meta.fields]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never edited here: the audit log; judgements and merges, which change through the
+    review pages of who is who (/review/candidates/, /review/merges/) so that the registry and
+    the audit log stay whole."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -245,3 +246,22 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Judgement)
+class JudgementAdmin(ReadOnlyAdmin):
+    list_display = ["kind", "left", "right", "verdict", "score", "user", "at"]
+    list_filter = ["kind", "verdict"]
+
+
+@admin.register(Merge)
+class MergeAdmin(ReadOnlyAdmin):
+    list_display = ["kind", "absorbed_id", "name", "survivor_id", "user", "at", "undone_at"]
+    list_filter = ["kind"]
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "action", "model", "object_id", "note"]
+    list_filter = ["action", "model"]
+    readonly_fields = [f.name for f in AuditLog._meta.fields]
