@@ -181,3 +181,14 @@ def test_ngos_and_seats_per_district(registry: Registry) -> None:
 
 
 pytestmark = pytest.mark.django_db
+
+
+def test_the_network_of_a_merged_entry_redirects(client: Any, registry: Registry) -> None:
+    from qogam.registry.core.models import Person
+    from qogam.registry.core.services.resolution import merge
+
+    twin = Person.objects.create(name="Инара Намазбаевa")
+    merge("person", registry.person.pk, twin.pk, None)
+    response = client.get(reverse("web:person-network", args=[twin.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("web:person-network", args=[registry.person.pk])
+    assert client.get(reverse("web:organization-network", args=[10**6])).status_code == 404

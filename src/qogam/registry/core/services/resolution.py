@@ -364,13 +364,18 @@ def find_candidates(kind: str, progress: Callable[[int], None] | None = None) ->
     return found
 
 
-@transaction.atomic
 def refresh_candidates(kinds: Iterable[str] = (Kind.PERSON, Kind.ORGANIZATION),
                        progress: Callable[[int], None] | None = None) -> dict[str, int]:
-    """Recompute the stored candidate pairs of ``kinds``; return how many each has now."""
+    """Recompute the stored candidate pairs of ``kinds``; return how many each has now. The
+    pairs are found first and written in one short transaction (the old ones replaced)."""
+    found_by_kind = {kind: find_candidates(kind, progress) for kind in kinds}
+    return _store(found_by_kind)
+
+
+@transaction.atomic
+def _store(found_by_kind: dict[str, list[Candidate]]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for kind in kinds:
-        found = find_candidates(kind, progress)
+    for kind, found in found_by_kind.items():
         MatchCandidate.objects.filter(kind=kind).delete()
         rows = MatchCandidate.objects.bulk_create(
             [MatchCandidate(kind=c.kind, left=c.left, right=c.right, score=c.score, reasons=list(c.reasons))

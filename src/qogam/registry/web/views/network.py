@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -72,14 +72,26 @@ def _named(model: type[Any], **key: Any) -> Any:
     return found
 
 
+def _moved(kind: str, pk: int, page: str) -> HttpResponse | None:
+    """The redirect to the network of the entry that absorbed entry ``pk``, if it was merged."""
+    from qogam.registry.core.services.resolution import canonical
+
+    target = canonical(kind, pk)
+    return HttpResponseRedirect(reverse(page, args=[target])) if target != pk else None
+
+
 @require_safe
 def person_network(request: HttpRequest, pk: int) -> HttpResponse:
+    if not Person.objects.filter(pk=pk).exists() and (moved := _moved("person", pk, "web:person-network")):
+        return moved
     person = _named(Person, pk=pk)
     return _view(request, "person", pk, _("Network of %(name)s") % {"name": person.name}, reverse("web:person", args=[pk]))
 
 
 @require_safe
 def organization_network(request: HttpRequest, pk: int) -> HttpResponse:
+    if not Organization.objects.filter(pk=pk).exists() and (moved := _moved("organization", pk, "web:organization-network")):
+        return moved
     name = local_name(_named(Organization, pk=pk))
     return _view(request, "organization", pk, _("Network of %(name)s") % {"name": name}, reverse("web:organization", args=[pk]))
 
