@@ -77,7 +77,7 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
             while k < n and k - last <= 2 and (lemmas(doc.word(k)) & modifiers) and _is_case(doc.word(k), "gent"):
                 k += 1  # "заместитель генерального директора"
             word = doc.word(k) if k < n else ""
-            if k in names or not ((_role_lemma(word) or lemmas(word) & words("post_nouns.txt", "boards")) and _is_case(word, "gent")):
+            if k in names or not (_genitive_role(word) or (lemmas(word) & words("post_nouns.txt", "boards") and _is_case(word, "gent"))):
                 break
             last = k  # "заместитель председателя", "заместитель акима", "председатель правления"
         if role == "глава" and last + 1 < n and fold(doc.word(last + 1)) == "государства":
@@ -85,6 +85,16 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
         out.append(RolePhrase(first, i, last, role))
         i = last + 1
     return out
+
+
+def _genitive_role(word: str) -> bool:
+    """Whether ``word`` is a post noun in the genitive ("председателя", "акима"): a genitive
+    reading whose own lemma is the post noun — "аким" read as the genitive plural of "акима" is
+    not ("Года волонтера аким Алматы" has two roles, not "волонтер акима")."""
+    roles = words("post_nouns.txt", "roles")
+    synonyms = pairs("post_nouns.txt", "synonyms")
+    return any(p.tag.case == "gent" and (fold(p.normal_form) in roles or fold(p.normal_form) in synonyms)
+               for p in parses(word)[:4]) or (fold(word) in synonyms and _is_case(word, "gent"))
 
 
 def _is_plural(word: str) -> bool:
@@ -183,8 +193,8 @@ class _Finder:
                 end += 1  # "директор школы № 5"
                 continue
             if not (word[:1].isalpha() and (_is_case(word, "gent") or (word.isupper() and len(word) <= 4))) \
-                    or fold(word) in words("org_types.txt", "stop_after"):
-                break
+                    or fold(word) in words("org_types.txt", "stop_after") or self._role_at(end + 1):
+                break  # … or another role begins: "Года волонтера аким Алматы X"
             end += 1
             if end + 1 in self.org_at:
                 inner = self.org_at[end + 1]
