@@ -4,10 +4,11 @@
 may be one entry, without comparing every entry with every other: each entry is indexed by
 the words of its names (a person's by the consonants of each word's compare form —
 :mod:`qogam.nlp.name_match` only reaches its bar between words with the same consonants —;
-an organisation's by the stems of its distinctive words, :mod:`qogam.nlp.org_match`), and
-only entries that share the rarest of those keys are compared. A pair's score is its names'
-score, moved by what the registry knows of the two: the organisations, areas and people they
-share, two BINs, being named apart in one article. Every step that moves the score is a reason
+an organisation's by the first letters of its distinctive words, :mod:`qogam.nlp.org_match`),
+and only entries one of whose names holds every key of the other's are compared. A pair's
+score is its names' score, moved by what the registry knows of the two: the organisations,
+areas and people they share, the people and bodies named in the same articles, two BINs,
+being named apart in one article. Every step that moves the score is a reason
 the reviewer reads. A pair judged "different" is never proposed again; one judged "unsure"
 stays, marked.
 
@@ -85,7 +86,6 @@ class Entry:
     names: list[str]
     areas: set[int] = field(default_factory=set)
     bodies: set[int] = field(default_factory=set)  # a person's organisations; an organisation's people
-    roles: set[str] = field(default_factory=set)
     sources: set[int] = field(default_factory=set)
     neighbours: set[str] = field(default_factory=set)  # "person-3", "organization-5": named in the same articles
     classification: str = ""
@@ -119,10 +119,9 @@ def _people() -> dict[int, Entry]:
     for pk, name, aliases in Person.objects.values_list("pk", "name", "aliases").iterator():
         found[pk] = Entry(pk, [n for n in dict.fromkeys([name, *(aliases or [])]) if n])
     org_area = dict(Organization.objects.exclude(area=None).values_list("pk", "area_id"))
-    for person, org, behalf, role, post_area in Membership.objects.values_list(
-            "person_id", "organization_id", "on_behalf_of_id", "role", "post__area_id").iterator():
+    for person, org, behalf, post_area in Membership.objects.values_list(
+            "person_id", "organization_id", "on_behalf_of_id", "post__area_id").iterator():
         entry = found[person]
-        entry.roles.add(role)
         for org_id in (org, behalf):
             if org_id:
                 entry.bodies.add(org_id)
@@ -139,10 +138,8 @@ def _organizations() -> dict[int, Entry]:
             "pk", "name_kk", "name_ru", "aliases", "classification", "bin", "area_id").iterator():
         found[pk] = Entry(pk, [n for n in dict.fromkeys([kk, ru, *(aliases or [])]) if n],
                           classification=classification, bin=bin_, areas={area} if area else set())
-    for org, person, role in Membership.objects.exclude(organization=None).values_list(
-            "organization_id", "person_id", "role").iterator():
+    for org, person in Membership.objects.exclude(organization=None).values_list("organization_id", "person_id").iterator():
         found[org].bodies.add(person)
-        found[org].roles.add(role)
     return found
 
 
@@ -658,13 +655,6 @@ def survivors_of(kind: str) -> dict[int, list[int]]:
     for absorbed, survivor in redirects(kind).items():
         out[survivor].append(absorbed)
     return {pk: sorted(ids) for pk, ids in out.items()}
-
-
-def pair_entries(candidate: MatchCandidate) -> tuple[models.Model | None, models.Model | None]:
-    """The two entries of a stored candidate (None where one has gone since)."""
-    model = model_of(candidate.kind)
-    rows = model.objects.in_bulk([candidate.left, candidate.right])
-    return rows.get(candidate.left), rows.get(candidate.right)
 
 
 def name_diff(a: str, b: str) -> list[tuple[str, str, str]]:
