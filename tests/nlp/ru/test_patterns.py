@@ -74,6 +74,13 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a foundation named after a person
         ("Говорит Айгуль Сейтова, официальный представитель фонда Бахыта Жумабаева.",
          [("Айгуль Сейтова", "представитель", "фонд Бахыта Жумабаева")]),
+        # a nominative post noun after another role's noun is a role of its own, not its genitive
+        ("На закрытии Года волонтера аким Аральского района Бахыт Жумабаев вручил награды.",
+         [("Бахыт Жумабаев", "аким", None)]),
+        # "… соответственно": each holder of a plural role in the body of the same rank
+        ("Награды получили руководители фонда «Ниет», ТОО «Арай» Айгуль Сейтова, Бахыт Жумабаев соответственно.",
+         [("Айгуль Сейтова", "руководитель", "фонд «Ниет»"), ("Бахыт Жумабаев", "руководитель", "ТОО «Арай»")]),
+        ("Выступили руководители фонда «Ниет», ТОО «Арай» Айгуль Сейтова и Бахыт Жумабаев.", []),
     ],
 )
 def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:

@@ -28,9 +28,11 @@ RULES: dict[str, float] = {
     "ru-taken-role": 0.7,  # "председателем совета был выбран X"
     # the same, the body not named with the role but the one named last before it
     "ru-role-person-guessed": 0.6,
+    "ru-role-respectively": 0.8,  # "руководители ОО «А», движения «Б» X, Y соответственно"
     "ru-person-role-guessed": 0.55,
     "ru-taken-role-guessed": 0.55,
 }
+_LIST_GLUE = frozenset({",", "и", "»", "”", "\"", "«", "“"})
 _DASHES = frozenset({"—", "–", "-"})
 _GAP = 8  # at most this many tokens between a role and its holder
 
@@ -134,7 +136,40 @@ class _Finder:
         self.posts: list[Post] = []
         self.seen: set[tuple[str, str, str | None]] = set()
 
+    def _respectively(self, phrase: RolePhrase) -> list[tuple[RuPersonMention, RuOrgMention]]:
+        """"руководители общественных объединений «А», движение «Б», «В» X, Y, Z соответственно":
+        a plural role, a list of bodies, as many people and "соответственно" — each person
+        holds the role in the body of the same rank."""
+        doc, n = self.doc, len(self.doc.tokens)
+        if not _is_plural(doc.word(phrase.head)):
+            return []
+        k = phrase.last + 1
+        while k < n and k not in self.org_at and k - phrase.last <= 4 and k not in self.person_at \
+                and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
+            k += 1  # the bodies' type noun in the genitive plural, an opening quotation mark
+        bodies: list[RuOrgMention] = []
+        while k < n and k in self.org_at:
+            bodies.append(self.org_at[k])
+            k = self.org_at[k].last + 1
+            while k < n and doc.word(k) in _LIST_GLUE and k not in self.org_at and k not in self.person_at:
+                k += 1
+            if k < n and k not in self.org_at and k not in self.person_at and k + 1 in self.org_at \
+                    and doc.word(k)[:1].islower():
+                k += 1  # "…, волонтерское движение «Б»": a type word the body's mention leaves out
+        people: list[RuPersonMention] = []
+        while k < n and k in self.person_at:
+            people.append(self.person_at[k])
+            k = self.person_at[k].last + 1
+            while k < n and doc.word(k) in (",", "и"):
+                k += 1
+        if len(bodies) < 2 or len(people) != len(bodies) or k >= n or fold(doc.word(k)) != "соответственно":
+            return []
+        return list(zip(people, bodies))
+
     def run(self) -> list[Post]:
+        for phrase in self.phrases:
+            for person, body in self._respectively(phrase):
+                self.add(person, phrase, body, "ru-role-respectively")
         led: dict[int, RuPersonMention] = {}  # last token of a role's words → its holder before it
         # right to left, so that "руководитель, соучредитель Urban Forum Kazakhstan X" knows the
         # second role's holder and body when it reaches the first
