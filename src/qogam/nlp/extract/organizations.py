@@ -488,6 +488,10 @@ def _mention_ending_at(
     if not core or core.lower() in org_words("generic_cores"):
         return None
     full = doc.norm_span(start, i)
+    if start < type_first and _genitive(doc, type_first - 1) and "POSS3" not in _tags(base.lower()):
+        # a genitive before the head asks for its possessive: "ардагерлердің кеңес мүшесі" is a
+        # member of "ардагерлердің кеңесі"
+        base = possessive3(base)
     name = full[: len(full) - len(tok.norm)] + base
     if quote is not None:
         source = "org-quoted-core"
@@ -502,6 +506,12 @@ def _mention_ending_at(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
     )
+
+
+def _genitive(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a lower-case word in the genitive ("ардагерлердің")."""
+    tok = doc.tokens[k]
+    return tok.kind == "word" and tok.norm[:1].islower() and strip_case(tok.norm.lower())[1] == "GEN"
 
 
 def _inside_quotes(doc: Document, i: int, floor: int) -> bool:
