@@ -140,3 +140,18 @@ def test_admin_shows_judgements_and_merges_read_only(admin: Any, reviewer: Any, 
         assert page.status_code == 200
         assert admin.get(f"/admin/core/{model}/add/").status_code == 403
     assert "Кабибулла Джакупов" in admin.get("/admin/core/merge/").content.decode()
+
+
+def test_the_page_recomputes_stale_candidates_of_a_small_registry(reviewer: Any, pairs: Pairs) -> None:
+    from django.urls import reverse
+
+    from qogam.registry.core.models import Membership, Person, ResolverRun
+
+    a, _b = pairs.sairam
+    runs = ResolverRun.objects.count()
+    assert "Кабиболла Жакыпов" not in reviewer.get(reverse("review:candidates")).content.decode()
+    assert ResolverRun.objects.count() == runs  # nothing changed: nothing recomputed
+    twin = Person.objects.create(name="Кабиболла Жакыпов")  # a spelling accepted since
+    Membership.objects.create(person=twin, organization=a.memberships.get().organization, role="мүше")
+    page = reviewer.get(reverse("review:candidates")).content.decode()
+    assert ResolverRun.objects.count() > runs and "Кабиболла Жакыпов" in page

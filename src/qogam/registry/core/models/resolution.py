@@ -106,3 +106,20 @@ class MatchCandidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.left} ~ {self.right} ({self.score:.2f})"
+
+
+class ResolverRun(models.Model):
+    """One computation of the candidates of ``kind``: when, and how many pairs it kept (so that
+    "computed at" is known when it found none)."""
+
+    kind = models.CharField(max_length=20, choices=EntityKind.choices, verbose_name=_("kind"))
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    pairs = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("candidate search")
+        verbose_name_plural = pgettext_lazy("plural", "candidate searches")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M} ({self.pairs})"

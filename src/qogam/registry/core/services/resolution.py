@@ -51,6 +51,7 @@ from qogam.registry.core.models import (
     Organization,
     Person,
     Proposal,
+    ResolverRun,
 )
 from qogam.registry.core.services.audit import Actor, record, snapshot
 from qogam.registry.core.vocabularies import EntityKind, Verdict
@@ -381,6 +382,7 @@ def _store(found_by_kind: dict[str, list[Candidate]]) -> dict[str, int]:
         through.objects.bulk_create(
             [through(matchcandidate_id=row.pk, area_id=area) for row, c in zip(rows, found) for area in sorted(c.areas)],
             batch_size=500)
+        ResolverRun.objects.create(kind=kind, pairs=len(found))
         counts[kind] = len(found)
     return counts
 

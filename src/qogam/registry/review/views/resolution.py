@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qogam.registry.core.models import Area, MatchCandidate, Membership, Merge, Organization, Person, Source
+from qogam.registry.core.models import Area, MatchCandidate, Membership, Merge, Organization, Person, ResolverRun, Source
 from qogam.registry.core.services import resolution
 from qogam.registry.core.vocabularies import EntityKind, Verdict
 from qogam.registry.errors import ReviewError
@@ -74,10 +74,30 @@ def _require(request: HttpRequest, kind: str, *pks: int) -> None:
             raise PermissionDenied("entry outside your area")
 
 
+#: Up to this many people and organisations, the page recomputes stale candidates itself
+#: (under a second); above it, a reviewer presses Recompute or cron runs ``qogam resolve``.
+AUTO_REFRESH_LIMIT = 5000
+
+
+def _stale() -> tuple[Any, int | None]:
+    """When the candidates were computed, and how many entries changed since (None: never)."""
+    computed = ResolverRun.objects.aggregate(at=Max("at"))["at"]
+    if computed is None:
+        return None, None
+    return computed, (Person.objects.filter(updated_at__gt=computed).count()
+                      + Organization.objects.filter(updated_at__gt=computed).count()
+                      + Merge.objects.filter(Q(at__gt=computed) | Q(undone_at__gt=computed)).count())
+
+
 @staff_only
 def candidates(request: HttpRequest) -> HttpResponse:
-    """The candidate pairs in the user's areas, most likely first."""
+    """The candidate pairs in the user's areas, most likely first (recomputed first when they
+    are stale and the registry is small)."""
     user_scope = scope(request)
+    computed, changed = _stale()
+    if (computed is None or changed) and Person.objects.count() + Organization.objects.count() <= AUTO_REFRESH_LIMIT:
+        resolution.refresh_candidates()
+        computed, changed = _stale()
     kind = request.GET.get("kind") or ""
     rows = MatchCandidate.objects.all()
     if kind in EntityKind.values:
@@ -105,11 +125,6 @@ def candidates(request: HttpRequest) -> HttpResponse:
               "reasons": [resolution.reason_text(r) for r in c.reasons],
               "url": reverse("review:candidate", args=[c.kind, c.left, c.right])} for c in shown
              if (c.kind, c.left) in labels and (c.kind, c.right) in labels]  # an entry undone since: gone
-    computed = MatchCandidate.objects.aggregate(at=Max("computed_at"))["at"]
-    changed = None
-    if computed is not None:
-        changed = (Person.objects.filter(updated_at__gt=computed).count()
-                   + Organization.objects.filter(updated_at__gt=computed).count())
     regions = Area.objects.filter(classification__in=["region", "city_of_republican_significance"]).order_by("name_kk")
     from urllib.parse import urlencode
 
