@@ -282,3 +282,22 @@ def test_people_named_in_articles_with_the_same_people_say_so() -> None:
     pair = _pairs("person")[frozenset({a.name, b.name})]
     assert pair.score > plain.score
     assert any("Гүлнәр Ниязова" in reason_text(r) for r in pair.reasons)
+
+
+def test_resolve_command(tmp_path: Any) -> None:
+    """``qogam resolve`` recomputes the pairs and prints their counts; a registry that is not
+    set up is refused with a clear message."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QOGAM_DATA_DIR=str(tmp_path))
+    env.pop("DATABASE_URL", None)
+    qogam = [sys.executable, "-m", "qogam.cli"]
+    refused = subprocess.run([*qogam, "resolve"], env=env, capture_output=True, text=True)
+    assert refused.returncode != 0 and "qogam setup" in refused.stderr
+    subprocess.run([*qogam, "setup"], env=env, check=True, capture_output=True)
+    done = subprocess.run([*qogam, "resolve", "--kind", "person", "--no-progress"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"person": 0, "queued": {"person": 0}}
