@@ -216,11 +216,12 @@ _PART_STEMS = {
     "филиал": "branch", "бөлімше": "branch", "отделени": "branch", "ячейк": "branch",
     "фракци": "faction", "крыл": "wing", "қанат": "wing", "өкілдіг": "office", "представительств": "office",
 }
-_QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
+#: A name in quotation marks, its words in group 1 (organisations' names are compared by it).
+QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
 
 
 def _parts_of(name: str) -> frozenset[str]:
-    outside = _QUOTED.sub(" ", fold_case(name))
+    outside = QUOTED.sub(" ", fold_case(name))
     return frozenset(kind for stem, kind in _PART_STEMS.items() for word in outside.split() if word.startswith(stem))
 
 
@@ -229,7 +230,7 @@ def same_organization_candidate(a: str, b: str) -> bool:
     name in quotation marks ("«Жастар» қоғамдық бірлестігі" / "общественное объединение
     «Жастар»", "«Birgemiz» қоғамдық қоры" / "фонд «Біргеміз»") and the same kind of part
     outside it — a party and its branch are two bodies, so are a wing and its branch."""
-    qa, qb = _QUOTED.search(a), _QUOTED.search(b)
+    qa, qb = QUOTED.search(a), QUOTED.search(b)
     if not qa or not qb:
         return False
     core_a = [_form(w) for w in re.findall(r"[^\W\d_]+", qa.group(1))]

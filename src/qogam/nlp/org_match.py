@@ -21,10 +21,9 @@ from functools import lru_cache
 from rigour.text import jaro_winkler
 
 from qogam.nlp.name_keys import organization_key
+from qogam.nlp.name_match import QUOTED, same_organization_candidate
 
 STEM = 5
-
-_QUOTED = re.compile(r"[«“\"]([^»”\"]+)[»”\"]")
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +56,7 @@ def words_of(name: str) -> tuple[str, ...]:
 def core(name: str) -> frozenset[str]:
     """The stems of the words of ``name`` that tell it from other bodies of its kind: the
     words in quotation marks, and the others that are not generic."""
-    found = _QUOTED.search(name)
+    found = QUOTED.search(name)
     inside = set(_stems(found.group(1))) if found else set()
     return frozenset(inside | {s for s in _stems(name) if not _is_generic(s)})
 
@@ -94,7 +93,7 @@ def signs(name: str) -> dict[str, frozenset[str]]:
     {"kind": {...}, "level": {...}} («Қазақстан халқына» қоры is a foundation of no level)."""
     table = _signs()
     found: dict[str, set[str]] = {"kind": set(), "level": set()}
-    outside = _QUOTED.sub(" ", name)
+    outside = QUOTED.sub(" ", name)
     if _ADDRESS.search(outside):
         found["kind"].add("media")  # "Orda.kz", "Almaty.tv": an outlet named by its address
     if _REGION_BRANCH.search(outside):
@@ -152,12 +151,12 @@ def _places(stems: frozenset[str]) -> frozenset[str]:
 
 def _outside(name: str) -> frozenset[str]:
     """The distinctive stems of ``name`` outside its quotation marks (a place, a field)."""
-    return core(_QUOTED.sub(" ", name))
+    return core(QUOTED.sub(" ", name))
 
 
 def quoted(name: str) -> str:
     """The words in the first quotation marks of ``name``, as stems joined by a space ("" if none)."""
-    found = _QUOTED.search(name)
+    found = QUOTED.search(name)
     return " ".join(_stems(found.group(1))) if found else ""
 
 
@@ -195,8 +194,6 @@ def compare(a: str, b: str) -> tuple[float, str]:
     qa, qb = quoted(a), quoted(b)
     ca, cb = core(a), core(b)
     if qa and qa == qb:
-        from qogam.nlp.name_match import same_organization_candidate
-
         if not same_organization_candidate(a, b):
             return 0.6, "part-of"  # a party and its branch, a wing and its branch
         oa, ob = _outside(a), _outside(b)

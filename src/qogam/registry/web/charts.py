@@ -2,7 +2,7 @@
 nothing fetched. Each page shows the numbers of a chart in a table beside it."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.utils.html import format_html, format_html_join
@@ -18,6 +18,17 @@ _MAX_LABEL = 28
 
 def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[:_MAX_LABEL - 1] + "…"
+
+
+def _join(parts: Iterable[SafeString]) -> SafeString:
+    """Pieces of SVG, each already escaped, as one."""
+    return format_html_join("", "{}", ((p,) for p in parts))
+
+
+def _svg(cls: str, title: str, width: float, height: float, body: SafeString) -> SafeString:
+    """The <svg> of a chart: an image named ``title`` for screen readers, as wide as its box."""
+    return format_html('<svg class="{}" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
+                       'xmlns="http://www.w3.org/2000/svg">{}</svg>', cls, title, width, height, body)
 
 
 def bar_chart(rows: Sequence[tuple[str, int]], title: str) -> SafeString:
@@ -38,9 +49,7 @@ def bar_chart(rows: Sequence[tuple[str, int]], title: str) -> SafeString:
         for i, (label, value) in enumerate(rows)
     ))
     height = max(len(rows), 1) * _ROW
-    return format_html(
-        '<svg class="bars" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
-        'xmlns="http://www.w3.org/2000/svg">{}</svg>', title, _WIDTH, height, bars)
+    return _svg("bars", title, _WIDTH, height, bars)
 
 
 def grouped_bars(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str], title: str) -> SafeString:
@@ -59,11 +68,9 @@ def grouped_bars(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str
                 '<g><title>{}, {}: {}</title><rect class="s{}" x="{}" y="{}" height="10" width="{}" rx="2"></rect>'
                 '<text x="{}" y="{}">{}</text></g>', label, name, value, i, _LABEL_WIDTH, y + 2 + 12 * i, width,
                 _LABEL_WIDTH + width + 4, y + 11 + 12 * i, value))
-        bars.append(format_html("<g>{}</g>", format_html_join("", "{}", ((p,) for p in parts))))
+        bars.append(format_html("<g>{}</g>", _join(parts)))
     height = max(len(rows), 1) * group
-    return format_html(
-        '<svg class="bars grouped" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
-        'xmlns="http://www.w3.org/2000/svg">{}</svg>', title, _WIDTH, height, format_html_join("", "{}", ((b,) for b in bars)))
+    return _svg("bars grouped", title, _WIDTH, height, _join(bars))
 
 
 _COLUMN = 26
@@ -88,11 +95,8 @@ def columns(rows: Sequence[tuple[str, Sequence[int]]], series: Sequence[str], ti
         parts.append(format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>', middle, _COLUMNS_HEIGHT + 18, label[5:]))
         if n == 0 or label.endswith("-01"):
             parts.append(format_html('<text x="{}" y="{}" text-anchor="start">{}</text>', x, _COLUMNS_HEIGHT + 32, label[:4]))
-        groups.append(format_html("<g>{}</g>", format_html_join("", "{}", ((p,) for p in parts))))
-    return format_html(
-        '<svg class="months" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
-        'xmlns="http://www.w3.org/2000/svg">{}</svg>', title, width, _COLUMNS_HEIGHT + 38,
-        format_html_join("", "{}", ((g,) for g in groups)))
+        groups.append(format_html("<g>{}</g>", _join(parts)))
+    return _svg("months", title, width, _COLUMNS_HEIGHT + 38, _join(groups))
 
 
 def timeline(rows: Sequence[tuple[str, date | None, date | None, Sequence[date]]], today: date | None = None) -> SafeString | None:
@@ -129,7 +133,4 @@ def timeline(rows: Sequence[tuple[str, date | None, date | None, Sequence[date]]
     ticks = format_html_join("", '<text x="{}" y="{}" text-anchor="middle">{}</text>', (
         (x(date(year, 1, 1)), len(shown) * _ROW + 14, year) for year in range(first_year, last_year + 1, step)))
     height = len(shown) * _ROW + 20
-    return format_html(
-        '<svg class="timeline" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%" '
-        'xmlns="http://www.w3.org/2000/svg">{}{}</svg>', _("Posts and memberships over time"), _WIDTH, height,
-        format_html_join("", "{}", ((b,) for b in bars)), ticks)
+    return _svg("timeline", _("Posts and memberships over time"), _WIDTH, height, _join([*bars, ticks]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import Any, BinaryIO
 from xml.sax.saxutils import quoteattr
 
@@ -34,16 +35,16 @@ def write_cytoscape(out: BinaryIO, sel: Selection = ALL) -> None:
     """Cytoscape.js elements JSON: ``{"data": …, "elements": {"nodes": […], "edges": […]}}``."""
     header = json.dumps({"generator": f"qogam {__version__}", "name": "qogam registry"}, ensure_ascii=False)
     out.write(('{"data": ' + header + ', "elements": {"nodes": [').encode())
-    first = True
-    for node in _nodes(sel):
-        out.write((b"" if first else b",\n") + json.dumps({"data": _node_data(node)}, ensure_ascii=False).encode())
-        first = False
+    _write_items(out, (_node_data(node) for node in _nodes(sel)))
     out.write(b'], "edges": [')
-    first = True
-    for edge in _edges(sel):
-        out.write((b"" if first else b",\n") + json.dumps({"data": _edge_data(edge)}, ensure_ascii=False).encode())
-        first = False
+    _write_items(out, (_edge_data(edge) for edge in _edges(sel)))
     out.write(b"]}}\n")
+
+
+def _write_items(out: BinaryIO, items: Iterable[dict[str, Any]]) -> None:
+    """Cytoscape elements ``{"data": …}``, comma-separated, one a line, as they are read."""
+    for n, data in enumerate(items):
+        out.write((b",\n" if n else b"") + json.dumps({"data": data}, ensure_ascii=False).encode())
 
 
 def _node_data(node: Node) -> dict[str, Any]:

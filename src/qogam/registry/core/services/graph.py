@@ -24,6 +24,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from qogam.registry.core.exports.selection import chunks
 from qogam.registry.core.models import Area, Event, Evidence, Membership, Organization, Person
 from qogam.registry.core.vocabularies import LinkKind as Link
 
@@ -82,10 +83,6 @@ def node_id(kind: str, pk: int) -> str:
     return f"{kind}-{pk}"
 
 
-def _org_label(org: Organization) -> str:
-    return org.name_kk or org.name_ru
-
-
 def _date(value: Any) -> str:
     return value.isoformat() if value else ""
 
@@ -107,10 +104,9 @@ def membership_edges(memberships: Iterable[Membership], sources: dict[int, list[
 def _sources_of(model: type[Any], pks: Iterable[int]) -> dict[int, list[int]]:
     """The ids of the sources behind each of ``pks`` of ``model``."""
     found: dict[int, set[int]] = defaultdict(set)
-    pks = list(pks)
     content_type = ContentType.objects.get_for_model(model)
-    for i in range(0, len(pks), 500):
-        for pk, source in Evidence.objects.filter(content_type=content_type, object_id__in=pks[i:i + 500]).values_list(
+    for chunk in chunks(pks):
+        for pk, source in Evidence.objects.filter(content_type=content_type, object_id__in=chunk).values_list(
                 "object_id", "source_id"):
             found[pk].add(source)
     return {pk: sorted(ids) for pk, ids in found.items()}
@@ -236,7 +232,7 @@ def _induced(walk: _Walk, centre: str, mentioned: list[tuple[str, list[int]]]) -
     for p in Person.objects.filter(pk__in=people).only("pk", "name"):
         nodes.append(Node(node_id("person", p.pk), "person", p.name, pk=p.pk))
     for o in Organization.objects.filter(pk__in=orgs).only("pk", "name_kk", "name_ru", "classification"):
-        nodes.append(Node(node_id("organization", o.pk), "organization", _org_label(o), o.classification, pk=o.pk))
+        nodes.append(Node(node_id("organization", o.pk), "organization", o.name, o.classification, pk=o.pk))
     for e in Event.objects.filter(pk__in=events).only("pk", "name", "classification", "start_date", "topic"):
         label = e.name or " ".join(x for x in (e.topic, _date(e.start_date)) if x) or e.classification
         nodes.append(Node(node_id("event", e.pk), "event", label, e.classification, pk=e.pk))
@@ -275,7 +271,7 @@ def registry_nodes(people: Iterable[Iterable[Person]], orgs: Iterable[Iterable[O
             yield Node(node_id("person", p.pk), "person", p.name, pk=p.pk)
     for batch in orgs:
         for o in batch:
-            yield Node(node_id("organization", o.pk), "organization", _org_label(o), o.classification, pk=o.pk)
+            yield Node(node_id("organization", o.pk), "organization", o.name, o.classification, pk=o.pk)
 
 
 def registry_edges(memberships: Iterable[Iterable[Membership]]) -> Iterator[Edge]:

@@ -92,10 +92,6 @@ class Entry:
     classification: str = ""
     bin: str = ""
 
-    @property
-    def name(self) -> str:
-        return self.names[0] if self.names else str(self.pk)
-
 
 def _entries(kind: str) -> dict[int, Entry]:
     """Every person or organisation, with what the registry knows of it: the articles that name
@@ -152,7 +148,7 @@ class _NeighbourNames(dict[str, str]):
             kind, _, pk = key.rpartition("-")
             model = model_of(kind)
             row = model.objects.filter(pk=int(pk)).first()
-            self[key] = (row.name if isinstance(row, Person) else (row.name_kk or row.name_ru)) if row else key
+            self[key] = row.name if row else key
         return super().get(key, default)
 
 
@@ -221,11 +217,12 @@ def _pairs(entries: dict[int, Entry], keys_of: Callable[[str], frozenset[str]]) 
                     yield pair
 
 
-def _name_score(kind: str, a: Entry, b: Entry) -> tuple[float, str, str, str]:
-    """The best score of any name of ``a`` against any of ``b``, the reason, and the two names."""
-    best = (0.0, "different", a.name, b.name)
-    for x in a.names:
-        for y in b.names:
+def best_names(kind: str, names_a: list[str], names_b: list[str]) -> tuple[float, str, str, str]:
+    """The best score of any of ``names_a`` against any of ``names_b``, the reason, and the two
+    names (the first of each when none can match)."""
+    best = (0.0, "different", names_a[0] if names_a else "", names_b[0] if names_b else "")
+    for x in names_a:
+        for y in names_b:
             if kind == Kind.PERSON:
                 if not name_match.could_match(x, y):
                     continue
@@ -245,7 +242,7 @@ def _name_score(kind: str, a: Entry, b: Entry) -> tuple[float, str, str, str]:
 def _score(kind: str, a: Entry, b: Entry, names: dict[int, str], area_names: dict[int, str],
            neighbours: dict[str, str]) -> tuple[float, list[dict[str, Any]]]:
     """The pair's score and the reasons (see :func:`reason_text`), the first one for the names."""
-    score, why, x, y = _name_score(kind, a, b)
+    score, why, x, y = best_names(kind, a.names, b.names)
     reasons: list[dict[str, Any]] = [{"code": "names", "a": x, "b": y, "score": score, "why": why}]
     if score < 0.7:
         return score, reasons
@@ -444,26 +441,12 @@ def redirects(kind: str) -> dict[int, int]:
 
 def canonical(kind: str, pk: int) -> int:
     """The id entry ``pk`` of ``kind`` lives on in today: its own, or that of the entry that absorbed it."""
-    seen = {pk}
-    while True:
-        nxt = Merge.objects.filter(kind=kind, absorbed_id=pk, undone_at=None).values_list("survivor_id", flat=True).first()
-        if nxt is None or nxt in seen:
-            return pk
-        seen.add(nxt)
-        pk = nxt
+    return redirects(kind).get(pk, pk)
 
 
 def absorbed_ids(kind: str, pk: int) -> list[int]:
     """The ids of the entries that live on in entry ``pk`` (its merges, and theirs), sorted."""
-    found: set[int] = set()
-    todo = [pk]
-    while todo:
-        current = todo.pop()
-        for absorbed in Merge.objects.filter(kind=kind, survivor_id=current, undone_at=None).values_list("absorbed_id", flat=True):
-            if absorbed not in found:
-                found.add(absorbed)
-                todo.append(absorbed)
-    return sorted(found)
+    return survivors_of(kind).get(pk, [])
 
 
 def _pointers(model: type[models.Model]) -> list[tuple[type[models.Model], str]]:

@@ -12,6 +12,7 @@ the judgement, the merge or split and the audit log.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -120,7 +121,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(areas__in=user_scope.area_ids or ()).distinct()
     page = Paginator(rows.order_by("-score", "kind", "left", "right"), PER_PAGE).get_page(request.GET.get("page"))
     shown = list(page)
-    labels = _labels(shown)
+    labels = _names((c.kind, pk) for c in shown for pk in (c.left, c.right))
     pairs = [{"candidate": c, "left": labels[(c.kind, c.left)], "right": labels[(c.kind, c.right)],
               "reasons": [resolution.reason_text(r) for r in c.reasons],
               "url": reverse("review:candidate", args=[c.kind, c.left, c.right])} for c in shown
@@ -137,15 +138,22 @@ def candidates(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _labels(rows: list[MatchCandidate]) -> dict[tuple[str, int], str]:
-    people = {pk for c in rows if c.kind == EntityKind.PERSON for pk in (c.left, c.right)}
-    orgs = {pk for c in rows if c.kind == EntityKind.ORGANIZATION for pk in (c.left, c.right)}
+def _names(keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """The name of each (kind, id) entry that still exists (a body's Kazakh name, or its Russian one)."""
+    keys = list(keys)
     out: dict[tuple[str, int], str] = {}
+    people = {pk for kind, pk in keys if kind == EntityKind.PERSON}
+    orgs = {pk for kind, pk in keys if kind == EntityKind.ORGANIZATION}
     for pk, name in Person.objects.filter(pk__in=people).values_list("pk", "name"):
         out[(EntityKind.PERSON, pk)] = name
     for pk, kk, ru in Organization.objects.filter(pk__in=orgs).values_list("pk", "name_kk", "name_ru"):
         out[(EntityKind.ORGANIZATION, pk)] = kk or ru
     return out
+
+
+def _page(kind: str, pk: int) -> str:
+    """The public page of entry ``pk`` of ``kind``."""
+    return reverse("web:person" if kind == EntityKind.PERSON else "web:organization", args=[pk])
 
 
 @staff_only
@@ -164,18 +172,14 @@ def _side(kind: str, entry: Person | Organization) -> dict[str, Any]:
     """What the side-by-side shows of one entry."""
     if isinstance(entry, Person):
         memberships = list(entry.memberships.select_related("organization", "on_behalf_of"))
-        names = entry.all_names()
-        sources = sources_for([(Person, [entry.pk]), (Membership, [m.pk for m in memberships])])
-        url = reverse("web:person", args=[entry.pk])
     else:
         memberships = list(Membership.objects.filter(Q(organization=entry) | Q(on_behalf_of=entry))
                            .select_related("person", "organization"))
-        names = entry.all_names()
-        sources = sources_for([(Organization, [entry.pk]), (Membership, [m.pk for m in memberships])])
-        url = reverse("web:organization", args=[entry.pk])
+    sources = sources_for([(type(entry), [entry.pk]), (Membership, [m.pk for m in memberships])])
     areas = Area.objects.filter(pk__in=entry_areas(kind, entry.pk)).order_by("name_kk")
-    return {"entry": entry, "names": names, "memberships": memberships[:SHOWN], "more": max(0, len(memberships) - SHOWN),
-            "sources": list(sources[:SHOWN]), "areas": list(areas), "url": url,
+    return {"entry": entry, "names": entry.all_names(), "memberships": memberships[:SHOWN],
+            "more": max(0, len(memberships) - SHOWN), "sources": list(sources[:SHOWN]), "areas": list(areas),
+            "url": _page(kind, entry.pk),
             "absorbed": resolution.absorbed_ids(kind, entry.pk)}
 
 
@@ -190,7 +194,7 @@ def candidate(request: HttpRequest, kind: str, left: int, right: int) -> HttpRes
         return HttpResponseRedirect(reverse("review:candidate", args=[kind, low, high]))
     if a == b:
         messages.info(request, _("These two are one entry now."))
-        return HttpResponseRedirect(reverse("web:person" if kind == EntityKind.PERSON else "web:organization", args=[a]))
+        return HttpResponseRedirect(_page(kind, a))
     entries = model.objects.in_bulk([left, right])
     if len(entries) != 2:
         raise Http404("no such entry")
@@ -198,22 +202,13 @@ def candidate(request: HttpRequest, kind: str, left: int, right: int) -> HttpRes
     stored = MatchCandidate.objects.filter(kind=kind, left=min(left, right), right=max(left, right)).first()
     judgement = resolution.judged(kind).get(frozenset({left, right}))
     one, other = _side(kind, entries[left]), _side(kind, entries[right])
-    best_a, best_b = _closest_names(kind, one["names"], other["names"])
+    _score, _why, best_a, best_b = resolution.best_names(kind, one["names"], other["names"])
     return render(request, "review/candidate.html", {
         "reasons": [resolution.reason_text(r) for r in (stored.reasons if stored else [])],
         "kind": kind, "one": one, "other": other, "sides": [one, other], "stored": stored, "judgement": judgement,
         "diff": resolution.name_diff(best_a, best_b), "verdicts": Verdict.choices,
         "left": left, "right": right,
     })
-
-
-def _closest_names(kind: str, a: list[str], b: list[str]) -> tuple[str, str]:
-    from qogam.nlp import name_match, org_match
-
-    def score(x: str, y: str) -> float:
-        return name_match.compare(x, y) if kind == EntityKind.PERSON else org_match.compare(x, y)[0]
-
-    return max(((x, y) for x in a for y in b), key=lambda p: score(*p), default=(a[0] if a else "", b[0] if b else ""))
 
 
 @staff_only
@@ -245,13 +240,8 @@ def merges(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     shown = [m for m in page if user_scope.everything or m.undone_at is not None
              or in_scope(user_scope, m.kind, m.survivor_id)]
-    labels = {(m.kind, m.survivor_id): "" for m in shown}
-    for pk, name in Person.objects.filter(pk__in=[m.survivor_id for m in shown if m.kind == EntityKind.PERSON]).values_list("pk", "name"):
-        labels[(EntityKind.PERSON, pk)] = name
-    for pk, kk, ru in Organization.objects.filter(pk__in=[m.survivor_id for m in shown if m.kind == EntityKind.ORGANIZATION]).values_list("pk", "name_kk", "name_ru"):
-        labels[(EntityKind.ORGANIZATION, pk)] = kk or ru
-    items = [{"merge": m, "survivor": labels.get((m.kind, m.survivor_id), ""),
-              "url": reverse("web:person" if m.kind == EntityKind.PERSON else "web:organization", args=[m.survivor_id])}
+    labels = _names((m.kind, m.survivor_id) for m in shown)
+    items = [{"merge": m, "survivor": labels.get((m.kind, m.survivor_id), ""), "url": _page(m.kind, m.survivor_id)}
              for m in shown]
     return render(request, "review/merges.html", {"items": items, "page_obj": page})
 

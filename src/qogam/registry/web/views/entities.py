@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views.generic import DetailView
 
-from qogam.registry.core.models import Event, Membership, Organization, Person, Statement
+from qogam.registry.core.models import Event, Evidence, Membership, Organization, Person, Statement
+from qogam.registry.core.services.resolution import absorbed_ids, canonical
 from qogam.registry.core.vocabularies import role_label
 from qogam.registry.web.charts import timeline
 from qogam.registry.web.sources import SOURCES_SHOWN, sources_for
@@ -23,9 +25,15 @@ def _chronological(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
     return memberships.order_by(F("start_date").asc(nulls_first=True), F("end_date").asc(nulls_last=True), "role", "pk")
 
 
+def merged_redirect(kind: str, pk: int, page: str) -> HttpResponse | None:
+    """The redirect to ``page`` of the entry that absorbed entry ``pk``, if it was merged (a
+    split brings it back, so the redirect is temporary); None otherwise."""
+    target = canonical(kind, pk)
+    return HttpResponseRedirect(reverse(page, args=[target])) if target != pk else None
+
+
 class FollowsMerges:
-    """The page of an entry merged into another redirects to that one's (a split brings it
-    back, so the redirect is temporary)."""
+    """The page of an entry merged into another redirects to that one's."""
 
     kind = ""
     page = ""
@@ -34,33 +42,20 @@ class FollowsMerges:
         try:
             return super().get(request, *args, **kwargs)  # type: ignore[misc, no-any-return]
         except Http404:
-            from qogam.registry.core.services.resolution import canonical
-
-            pk = int(kwargs["pk"])
-            target = canonical(self.kind, pk)
-            if target == pk:
+            moved = merged_redirect(self.kind, int(kwargs["pk"]), self.page)
+            if moved is None:
                 raise
-            return HttpResponseRedirect(reverse(self.page, args=[target]))
+            return moved
 
 
 def _seen(memberships: list[Membership]) -> dict[int, list[Any]]:
     """The publication days of the articles behind each membership (one query)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from qogam.registry.core.models import Evidence
-
     found: dict[int, set[Any]] = {}
     rows = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(Membership),
                                    object_id__in=[m.pk for m in memberships]).exclude(source__published=None)
     for pk, day in rows.values_list("object_id", "source__published"):
         found.setdefault(pk, set()).add(day)
     return {pk: sorted(days) for pk, days in found.items()}
-
-
-def _absorbed(kind: str, pk: int) -> list[int]:
-    from qogam.registry.core.services.resolution import absorbed_ids
-
-    return absorbed_ids(kind, pk)
 
 
 class OrganizationView(FollowsMerges, ReadOnlyMixin, DetailView):
@@ -79,7 +74,7 @@ class OrganizationView(FollowsMerges, ReadOnlyMixin, DetailView):
         seen = _seen(memberships)
         context["timeline"] = timeline([(f"{m.person} — {role_label(m.role)}", m.start_date, m.end_date, seen.get(m.pk, []))
                                         for m in memberships])
-        context["absorbed"] = _absorbed("organization", org.pk)
+        context["absorbed"] = absorbed_ids("organization", org.pk)
         context["has_seats"] = any(m.on_behalf_of_id for m in memberships)
         context["seats_elsewhere"] = list(_chronological(
             Membership.objects.filter(on_behalf_of=org).select_related("person", "organization")))
@@ -111,7 +106,7 @@ class PersonView(FollowsMerges, ReadOnlyMixin, DetailView):
         events = list((Event.objects.filter(chair=person) | Event.objects.filter(participants=person))
                       .select_related("area", "chair").distinct()[:STATEMENTS_SHOWN])
         context.update(memberships=memberships, statements=statements, events=events,
-                       absorbed=_absorbed("person", person.pk),
+                       absorbed=absorbed_ids("person", person.pk),
                        timeline=timeline([(f"{role_label(m.role)} — {m.organization or m.on_behalf_of or ''}".rstrip(" —"),
                                            m.start_date, m.end_date, seen.get(m.pk, [])) for m in memberships]))
         context["sources"] = list(sources_for([

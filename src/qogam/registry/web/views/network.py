@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from qogam.registry.core.models import Area, Organization, Person, Source
 from qogam.registry.core.services.graph import Graph, network
 from qogam.registry.core.vocabularies import LinkKind, label
 from qogam.registry.web.templatetags.qogam_web import local_name
+from qogam.registry.web.views.entities import merged_redirect
 
 LIBRARY = "qogam/vendor/cytoscape.min.js"
 
@@ -65,38 +66,35 @@ def _lists(graph: Graph) -> dict[str, Any]:
     }
 
 
-def _named(model: type[Any], **key: Any) -> Any:
-    found = model.objects.filter(**key).first()
-    if found is None:
-        raise Http404(f"no such {model._meta.model_name}")
-    return found
-
-
-def _moved(kind: str, pk: int, page: str) -> HttpResponse | None:
-    """The redirect to the network of the entry that absorbed entry ``pk``, if it was merged."""
-    from qogam.registry.core.services.resolution import canonical
-
-    target = canonical(kind, pk)
-    return HttpResponseRedirect(reverse(page, args=[target])) if target != pk else None
+def _gone(kind: str, pk: int, page: str) -> HttpResponse:
+    """The network of the entry that absorbed entry ``pk``; a 404 when there is none."""
+    moved = merged_redirect(kind, pk, page)
+    if moved is None:
+        raise Http404(f"no such {kind}")
+    return moved
 
 
 @require_safe
 def person_network(request: HttpRequest, pk: int) -> HttpResponse:
-    if not Person.objects.filter(pk=pk).exists() and (moved := _moved("person", pk, "web:person-network")):
-        return moved
-    person = _named(Person, pk=pk)
+    person = Person.objects.filter(pk=pk).first()
+    if person is None:
+        return _gone("person", pk, "web:person-network")
     return _view(request, "person", pk, _("Network of %(name)s") % {"name": person.name}, reverse("web:person", args=[pk]))
 
 
 @require_safe
 def organization_network(request: HttpRequest, pk: int) -> HttpResponse:
-    if not Organization.objects.filter(pk=pk).exists() and (moved := _moved("organization", pk, "web:organization-network")):
-        return moved
-    name = local_name(_named(Organization, pk=pk))
-    return _view(request, "organization", pk, _("Network of %(name)s") % {"name": name}, reverse("web:organization", args=[pk]))
+    org = Organization.objects.filter(pk=pk).first()
+    if org is None:
+        return _gone("organization", pk, "web:organization-network")
+    return _view(request, "organization", pk, _("Network of %(name)s") % {"name": local_name(org)},
+                 reverse("web:organization", args=[pk]))
 
 
 @require_safe
 def area_network(request: HttpRequest, slug: str) -> HttpResponse:
-    name = local_name(_named(Area, slug=slug))
-    return _view(request, "area", slug, _("Network of %(name)s") % {"name": name}, reverse("web:area", args=[slug]))
+    area = Area.objects.filter(slug=slug).first()
+    if area is None:
+        raise Http404("no such area")
+    return _view(request, "area", slug, _("Network of %(name)s") % {"name": local_name(area)},
+                 reverse("web:area", args=[slug]))

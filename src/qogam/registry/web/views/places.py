@@ -10,6 +10,7 @@ from qogam.registry.core.models import Area, Event, Organization, Statement
 from qogam.registry.web.labels import GROUP_TITLES, GROUPS
 from qogam.registry.web.sources import SOURCES_SHOWN, sources_for
 from qogam.registry.web.views.downloads import downloads_of
+from qogam.registry.web.views.home import time_charts
 from qogam.registry.web.views.public import ReadOnlyMixin
 
 SHOWN = 50
@@ -48,8 +49,6 @@ class AreaView(ReadOnlyMixin, DetailView):
             groups.append({"key": group, "title": GROUP_TITLES[group], "rows": rows[:SHOWN], "more": len(rows) > SHOWN})
         context["groups"] = groups
         context["events"] = list(Event.objects.filter(area_id__in=ids).select_related("chair")[:SHOWN])
-        from qogam.registry.web.views.home import time_charts
-
         context["time_charts"] = time_charts(ids, area if context["children"] else None)
         return context
 
