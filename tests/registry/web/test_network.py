@@ -192,3 +192,25 @@ def test_the_network_of_a_merged_entry_redirects(client: Any, registry: Registry
     response = client.get(reverse("web:person-network", args=[twin.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("web:person-network", args=[registry.person.pk])
     assert client.get(reverse("web:organization-network", args=[10**6])).status_code == 404
+
+
+def test_a_withdrawn_source_is_behind_no_link_and_no_timeline_mark(client: Any, registry: Registry) -> None:
+    """A withdrawn source (junk, a duplicate) is hidden from the public pages: the network's
+    links, its co-mentions and the timelines do not show it either."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from qogam.registry.core.models import Evidence, Membership
+    from qogam.registry.core.services.graph import network
+
+    seat = Membership.objects.get(person=registry.person, on_behalf_of=registry.ngo)
+    Evidence.objects.create(source=registry.source, content_type=ContentType.objects.get_for_model(seat),
+                            object_id=seat.pk, start=0, end=5)
+    before = network("person", registry.person.pk)
+    assert any(registry.source.pk in e.sources for e in before.edges)
+    registry.source.withdrawn_at = timezone.now()
+    registry.source.save()
+    after = network("person", registry.person.pk)
+    assert not any(registry.source.pk in e.sources for e in after.edges)
+    assert not any(e.kind == "mentioned" for e in after.edges)
+    assert "2024-02-02" not in client.get(reverse("web:person", args=[registry.person.pk])).content.decode()

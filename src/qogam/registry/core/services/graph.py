@@ -106,8 +106,8 @@ def _sources_of(model: type[Any], pks: Iterable[int]) -> dict[int, list[int]]:
     found: dict[int, set[int]] = defaultdict(set)
     content_type = ContentType.objects.get_for_model(model)
     for chunk in chunks(pks):
-        for pk, source in Evidence.objects.filter(content_type=content_type, object_id__in=chunk).values_list(
-                "object_id", "source_id"):
+        for pk, source in Evidence.objects.filter(content_type=content_type, object_id__in=chunk,
+                                                  source__withdrawn_at=None).values_list("object_id", "source_id"):
             found[pk].add(source)
     return {pk: sorted(ids) for pk, ids in found.items()}
 
@@ -165,8 +165,8 @@ def _co_mentioned(kind: str, pk: int) -> list[tuple[str, list[int]]]:
     """The people and bodies named in the articles that name entry ``pk`` of ``kind``, most
     shared articles first, with those articles."""
     model = Person if kind == "person" else Organization
-    sources = list(Evidence.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=pk)
-                   .values_list("source_id", flat=True).distinct())
+    sources = list(Evidence.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=pk,
+                                           source__withdrawn_at=None).values_list("source_id", flat=True).distinct())
     shared: dict[str, set[int]] = defaultdict(set)
     for other_kind, other_model in (("person", Person), ("organization", Organization)):
         rows = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(other_model), source_id__in=sources)

@@ -99,7 +99,7 @@ def _entries(kind: str) -> dict[int, Entry]:
     found = _people() if kind == Kind.PERSON else _organizations()
     named: dict[int, set[str]] = defaultdict(set)  # each source's people and bodies
     for other_kind, model in MODELS.items():
-        rows = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(model))
+        rows = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(model), source__withdrawn_at=None)
         for pk, source in rows.values_list("object_id", "source_id").distinct().iterator():
             named[source].add(f"{other_kind}-{pk}")
             if other_kind == kind and pk in found:

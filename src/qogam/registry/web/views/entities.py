@@ -52,7 +52,8 @@ def _seen(memberships: list[Membership]) -> dict[int, list[Any]]:
     """The publication days of the articles behind each membership (one query)."""
     found: dict[int, set[Any]] = {}
     rows = Evidence.objects.filter(content_type=ContentType.objects.get_for_model(Membership),
-                                   object_id__in=[m.pk for m in memberships]).exclude(source__published=None)
+                                   object_id__in=[m.pk for m in memberships], source__withdrawn_at=None,
+                                   ).exclude(source__published=None)
     for pk, day in rows.values_list("object_id", "source__published"):
         found.setdefault(pk, set()).add(day)
     return {pk: sorted(days) for pk, days in found.items()}
