@@ -21,6 +21,12 @@ from qogam.nlp.ru.morph import name_nominative, phrase_nominative
         ("Федора Ковалёва", "Фёдор Ковалёв"),
         ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),  # only the last part declines
         ("Мереке Кулкенов", "Мереке Кулкенов"),  # a nominative family name keeps the given name
+        ("Дархан Сатыбалды", "Дархан Сатыбалды"),  # a Kazakh family name in -ы does not decline
+        ("Айгуль Сейткали", "Айгуль Сейткали"),
+        ("Ерлану Сатыбалды", "Ерлан Сатыбалды"),  # the given name alone carries the case
+        ("Дархана Сатыбалды", "Дархан Сатыбалды"),
+        ("Гульнару Ахметову", "Гульнара Ахметова"),
+        ("Никиты Михалкова", "Никита Михалков"),
     ],
 )
 def test_name_nominative(name: str, nominative: str) -> None:

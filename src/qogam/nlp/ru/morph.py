@@ -9,6 +9,7 @@ that gender.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -111,6 +112,13 @@ def _word_readings(word: str, prefer: str | None = None) -> list[tuple[str, str 
 # Kazakh letters folded to the Russian spelling of the same names ("Нұрлан" → "Нурлан").
 _KAZAKH_FOLD = str.maketrans("әқңғүұіһөӘҚҢҒҮҰІҺӨ", "акнгууихоАКНГУУИХО")
 _OBLIQUE = ("ой", "ом", "ым", "ию", "ии", "ие", "ей", "а", "у", "е", "ы", "ю")
+# The cases an oblique ending of a Kazakh given name puts it in, by gender ("Дархана" → gent).
+_GIVEN_CASES = {
+    ("а", "masc"): ("gent", "accs"), ("у", "masc"): ("datv",), ("ом", "masc"): ("ablt",),
+    ("ым", "masc"): ("ablt",), ("е", "masc"): ("loct",),
+    ("ы", "femn"): ("gent",), ("и", "femn"): ("gent",), ("е", "femn"): ("datv", "loct"),
+    ("у", "femn"): ("accs",), ("ю", "femn"): ("accs",), ("ой", "femn"): ("ablt",), ("ей", "femn"): ("ablt",),
+}
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +132,19 @@ def _given_names() -> dict[str, str]:
             for entry in entries(name, section):
                 out.setdefault(entry.translate(_KAZAKH_FOLD).lower(), gender)
     return out
+
+
+def given_cases(word: str) -> tuple[str, ...]:
+    """The cases a Kazakh given name with an oblique ending is in ("Дархана" → gent, accs);
+    empty for a name as listed or a word that is not one."""
+    names, lower = _given_names(), word.lower()
+    if lower in names:
+        return ()
+    for (ending, gender), cases in _GIVEN_CASES.items():
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3 and names.get(stem) == gender:
+            return cases
+    return ()
 
 
 def gender_hint(word: str) -> str | None:
@@ -195,6 +216,16 @@ def _inflected_part(word: str) -> str:
     return word.rsplit("-", 1)[-1] if "-" in word[1:-1] else word
 
 
+# Kazakh family names ending in -ы/-и after a consonant ("Сатыбалды", "Сейткали", "Уали") are
+# not declined in Russian text; pymorphy3 reads them as the genitive of a name in -а/-я.
+_INDECLINABLE_FAMILY = re.compile(r"[бвгджзклмнпрстфхцчшщ][ыи]$")
+
+
+def _indeclinable_family(word: str, prefer: str | None) -> bool:
+    return prefer not in ("Name", "Patr") and len(word) >= 4 and bool(_INDECLINABLE_FAMILY.search(word.lower())) \
+        and word.lower() not in _given_names()
+
+
 def name_case(words: list[str]) -> tuple[str, str | None]:
     """The case and gender a name of ``words`` is in: the pair its words' readings weigh most
     for (pymorphy3's scores, family-name endings, a known Kazakh given name for the gender —
@@ -210,6 +241,8 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
 
     for index, word in enumerate(words):
         part = _inflected_part(as_name(word))
+        if _indeclinable_family(part, _preferred_tag(index, len(words))):
+            continue
         best: dict[tuple[str, str | None], float] = {}
         for case, gender, parse in _word_readings(part, _preferred_tag(index, len(words))):
             key = (case, hint if gender == "ms-f" else gender)
@@ -218,6 +251,9 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
         for case, gender in endings:
             # an ending of one case only ("-овым") says more than pymorphy3's guesses
             best[(case, gender)] = max(best.get((case, gender), 0.0), 0.8 if len(endings) == 1 else 0.3)
+        if index == 0:
+            for case in given_cases(part):
+                best[(case, hint)] = max(best.get((case, hint), 0.0), 0.5)
         for (case, gender), weight in best.items():
             vote(case, gender, weight)
     if not votes:
@@ -238,6 +274,8 @@ def _nominative_word(word: str, case: str, gender: str | None, prefer: str | Non
     part = _inflected_part(shown)
     if part != shown:
         return shown[: len(shown) - len(part)] + _nominative_word(part, case, gender, prefer)
+    if _indeclinable_family(shown, prefer):
+        return shown
     for reading_case, reading_gender, parse in _word_readings(shown, prefer):
         if reading_case != case or "Fixd" in parse.tag:
             continue

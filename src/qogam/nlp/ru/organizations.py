@@ -331,6 +331,10 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if tidy is None:
             continue
         first, last = tidy
+        while first < last and _is_title(doc.word(first)) and not head_lemma(doc.word(first)):
+            first += 1  # "Вице-министр информации …": the post is not the body's name
+        if first != tidy[0] and not any(head_lemma(doc.word(k)) for k in range(first, last + 1)):
+            continue  # what is left names a field, not a body
         text = doc.span_text(first, last)
         if fold(text) in not_orgs or (first == last and is_place(doc.word(first))):
             continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import fold, pairs, words
-from qogam.nlp.ru.morph import lemmas, parses
+from qogam.nlp.ru.morph import is_place, lemmas, parses
 from qogam.nlp.ru.organizations import RuOrgMention
 from qogam.nlp.ru.persons import RuPersonMention
 
@@ -349,11 +349,30 @@ class _Finder:
         near = [m for m in before if sentence - 1 <= doc.sentence_of[m.last] <= sentence]
         return near[-1] if near else None
 
+    def _names_other_body(self, phrase: RolePhrase, guessed: RuOrgMention) -> bool:
+        """Whether the role's genitives name a body other than ``guessed`` ("директор школы №
+        5" after "отдел образования"): nouns that are no territory, no place, inside no
+        organisation found and without the guessed body's head ("глава ассоциации
+        предпринимателей" is the association named before)."""
+        org, after = self._body_after(phrase)
+        if org is not None or after <= phrase.last:
+            return False
+        territory = words("post_nouns.txt", "territory")
+        inside = {k for m in self.orgs for k in range(m.first, m.last + 1)}
+        nouns = []
+        for k in range(phrase.last + 1, after + 1):
+            word = self.doc.word(k)
+            top = parses(word)[:1]
+            if top and top[0].tag.POS == "NOUN" and top[0].tag.case == "gent" and word[:1].islower() \
+                    and not lemmas(word) & territory and not is_place(word) and k not in inside:
+                nouns.append(word)
+        return bool(nouns) and not any(guessed.head in lemmas(word) for word in nouns)
+
     def add(self, person: RuPersonMention, phrase: RolePhrase, org: RuOrgMention | None, rule: str) -> None:
         assert person.person is not None
         if org is None and not rule.endswith("guessed"):
             guessed = self._guessed_body(phrase)
-            if guessed is not None:
+            if guessed is not None and not self._names_other_body(phrase, guessed):
                 org, rule = guessed, rule + "-guessed"
         key = (person.person.name, phrase.role, org.name if org else None)
         if key in self.seen:

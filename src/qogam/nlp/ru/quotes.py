@@ -28,6 +28,7 @@ RULES: dict[str, float] = {
     "ru-quote-colon": 0.8,  # X отметил: «…»
     "ru-quote-dash": 0.8,  # — …, — сказала X.
     "ru-quote-caption": 0.75,  # X, должность: and the speech below
+    "ru-quote-according": 0.75,  # По словам X, «…».
 }
 _PAIRS = {"«": "»", "“": "”", "„": "“"}
 _DASH = "—–-"
@@ -206,6 +207,10 @@ def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]
                 out.append(quote)
             continue
         before = text[start:opener].rstrip()
+        according = _according(text, start, opener, closer, end, speakers)
+        if according is not None:
+            out.append(according)
+            continue
         if before.endswith(":"):
             colon = len(before) + start
             clause_start = max(start, text.rfind(".", start, opener) + 1, text.rfind("\n", start, opener) + 1)
@@ -216,6 +221,27 @@ def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]
                 if quote:
                     out.append(quote)
     return out
+
+
+def _according(text: str, start: int, opener: int, closer: int, end: int, speakers: _Speakers) -> Quote | None:
+    """"По словам директора центра Алии Ержановой, «проект охватил 500 семей».": a clause that
+    opens with an attribution of ``according``, a comma, then a quotation of several words
+    that ends the sentence."""
+    before = text[start:opener].rstrip()
+    if not before.endswith(","):
+        return None
+    clause_start = max(start, text.rfind(".", start, opener) + 1, text.rfind("\n", start, opener) + 1)
+    clause = " ".join(fold(w) for w in _WORD.findall(text[clause_start : start + len(before)]))
+    if not any(clause.startswith(opening) for opening in words("speech_verbs.txt", "according")):
+        return None
+    if len(_WORD.findall(text[opener:closer])) < 3 or not re.match(r"\s*[.!?…]|\s*$", text[closer + 1 : end]):
+        return None  # a name in quotation marks, or a quotation the sentence goes on from
+    if set(clause.split()[:3]) & words("speech_verbs.txt", "possessives"):
+        speaker = speakers.last_before(clause_start, within=600)
+    else:
+        speaker = _speaker(text, clause_start, start + len(before), opener, speakers)
+    return _quote(text, opener + 1, closer, speaker, "ru-quote-according", (clause_start, start + len(before) - 1),
+                  (clause_start, closer + 1))
 
 
 _BREAK = re.compile(r"([,!?…]|\.\.\.)\s*[—–-]+\s*(?P<verb>[^\W\d_]+)")
