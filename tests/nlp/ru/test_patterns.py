@@ -26,6 +26,7 @@ def run(text: str):
         ("Исаев Марат Болатович назначен акимом района.", ["Исаев Марат Болатович"]),
         # a Kazakh family name in -ы/-и does not decline
         ("Встречу провел глава региона Дархан Сатыбалды.", ["Дархан Сатыбалды"]),
+        ("Семинар провела Дина Ахметова.", ["Дина Ахметова"]),  # not the genitive of "Дин"
     ],
 )
 def test_persons(text: str, persons: list[str]) -> None:
@@ -86,6 +87,9 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a role whose genitives name a body not found is not given the body named before
         ("Пришли руководитель отдела образования района Асхат Кожахметов и директор школы № 5 Майра Ибраева.",
          [("Асхат Кожахметов", "руководитель", "отдел образования района"), ("Майра Ибраева", "директор", None)]),
+        # a place after the body, before the clause ends
+        ("Айгуль Сейтова, руководитель филиала ОО «Ана» в Шымкенте, рассказала о работе.",
+         [("Айгуль Сейтова", "руководитель", "ОО «Ана»")]),
         # a post at the head of the model's span is not the body's name
         ("Вице-министр информации и общественного развития Канат Искаков открыл форум.",
          [("Канат Искаков", "вице-министр", None)]),

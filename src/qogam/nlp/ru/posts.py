@@ -280,6 +280,14 @@ class _Finder:
         end = after + 1
         if end + 1 < len(doc.tokens) and doc.word(end) == "и" and self._role_at(end + 1):
             return leader  # "Романовская, депутат Мажилиса и президент …"
+        if end < len(doc.tokens) and fold(doc.word(end)) in words("post_nouns.txt", "place_prepositions"):
+            # "Айгуль Сейтова, руководитель филиала ОО «Ана» в Шымкенте, …": a place after the body
+            tail = end + 1
+            while tail < len(doc.tokens) and tail - end <= 3 and doc.word(tail)[:1].isalpha() \
+                    and not self._role_at(tail) and tail not in self.person_at:
+                tail += 1
+            if tail - end >= 2 and tail < len(doc.tokens) and doc.word(tail) in {",", ".", ";", ")"}:
+                end = tail
         if end < len(doc.tokens) and doc.sentence_of[end] == doc.sentence_of[phrase.head] \
                 and doc.word(end) not in {",", ".", ";", ":", ")", "!", "?"} | _DASHES and not self._role_at(end):
             return None  # "Каримова, председатель и члены …" is a list, not her post
