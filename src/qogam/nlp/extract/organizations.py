@@ -467,6 +467,9 @@ def _mention_ending_at(
         if model_start is None and type_first < i and doc.tokens[type_first].norm[:1].isupper() \
                 and not doc.opens_clause(type_first):
             model_start = type_first  # "деп хабарлайды Өңірлік коммуникациялар қызметі"
+        if model_start is None and type_ == "council" and type_first < i \
+                and doc.norm_span(type_first, i - 1).lower() in org_words("specific_councils"):
+            model_start = type_first  # "Қоғамдық кеңес мүшесі": the one public council of the text
         if model_start is None:
             return None
         start = model_start

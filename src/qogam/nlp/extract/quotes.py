@@ -48,6 +48,7 @@ RULES = frozenset({
     "quote-dash",  # "– …, – деді X."
     "quote-dash-announced",  # "X, басшы:" and the speech below it
     "quote-dash-introduced",  # "… X сөз сөйледі." and a dash line below it
+    "quote-according",  # "Оның айтуынша, «…»."
 })
 # How the speaker was found, with the score it gives the quote.
 SPEAKER_CONFIDENCE: dict[str, float] = {
@@ -396,6 +397,10 @@ def _quotes_in_sentence(
         elif previous_speaker and opener - previous_closer <= 12 and _continues(doc, previous_closer, opener):
             # «A», — деді X, — «B»: the second part has no attribution of its own
             speaker, how, source = previous_speaker, "continued", "quote-continued"
+        elif (according := _according(doc, opener, closer, first, last)) is not None:
+            # "Оның айтуынша, «…»." / "Марат Ахметовтың сөзінше, «…»."
+            clause, source = according, "quote-according"
+            speaker, how = _speaker(doc, clause, doc.tokens[opener].start, speakers)
         else:
             introduced = _introduced_before(doc, opener, closer, first, speakers)
             if introduced is None:
@@ -425,6 +430,21 @@ def _quotes_in_sentence(
             )
         previous_speaker, previous_closer = speaker, closer
     return found
+
+
+def _according(doc: Document, opener: int, closer: int, first: int, last: int) -> _Clause | None:
+    """"Оның айтуынша, «жобаға 500 отбасы қатысады».": a clause with a word of ``according``
+    ("айтуынша", "сөзінше"), a comma, then a quotation of several words that ends the sentence."""
+    if opener - 2 < first or doc.tokens[opener - 1].norm != "," or closer - opener < 4:
+        return None
+    if closer < last and doc.tokens[closer + 1].norm not in _CLAUSE_END:
+        return None
+    start = opener - 2
+    while start > first and doc.tokens[start - 1].norm not in _CLAUSE_END | {"»", "«", ","}:
+        start -= 1
+    openings = kk.entries("speech_verbs.txt", "according")
+    verb = next((k for k in range(start, opener - 1) if doc.lower(k).startswith(openings)), None)
+    return _Clause(start, opener - 2, verb) if verb is not None else None
 
 
 def _introduced_before(doc: Document, opener: int, closer: int, first: int, speakers: Speakers) -> str | None:
@@ -515,9 +535,20 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
             # "…, – деп жазды inbusiness.kz тілшісі": with no dash to open it and no person to
             # say it, the paragraph is the outlet's report, not speech
             return []
-        quote = _dash_quote(doc, first, _speech_end(doc, start), speaker, f"quote-dash:{how}", clause)
+        quote = _dash_quote(doc, _dash_opened(doc, first, start), _speech_end(doc, start), speaker,
+                            f"quote-dash:{how}", clause)
         return [quote] if quote.text and len(quote.text.split()) >= 3 else []
     return []
+
+
+def _dash_opened(doc: Document, first: int, end: int) -> int:
+    """Where the speech ending before token ``end`` opens: after the last dash that follows a
+    sentence's end ("Әкім жастармен кездесті. – Біз …, – деді ол." — paragraphs run together
+    in the page), else at the paragraph's first token."""
+    for k in range(end - 1, first, -1):
+        if doc.tokens[k].norm in _DASHES and doc.tokens[k - 1].norm in (".", "!", "?", "…"):
+            return k + 1
+    return first
 
 
 def _speech_end(doc: Document, i: int) -> int:

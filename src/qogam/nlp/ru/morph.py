@@ -123,14 +123,18 @@ _GIVEN_CASES = {
 
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
-    """Given names of the Kazakh lists, in Russian spelling, with their gender."""
+    """Given names of the Kazakh lists in Russian spelling, and of nlp/ru/given_names.txt, with
+    their gender."""
     from qogam.nlp.kk.lexicon import NAME_FILES, entries
+    from qogam.nlp.ru.lexicon import entries as ru_entries
 
     out: dict[str, str] = {}
-    for name in NAME_FILES:
-        for section, gender in (("male", "masc"), ("female", "femn")):
+    for section, gender in (("male", "masc"), ("female", "femn")):
+        for name in NAME_FILES:
             for entry in entries(name, section):
                 out.setdefault(entry.translate(_KAZAKH_FOLD).lower(), gender)
+        for entry in ru_entries("given_names.txt", section):
+            out.setdefault(entry.lower(), gender)
     return out
 
 

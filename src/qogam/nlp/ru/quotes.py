@@ -170,11 +170,31 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
                 out.extend(found)
                 previous = (start, end)
                 continue
+        else:
+            found = _joined_dialogue(text, start, end, speakers)
+            if found:
+                out.extend(found)
+                previous = (start, end)
+                continue
         if stripped.endswith(":") and len(stripped) < 200:
             caption_speaker = speakers.named_in(start, end - 1)
         previous = (start, end)
     out.sort(key=lambda q: q.start)
     return out
+
+
+_JOINED_DASH = re.compile(r"(?<=[.!?…])\s+(?=[—–]\s)")
+
+
+def _joined_dialogue(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
+    """"Аким встретился с молодежью. — Мы продолжим работу, — сказал он.": a dialogue line run
+    into the paragraph before it (the page lost the line break): the dialogue from the first
+    dash after a sentence's end that has an attribution of its own."""
+    for match in _JOINED_DASH.finditer(text, start, end):
+        found = _dialogue(text, match.end(), end, speakers)
+        if found:
+            return found
+    return []
 
 
 def _introduces(text: str, paragraph: tuple[int, int], speakers: _Speakers) -> bool:
