@@ -230,7 +230,7 @@ def _indeclinable_family(word: str, prefer: str | None) -> bool:
         and word.lower() not in _given_names()
 
 
-def name_case(words: list[str]) -> tuple[str, str | None]:
+def name_case(words: list[str], case_hint: str | None = None) -> tuple[str, str | None]:
     """The case and gender a name of ``words`` is in: the pair its words' readings weigh most
     for (pymorphy3's scores, family-name endings, a known Kazakh given name for the gender —
     "Ерлану Карину" is a man's name in the dative, not Карина's), the nominative when the
@@ -262,6 +262,11 @@ def name_case(words: list[str]) -> tuple[str, str | None]:
             vote(case, gender, weight)
     if not votes:
         return "nomn", hint
+    if case_hint is not None and any(k[0] == case_hint for k in votes):
+        # the case of the noun the name stands beside ("акима области М.Мурзалина"): of the
+        # readings in that case, the best
+        case, gender = max((k for k in votes if k[0] == case_hint), key=lambda k: votes[k])
+        return case, gender or hint
     top = max(votes.values())
     near = [k for k, v in votes.items() if v >= top - 1e-9]
     if any(k[0] == "nomn" for k in near):
@@ -296,11 +301,12 @@ def _nominative_word(word: str, case: str, gender: str | None, prefer: str | Non
     return shown
 
 
-def name_nominative(words: list[str]) -> list[str]:
+def name_nominative(words: list[str], case_hint: str | None = None) -> list[str]:
     """The words of a person's name in the nominative ("Розе Ешаевой" → "Роза Ешаева",
-    "Айгерим ТУРСЫНОВОЙ" → "Айгерим Турсынова"); initials stay as they are."""
+    "Айгерим ТУРСЫНОВОЙ" → "Айгерим Турсынова"); initials stay as they are. ``case_hint`` is
+    the case of a post noun the name stands in apposition to, when the text shows one."""
     named = [w for w in words if not w.endswith(".")]
-    case, gender = name_case(named)
+    case, gender = name_case(named, case_hint)
     out, k = [], 0
     for w in words:
         if w.endswith("."):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
+from qogam.nlp.ru.lexicon import fold, words
 from qogam.nlp.ru.morph import as_name, gender_hint, is_place, name_nominative, parses
 
 # The readings a mention is found by, each with the score it gives (calibration measures them).
@@ -91,7 +92,16 @@ def _name_spans(doc: RuDocument) -> list[list[int]]:
         word = doc.word(k)
         return k not in tagged and word[:1].isupper() and word.isalpha() and len(word) > 1 and not (word.isupper() and len(word) <= 4)
 
+    per = {k for span in doc.entities if span.label == "PER" for k in doc.tokens_in(span.start, span.end)}
     while i < n:
+        word = doc.word(i)
+        if i not in per and word[:1].isupper() and word.isalpha() and len(word) > 2 and not is_place(word) \
+                and _initialled_family(doc, i) and not (i + 1 < n and name_word(i + 1)):
+            # "М.Мурзалина", "Б. Мукушев": initials and a family name, even where the model
+            # read them as a place
+            out.append([i])
+            i += 1
+            continue
         if not name_word(i):
             i += 1
             continue
@@ -108,6 +118,62 @@ def _name_spans(doc: RuDocument) -> list[list[int]]:
             out.append(tokens)
         i = j + 1
     return out
+
+
+_BETWEEN = frozenset({"«", "»", "“", "”", "\"", "№", "(", ")"})
+
+
+def _apposition_case(doc: RuDocument, first: int) -> str | None:
+    """The case of the post noun a name at token ``first`` stands in apposition to, when the
+    text shows it: the head of the role phrase before the name, through its genitives ("акима
+    Акмолинской области М.Мурзалина" → gent; "заместитель председателя Б.Мукушев" is the
+    nominative's); ``None`` with no role before, a head of several cases or in the nominative."""
+    roles = words("post_nouns.txt", "roles")
+    sentence = doc.sentence_of[first]
+
+    def role_cases(k: int) -> set[str]:
+        return {str(p.tag.case) for p in parses(doc.word(k)) if p.tag.POS == "NOUN" and fold(p.normal_form) in roles}
+
+    k = first - 1
+    while k >= 0 and first - k <= 10 and doc.sentence_of[k] == sentence and not role_cases(k):
+        word = doc.word(k)
+        if not (word[:1].isalnum() or word in _BETWEEN):
+            return None  # a comma, a dash: the name is not the role's apposition
+        k -= 1
+    if k < 0 or doc.sentence_of[k] != sentence or not role_cases(k):
+        return None
+    while k - 1 >= 0 and doc.sentence_of[k - 1] == sentence and role_cases(k - 1):
+        k -= 1  # "заместитель председателя": the first role noun is the head
+    cases = role_cases(k) - {"accs"} if role_cases(k) != {"accs"} else {"accs"}
+    if len(cases) != 1:
+        return None
+    case = next(iter(cases))
+    if case == "nomn":
+        return None  # a nominative role says little: "председатель фонда Айгуль Сейтовой" is a slip
+    if k > 0 and _past_gender(doc.word(k - 1)) == "femn" and all(
+            "femn" not in p.tag for p in parses(doc.word(k))[:1]):
+        return None  # "рассказала координатора фонда Гульзат Сахова": a verb of hers before a slip
+    return case
+
+
+def _past_gender(word: str) -> str | None:
+    """The gender of a past-tense verb ("рассказала" → femn), or None."""
+    for p in parses(word)[:1]:
+        if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.gender:
+            return str(p.tag.gender)
+    return None
+
+
+def _initialled_family(doc: RuDocument, i: int) -> bool:
+    """Whether token ``i`` is a family name by its ending after initials ("М.Мурзалина"), not
+    an eponym of a street or a body ("ул. М.Ауэзова", "имени А.Байтурсынова")."""
+    first = _initials_before(doc, i)
+    if first == i or not _family_like(doc.word(i)):
+        return False
+    before = fold(doc.word(first - 1)) if first > 0 else ""
+    if before == "." and first > 1:
+        before = fold(doc.word(first - 2))  # "ул. М.Ауэзова"
+    return before not in words("function_words.txt", "eponym_markers")
 
 
 def _family_like(word: str) -> bool:
@@ -151,7 +217,7 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         if len(words) == 2 and is_patronymic(words[1]) and first == tokens[0] and _family_before(doc, first):
             first -= 1  # "Смагулов Мейржан Серикбосынович", the model's span starting at the given name
             words = [doc.word(first), *words]
-        nominative = name_nominative(words)
+        nominative = name_nominative(words, _apposition_case(doc, first))
         given, family, patronymic = _parts(nominative)
         initials = "".join(initials_parts) or None
         rule = "initials" if initials else ("full" if given else "single")

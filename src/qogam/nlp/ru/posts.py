@@ -241,9 +241,10 @@ class _Finder:
         ОО «Ассамблея жастары» области Зульфия Набиулина"); after a plural role, every person
         of the list ("вице-президенты Анар Фазылжан, Шерубай Курманбайулы")."""
         doc, k = self.doc, after + 1
-        while k < len(doc.tokens) and k not in self.person_at and k - after <= 2 and doc.word(k)[:1].islower() \
-                and lemmas(doc.word(k)) & words("post_nouns.txt", "territory"):
-            k += 1
+        while k < len(doc.tokens) and k not in self.person_at and k - after <= 2 and (
+                (doc.word(k)[:1].islower() and lemmas(doc.word(k)) & words("post_nouns.txt", "territory"))
+                or (doc.word(k)[:1].isupper() and is_place(doc.word(k)))):
+            k += 1  # "… области", "… Союза журналистов Казахстана": a place the body's name left out
         if k < len(doc.tokens) and doc.word(k) == "(":
             # "координатор Дома мамы № 1 (ОФ “Ана Үйі”) Майра Турсынбаева"
             close = next((j for j in range(k + 1, min(k + 12, len(doc.tokens))) if doc.word(j) == ")"), None)
