@@ -27,6 +27,9 @@ from qogam.nlp.tokens import quote_pairs, split_sentences, tokenize
         ("info@qogam.kz-ке", ["info@qogam.kz", "-", "ке"]),
         ("50%-ы", ["50", "%", "-", "ы"]),
         ("Тоқaевтың", ["Тоқaевтың"]),
+        # two words a lost line break glued; a brand's inner capitals stay
+        ("төрағаларыАйбын Арынғазинов", ["төрағалары", "Айбын", "Арынғазинов"]),
+        ("КазМунайГаз iPhone eGov", ["КазМунайГаз", "iPhone", "eGov"]),
         ("", []),
     ],
 )

@@ -43,6 +43,10 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 _SCHEME_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+# Two words a page glued together when it lost a line break: a word in lower case, then a
+# capitalised one ("төрағаларыАйбын", "ветерановСагынай"); brand names start with a capital
+# ("КазМунайГаз") and stay whole.
+GLUED = re.compile(rf"(?=[^{_UPPER}\W\d_]{{3}})[^\W\d_]+?(?=[{_UPPER}][^{_UPPER}\W\d_]{{2,}}$)")
 _URL_BODY_RE = re.compile(r"[^\s«»\"<>]*+")
 _URL_TRAILING = '.,;:!?)]'
 _TLD_RE = re.compile(r"\.(?i:kz|com|ru|org|net|info|media|tv|news|su)(?![\w-])")
@@ -180,6 +184,10 @@ def _words(norm: NormalizedText, pos: int, endpos: int, out: list[Token]) -> Non
                 _append(norm, start, end - 1, "word", out)
                 _append(norm, end - 1, end, "punct", out)
                 continue
+        elif kind == "word" and (glued := glued_cut(surface)):
+            _append(norm, start, start + glued, "word", out)
+            _append(norm, start + glued, end, "word", out)
+            continue
         elif kind == "dotted":
             if not _is_abbreviation(surface.lower()) and not surface[:1].isupper():
                 # An unknown dotted chain in lower case ("сөз.сөз.") is words and stops.
@@ -187,6 +195,12 @@ def _words(norm: NormalizedText, pos: int, endpos: int, out: list[Token]) -> Non
                 continue
             kind = "abbrev"
         _append(norm, start, end, kind, out)
+
+
+def glued_cut(word: str) -> int:
+    """Where a word glued to the next splits ("ветерановСагынай" → 9), 0 for a word that is not."""
+    match = GLUED.match(word)
+    return match.end() if match and word[:1].islower() and "-" not in word else 0
 
 
 def _append(norm: NormalizedText, start: int, end: int, kind: str, out: list[Token]) -> None:

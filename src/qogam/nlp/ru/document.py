@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from qogam.nlp.ru.morph import lemma
 from qogam.nlp.ru.ner import NerSpan
 from qogam.nlp.ru.pieces import stretches, words
+from qogam.nlp.tokens import glued_cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,4 +102,9 @@ def _tokens(sentence: str) -> Iterator[tuple[int, int, str]]:
 
     for base, word in words(sentence):
         for t in tokenize(word):
+            cut = glued_cut(t.text)
+            if cut:  # "ветерановСагынай": two words a lost line break glued
+                yield base + t.start, base + t.start + cut, t.text[:cut]
+                yield base + t.start + cut, base + t.stop, t.text[cut:]
+                continue
             yield base + t.start, base + t.stop, t.text
