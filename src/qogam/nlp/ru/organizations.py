@@ -94,8 +94,8 @@ def _agreeing_before(doc: RuDocument, head: int) -> int:
         word = doc.word(k - 1)
         if not word[:1].isalpha() or not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:2]):
             break
-        if fold(word) in words("org_types.txt", "not_before"):
-            break
+        if fold(word) in words("org_types.txt", "not_before") or _is_title(word):
+            break  # "… заведующий отделом": a post, not a word of the body's name
         k -= 1
     return k
 
@@ -123,8 +123,8 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             continue
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
-        if not _genitive(word) or _is_role(word):
-            break  # "… городского маслихата | депутата"
+        if not _genitive(word) or (_is_role(word) and not (word[:1].isupper() and fold(word) in words("org_types.txt", "owner_titles"))):
+            break  # "… городского маслихата | депутата"; "Администрации Президента" goes on
         other = head_lemma(word)
         if other and head_lemma(doc.word(head)) not in words("org_types.txt", "parts"):
             break  # "Ассамблея народа Казахстана | Администрации Президента": another body
@@ -360,7 +360,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
 
 def _is_title(word: str) -> bool:
     titles = words("post_nouns.txt", "roles") | words("post_nouns.txt", "modifiers")
-    return bool(lemmas(word) & titles) or ("-" in word and bool(lemmas(word.rsplit("-", 1)[1]) & titles))
+    return bool(lemmas(word) & titles) or fold(word) in pairs("post_nouns.txt", "synonyms") or ("-" in word and bool(lemmas(word.rsplit("-", 1)[1]) & titles))
 
 
 def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:

@@ -179,7 +179,7 @@ class _Finder:
             org, after = self._body_after(phrase)
             holders = self._holders_after(phrase, after)
             if not holders and index + 1 < len(self.phrases) and after + 2 == self.phrases[index + 1].first \
-                    and self.doc.word(after + 1) in (",", "и") and index + 1 in held:
+                    and self.doc.word(after + 1) in {",", "и"} | _DASHES and index + 1 in held:
                 holders, next_org = held[index + 1]
                 if org is None and phrase.role in words("post_nouns.txt", "body_roles"):
                     org = next_org
@@ -227,6 +227,13 @@ class _Finder:
             if word in ("№", "#") or (word.isdigit() and end > phrase.last):
                 end += 1  # "директор школы № 5"
                 continue
+            if phrase.role in words("post_nouns.txt", "instrumental_roles") and end - phrase.last < 3 \
+                    and all(_is_case(doc.word(k), "ablt") for k in range(phrase.last + 1, end + 2)):
+                end += 1  # "заведующий Секретариатом Ассамблеи …": the role governs the instrumental
+                if end + 1 in self.org_at:
+                    inner = self.org_at[end + 1]
+                    return (None if territorial else inner), inner.last
+                continue
             if not (word[:1].isalpha() and (_is_case(word, "gent") or (word.isupper() and len(word) <= 4))) \
                     or fold(word) in words("org_types.txt", "stop_after") or self._role_at(end + 1):
                 break  # … or another role begins: "Года волонтера аким Алматы X"
@@ -245,6 +252,8 @@ class _Finder:
                 (doc.word(k)[:1].islower() and lemmas(doc.word(k)) & words("post_nouns.txt", "territory"))
                 or (doc.word(k)[:1].isupper() and is_place(doc.word(k)))):
             k += 1  # "… области", "… Союза журналистов Казахстана": a place the body's name left out
+        if k < len(doc.tokens) and k in self.org_at and self.org_at[k].case == "gent" and self.org_at[k].last + 1 in self.person_at:
+            k = self.org_at[k].last + 1  # "… Ассамблеи народа Казахстана Администрации Президента X": the body's own body
         if k < len(doc.tokens) and doc.word(k) == "(":
             # "координатор Дома мамы № 1 (ОФ “Ана Үйі”) Майра Турсынбаева"
             close = next((j for j in range(k + 1, min(k + 12, len(doc.tokens))) if doc.word(j) == ")"), None)
