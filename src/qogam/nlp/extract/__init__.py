@@ -21,7 +21,7 @@ from qogam.nlp.extract.persons import PersonIndex, find_person_mentions, group_p
 from qogam.nlp.extract.places import find_places
 from qogam.nlp.extract.posts import find_posts, role_index
 from qogam.nlp.extract.quotes import find_quotes
-from qogam.nlp.extract.results import Extraction
+from qogam.nlp.extract.results import Extraction, without_bodiless_repeats
 from qogam.nlp.langid import detect_language, other_language_spans
 
 __all__ = ["Extraction", "extract"]
@@ -82,6 +82,7 @@ def extract(
         spans = other_language_spans(text, other)
         if spans:
             merge_sentences(result, _pipeline(other, text, published, use_model), spans)
+    result.posts = without_bodiless_repeats(result.posts)
     if calibrated:
         calibrate(result)
     else:

@@ -64,6 +64,14 @@ class Post:
     confidence: float = 0.0  # calibrated (qogam.nlp.extract.calibration)
 
 
+def without_bodiless_repeats(posts: list[Post]) -> list[Post]:
+    """The posts less those that repeat a role of the same person with no body where another
+    mention names its body ("председатель Айдарбек Ходжаназаров" after "председателем
+    Respublica избрали Айдарбека Ходжаназарова" is the one post)."""
+    placed = {(p.person, p.role) for p in posts if p.organization is not None}
+    return [p for p in posts if p.organization is not None or (p.person, p.role) not in placed]
+
+
 @dataclass(slots=True)
 class Quote:
     speaker: str | None

@@ -34,6 +34,8 @@ RULES: dict[str, float] = {
 }
 _LIST_GLUE = frozenset({",", "и", "»", "”", "\"", "«", "“"})
 _DASHES = frozenset({"—", "–", "-"})
+_OPENING = frozenset({"«", "“", "\"", "„"})
+_CLOSING = frozenset({"»", "”", "\"", "“"})
 _GAP = 8  # at most this many tokens between a role and its holder
 
 
@@ -211,6 +213,12 @@ class _Finder:
         """(the organisation the role's genitives name, the last token of the role's words)."""
         doc, k = self.doc, phrase.last + 1
         org = self.org_at.get(k)
+        if org is None and k + 1 < len(doc.tokens) and doc.word(k) in _OPENING and k + 1 in self.org_at:
+            # "Председатель «Жастар» Айгуль Сейтова": a body named again by its quoted name alone
+            org = self.org_at[k + 1]
+            if org.last + 1 < len(doc.tokens) and doc.word(org.last + 1) in _CLOSING:
+                territorial = _territorial(doc, phrase)
+                return (None if territorial else org), org.last + 1
         # "глава Аральской ассоциации …" heads the body named after it, "глава района" no body
         territorial = _territorial(doc, phrase) and not (phrase.role == "глава" and org is not None)
         if org is not None:
@@ -331,7 +339,10 @@ class _Finder:
                  if any(fold(p.normal_form) in taking for p in parses(doc.word(k))[:2] if p.tag.POS in ("VERB", "PRTS", "INFN", "PRTF"))]
         if not verbs:
             return None
-        people = [m for m in self.person_at.values() if first <= m.first <= last and m.case_nominative]
+        in_clause = [m for m in self.person_at.values() if first <= m.first <= last]
+        # "председателем совета был выбран X" names X in the nominative; "председателем
+        # Respublica избрали Айдарбека Ходжаназарова" in the accusative
+        people = [m for m in in_clause if m.case_nominative] or [m for m in in_clause if m.first > phrase.head]
         if not people:
             return None
         return min(people, key=lambda m: abs(m.first - phrase.head))
