@@ -27,6 +27,8 @@ def run(text: str):
         # a Kazakh family name in -ы/-и does not decline
         ("Встречу провел глава региона Дархан Сатыбалды.", ["Дархан Сатыбалды"]),
         ("Семинар провела Дина Ахметова.", ["Дина Ахметова"]),  # not the genitive of "Дин"
+        # a given name and patronymic do not name the person over a family name
+        ("Поговорили с Омралы Майбасаровым. Омралы Кыргызалиевич с детства незрячий.", ["Омралы Майбасаров"]),
         # words a lost line break glued, for the rules and the model alike
         ("Участвовали аким районаНурлан Сеилов и председатель Совета ветерановСагынай Сейтжанов.",
          ["Нурлан Сеилов", "Сагынай Сейтжанов"]),

@@ -343,7 +343,8 @@ def group(doc: RuDocument, mentions: list[RuPersonMention]) -> list[Person]:
         m.person.evidence.append(Evidence(f"ru-person:{m.rule}", RULES[m.rule], sentence_start, sentence_end))
     for p in persons:
         # the name as the text writes it in the nominative, when some mention does
-        as_written = [m for m in mentions if m.person is p and m.nominative == m.text and " " in m.text]
+        as_written = [m for m in mentions if m.person is p and m.nominative == m.text and " " in m.text
+                      and not (is_patronymic(m.family or "") and not is_patronymic(p.family or ""))]
         if as_written and not any(m.person is p and m.patronymic for m in mentions):
             p.name = as_written[0].nominative
     ordered = sorted((p for p in persons if p.mentions), key=lambda p: p.mentions[0].start)
