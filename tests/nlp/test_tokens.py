@@ -30,6 +30,7 @@ from qogam.nlp.tokens import quote_pairs, split_sentences, tokenize
         # two words a lost line break glued; a brand's inner capitals stay
         ("төрағаларыАйбын Арынғазинов", ["төрағалары", "Айбын", "Арынғазинов"]),
         ("КазМунайГаз iPhone eGov", ["КазМунайГаз", "iPhone", "eGov"]),
+        ("Ernst&Young компаниясы", ["Ernst&Young", "компаниясы"]),  # one name
         ("", []),
     ],
 )

@@ -37,7 +37,7 @@ _TOKEN_RE = re.compile(
   | (?P<initial>[{_UPPER}]\.(?=\s*[{_UPPER}]))
   | (?P<dotted>{_LETTER}{{1,4}}\.(?:{_LETTER}{{1,4}}\.)++)
   | (?P<number>\d++(?:[.,:/]\d++)*+(?:-{_LETTER}++)?)
-  | (?P<word>{_ALNUM}++(?:['\-]{_ALNUM}++)*+(?:\.(?!\.))?)
+  | (?P<word>{_ALNUM}++(?:['\-&]{_ALNUM}++)*+(?:\.(?!\.))?)
   | (?P<punct>\.{{2,}}|[!?]++|\S)
     """,
     re.VERBOSE,

@@ -30,6 +30,7 @@ def run(text: str):
         # the public council of the text, even unnamed and opening a sentence
         ("Қоғамдық кеңес мүшесі Асель Нұрланқызы ұсыныс айтты.", ["Қоғамдық кеңес"]),
         ("Қоғамдық кеңестер жұмысы талқыланды.", []),
+        ("Қазақстан мәслихатының 30 жылдығы құтты болсын.", []),  # the maslikhats in general
         # bodies one word names, and news outlets by their address
         ("Ол Мәжіліс депутаты атанды.", ["Мәжіліс"]),
         ("Бұл жобаны ЮНИСЕФ қолдады.", ["ЮНИСЕФ"]),  # a one-word name of org_names.txt

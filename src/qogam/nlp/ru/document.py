@@ -5,6 +5,7 @@ fact points at the characters it came from.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,11 +97,20 @@ def _sentences(text: str) -> Iterator[tuple[int, int, str]]:
             yield offset + s.start, offset + s.stop, s.text
 
 
+_AMPERSAND = re.compile(r"[^\W_]+(?:&[^\W_]+)+")
+
+
 def _tokens(sentence: str) -> Iterator[tuple[int, int, str]]:
     """The tokens of ``sentence`` word by word (razdel's tokens never cross white space)."""
     from razdel import tokenize
 
     for base, word in words(sentence):
+        joined = _AMPERSAND.match(word)
+        if joined:  # "Ernst&Young", "AT&T": one name
+            yield base, base + joined.end(), joined.group()
+            if joined.end() == len(word):
+                continue
+            base, word = base + joined.end(), word[joined.end():]
         for t in tokenize(word):
             cut = glued_cut(t.text)
             if cut:  # "ветерановСагынай": two words a lost line break glued
