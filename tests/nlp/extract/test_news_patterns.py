@@ -193,6 +193,9 @@ def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
         ("Төраға Жоробеков З.О. баяндама жасады.", ["Жоробеков З.О."]),
         ("Кеңес мүшесі Бодолян А. Б. сөйледі.", ["Бодолян А. Б."]),
         ("Жиынға Б.Қ Жүсіпов келді.", ["Б.Қ Жүсіпов"]),
+        # a trailing initial before a word in lower case; an inflected word opening the clause
+        ("Жиында аудан әкімі Смайылова Д. сөз сөйледі.", ["Смайылова Д."]),
+        ("Кездесуге Жоробеков З.О. қатысты.", ["Жоробеков З.О."]),
         # a given name and patronymic spell out the initials the text named before
         ("Облыс әкімі Е.Т. Сапаров сөйледі. Ерлан Төлегенұлы алғыс айтты.", ["Е.Т. Сапаров"]),
         # given names of given_names.txt, with a family name of no Russian-type ending

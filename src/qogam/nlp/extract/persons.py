@@ -60,7 +60,7 @@ class PersonMention:
 
 def _is_name_token(doc: Document, i: int) -> bool:
     tok = doc.tokens[i]
-    if tok.kind in ("initials", "initial"):
+    if tok.kind in ("initials", "initial") or (tok.kind == "abbrev" and _bare_initial(doc, i)):
         return True
     if tok.kind != "word" or not tok.norm[:1].isupper():
         return False
@@ -161,9 +161,17 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
 
 
 def _bare_initial(doc: Document, i: int) -> bool:
-    """A capital letter alone right after an initial: an initial written without its dot."""
+    """A capital letter alone right after an initial (an initial written without its dot), or
+    a trailing initial after a family name that the tokenizer read as an abbreviation because
+    a word in lower case follows ("Смайылова Д. сөз сөйледі")."""
     tok = doc.tokens[i]
-    return tok.kind == "word" and len(tok.norm) == 1 and tok.norm.isupper() and i > 0 and doc.tokens[i - 1].kind == "initial"
+    if len(tok.norm.rstrip(".")) != 1 or not tok.norm[:1].isupper() or i == 0:
+        return False
+    before = doc.tokens[i - 1]
+    if tok.kind == "word":
+        return before.kind == "initial"
+    return tok.kind == "abbrev" and tok.norm.endswith(".") and before.kind == "word" and len(before.norm) > 2 \
+        and before.norm[:1].isupper() and before.end < tok.start
 
 
 # How a mention was read, each with the score it gives (what a person's confidence is then
@@ -311,6 +319,12 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
             first += 1  # "Түркия Президенті Режеп Тайып Ердоған"
             continue
         if doc.opens_clause(first) and cls == "other" and last > first and _looks_common(tok.norm):
+            first += 1
+            continue
+        if doc.opens_clause(first) and cls in ("other", "surname") and last > first \
+                and lemmatize_name(_as_name(tok.norm)) != _as_name(tok.norm) and tok.norm.lower() not in function_words():
+            # "Кездесуге Жоробеков З.О. қатысты": only a name's last word is inflected, so an
+            # inflected word opening the clause before another name word is no part of it
             first += 1
             continue
         if doc.opens_clause(first) and cls == "other" and last > first:
