@@ -72,6 +72,12 @@ def _parts(words: list[str]) -> tuple[str | None, str | None, str | None]:
     return first, " ".join(words[1:]), None
 
 
+def _initial_at(doc: RuDocument, k: int) -> bool:
+    """Whether token ``k`` is an initial: a capital letter alone, then a full stop."""
+    word = doc.word(k)
+    return len(word) == 1 and word.isupper() and k + 1 < len(doc.tokens) and doc.word(k + 1) == "."
+
+
 def _initials_before(doc: RuDocument, first: int) -> int:
     """Where the initials written before token ``first`` start ("А. Б. Иванов", "А.Б. Иванов")."""
     k = first
@@ -199,13 +205,18 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
             first -= 1  # "Дана Акжолова", the model's span starting at the family name
         while first < last and doc.word(first).isupper() and 1 < len(doc.word(first)) <= 4:
             first += 1  # "аким ЮКО Б. Атамкулов": an abbreviation opens the span
+        if doc.word(last)[:1].isalpha() and len(doc.word(last)) > 1:
+            while last + 2 < len(doc.tokens) and _initial_at(doc, last + 1) and doc.sentence_of[last + 1] == doc.sentence_of[first]:
+                last += 2  # "Иванову И.И.": initials after the family name, a span of their own to the model
         initials_parts: list[str] = []
         words: list[str] = []
+        trailing = False
         k = first
         while k <= last:
             word = doc.word(k)
-            if len(word) == 1 and word.isupper() and k + 1 <= last and doc.word(k + 1) == ".":
+            if _initial_at(doc, k) and k + 1 <= last:
                 initials_parts.append(word + ".")
+                trailing = trailing or bool(words)
                 k += 2
                 continue
             if word[:1].isalpha() and word[:1].isupper():
@@ -223,8 +234,13 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         rule = "initials" if initials else ("full" if given else "single")
         start, end = doc.tokens[first].start, doc.tokens[last].end
         # initials as written, glued or spaced ("М.Мурзалин", "Г. Толегул")
-        prefix = doc.text[start : doc.text.index(words[0], start)] if initials else ""
-        shown = prefix + " ".join(nominative)
+        if initials and trailing:
+            # "Сейтовой А.Б." → "Сейтова А.Б.", the initials as written after the name
+            last_word = max(k for k in range(first, last + 1) if doc.word(k) == words[-1])
+            shown = " ".join(nominative) + doc.text[doc.tokens[last_word].end : end]
+        else:
+            prefix = doc.text[start : doc.text.index(words[0], start)] if initials else ""
+            shown = prefix + " ".join(nominative)
         out.append(RuPersonMention(first, last, start, end, doc.text[start:end], shown, given, family, patronymic,
                                    initials, rule, nominative == [as_name(w) for w in words]))
     return out
