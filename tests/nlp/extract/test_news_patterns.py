@@ -31,6 +31,8 @@ def run(text: str):
         ("Қоғамдық кеңес мүшесі Асель Нұрланқызы ұсыныс айтты.", ["Қоғамдық кеңес"]),
         ("Қоғамдық кеңестер жұмысы талқыланды.", []),
         ("Қазақстан мәслихатының 30 жылдығы құтты болсын.", []),  # the maslikhats in general
+        # a name as written, a Cyrillic letter among Latin ones kept
+        ("Жиынға «\u0410DAL» саяси партиясының өкілдері келді.", ["«\u0410DAL» саяси партиясы"]),
         # bodies one word names, and news outlets by their address
         ("Ол Мәжіліс депутаты атанды.", ["Мәжіліс"]),
         ("Бұл жобаны ЮНИСЕФ қолдады.", ["ЮНИСЕФ"]),  # a one-word name of org_names.txt

@@ -133,6 +133,20 @@ class Document:
         """Return tokens ``first..last`` as a name in the nominative (normalised spelling)."""
         return lemmatize_name(self.norm_span(first, last))
 
+    def written_span(self, first: int, last: int) -> str:
+        """Tokens ``first..last`` as :meth:`norm_span` gives them, but with each token before
+        the last as the text writes it where normalising only swapped letters ("«АDAL»" with
+        its Cyrillic А keeps it: an organisation's name is quoted as written)."""
+        parts: list[str] = []
+        for i in range(first, last + 1):
+            if i > first and any(ch.isspace() for ch in self.text[self.tokens[i - 1].end : self.tokens[i].start]):
+                parts.append(" ")
+            tok = self.tokens[i]
+            same_letters = len(tok.text) == len(tok.norm) and all(
+                a == b or (a.isalpha() and b.isalpha()) for a, b in zip(tok.text, tok.norm))
+            parts.append(tok.text if i < last and same_letters else tok.norm)
+        return "".join(parts)
+
     def norm_span(self, first: int, last: int) -> str:
         """Return the normalised text of tokens ``first..last`` with the original spacing."""
         parts: list[str] = []

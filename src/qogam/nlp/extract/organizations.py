@@ -490,7 +490,7 @@ def _mention_ending_at(
         core = doc.norm_span(start, type_first - 1) if start < type_first else base
     if not core or core.lower() in org_words("generic_cores"):
         return None
-    full = doc.norm_span(start, i)
+    full = doc.written_span(start, i)
     if start < type_first and _genitive(doc, type_first - 1) and "POSS3" not in _tags(base.lower()):
         # a genitive before the head asks for its possessive: "ардагерлердің кеңес мүшесі" is a
         # member of "ардагерлердің кеңесі"
