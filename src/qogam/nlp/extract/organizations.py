@@ -431,6 +431,10 @@ def _mention_ending_at(
         if i + 1 < len(doc.tokens) and tok.norm.lower() == doc.lemma(i) and doc.lower(i + 1).endswith("у") \
                 and doc.tokens[i + 1].norm[:1].islower():
             return None  # "кеңес беру бөлімі": the noun is the object of a verbal noun
+        if i + 1 < len(doc.tokens) and tok.norm.lower() == doc.lemma(i) and any(
+                doc.lemma(i) == head and doc.lower(i + 1).startswith(verb)
+                for head, _, verb in (line.partition(" ") for line in org_words("idioms"))):
+            return None  # "кеңес берді", "кеңес беріп": advice given, not a council
         if doc.lemma(i) in org_words("possessed") and "POSS3" not in _tags(tok.norm.lower()):
             return None  # "азаматтық қоғам" is society, "«Үміт» мүгедектер қоғамы" a body
         type_first, type_ = matched
@@ -621,6 +625,9 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
     # "инфрақұрылымды дамыту және коммуналдық мәселелер жөніндегі комиссия": a body named by
     # its field may start wherever the plain words before its "жөніндегі" start
     by_field = type_ in ("commission", "council") and type_first > floor and doc.lower(type_first - 1) == "жөніндегі"
+    served = _served_start(doc, type_first, floor, blocked)
+    if served is not None:
+        return served
     k = type_first - 1
     while k >= floor and type_first - k <= 7:
         tok = doc.tokens[k]
@@ -700,6 +707,27 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)):
             return None
         k -= 1
+    return None
+
+
+def _served_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> int | None:
+    """Where a centre named by whom it serves starts: "ҮЕҰ ресурстық орталығы", "үкіметтік
+    емес ұйымдардың ресурстық орталығы", with the level or place before it ("облыстық ҮЕҰ
+    ресурстық орталығы") — the phrases of ``[served]`` in org_words.txt right before the type
+    phrase."""
+    if type_first == 0:
+        return None
+    for phrase in org_words("served"):
+        parts = phrase.split()
+        k = type_first - len(parts)
+        if k < floor or any(j in blocked for j in range(k, type_first)):
+            continue
+        if [doc.lower(j) for j in range(k, type_first)] != parts:
+            continue
+        while k - 1 >= floor and k - 1 not in blocked and (doc.lower(k - 1) in org_words("level") or (
+                doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked))):
+            k -= 1
+        return k
     return None
 
 
