@@ -714,20 +714,24 @@ def _served_start(doc: Document, type_first: int, floor: int, blocked: set[int])
     """Where a centre named by whom it serves starts: "ҮЕҰ ресурстық орталығы", "үкіметтік
     емес ұйымдардың ресурстық орталығы", with the level or place before it ("облыстық ҮЕҰ
     ресурстық орталығы") — the phrases of ``[served]`` in org_words.txt right before the type
-    phrase."""
+    phrase, or of ``[served_named]`` capitalised or after a level ("Жастар ресурстық орталығы")."""
     if type_first == 0:
         return None
-    for phrase in org_words("served"):
-        parts = phrase.split()
-        k = type_first - len(parts)
-        if k < floor or any(j in blocked for j in range(k, type_first)):
-            continue
-        if [doc.lower(j) for j in range(k, type_first)] != parts:
-            continue
-        while k - 1 >= floor and k - 1 not in blocked and (doc.lower(k - 1) in org_words("level") or (
-                doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked))):
-            k -= 1
-        return k
+    for section in ("served", "served_named"):
+        for phrase in org_words(section):
+            parts = phrase.split()
+            k = type_first - len(parts)
+            if k < floor or any(j in blocked for j in range(k, type_first)):
+                continue
+            if [doc.lower(j) for j in range(k, type_first)] != parts:
+                continue
+            named = doc.tokens[k].norm[:1].isupper()
+            while k - 1 >= floor and k - 1 not in blocked and (doc.lower(k - 1) in org_words("level") or (
+                    doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked))):
+                k -= 1
+                named = True
+            if section == "served" or named:
+                return k
     return None
 
 
