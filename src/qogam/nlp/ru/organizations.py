@@ -105,7 +105,7 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
     k = head
     n = len(doc.tokens)
     steps = 0
-    field = _field(doc, head)
+    field = _field(doc, head, blocked)
     if field is not None:
         return field
     while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and steps < _MAX_DEPENDENTS \
@@ -137,16 +137,17 @@ def _is_role(word: str) -> bool:
     return bool(lemmas(word) & words("post_nouns.txt", "roles")) and not head_lemma(word)
 
 
-def _field(doc: RuDocument, head: int) -> int | None:
+def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) -> int | None:
     """The end of "комиссия по вопросам образования, религии, физической культуры и спорта":
-    a commission or council named by its field, to the end of the list of genitives."""
+    a commission, council or state body named by its field ("Комитет по делам гражданского
+    общества МИОР РК"), to the end of the list of genitives."""
     n = len(doc.tokens)
-    if head + 2 >= n or _heads().get(head_lemma(doc.word(head)) or "") not in ("commission", "council"):
+    if head + 2 >= n or _heads().get(head_lemma(doc.word(head)) or "") not in ("commission", "council", "state_body"):
         return None
     if fold(doc.word(head + 1)) != "по" or fold(doc.word(head + 2)) not in words("org_types.txt", "field_nouns"):
         return None
     k = head + 2
-    while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head]:
+    while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and k + 1 not in blocked:
         word = doc.word(k + 1)
         if word in (",", "и") and k + 2 < n and _genitive(doc.word(k + 2)):
             k += 1
