@@ -260,6 +260,7 @@ class _Finder:
                 (doc.word(k)[:1].islower() and lemmas(doc.word(k)) & words("post_nouns.txt", "territory"))
                 or (doc.word(k)[:1].isupper() and is_place(doc.word(k)))):
             k += 1  # "… области", "… Союза журналистов Казахстана": a place the body's name left out
+        k = self._past_qualifiers(k)
         if k < len(doc.tokens) and k in self.org_at and self.org_at[k].case == "gent" and self.org_at[k].last + 1 in self.person_at:
             k = self.org_at[k].last + 1  # "… Ассамблеи народа Казахстана Администрации Президента X": the body's own body
         if k < len(doc.tokens) and doc.word(k) == "(":
@@ -286,6 +287,26 @@ class _Finder:
                     continue
                 break
         return found
+
+    def _past_qualifiers(self, k: int) -> int:
+        """The token after what may qualify a post between its body and its holder: a town
+        abbreviated ("г. Шымкента"), a field ("по социальным вопросам"), the party a deputy
+        stands for ("от партии AMANAT"); ``k`` itself when none stands there."""
+        doc, n = self.doc, len(self.doc.tokens)
+        word = fold(doc.word(k)) if k < n else ""
+        if word in words("post_nouns.txt", "place_abbreviations") and k + 2 < n and doc.word(k + 1) == "." \
+                and doc.word(k + 2)[:1].isupper():
+            return k + 3 if k + 3 in self.person_at else k
+        if word == "по":
+            for j in range(k + 1, min(k + 5, n)):
+                if fold(doc.word(j)) in words("org_types.txt", "field_nouns"):
+                    end = j
+                    while end + 1 < n and end + 1 not in self.person_at and end - j < 3 and _is_case(doc.word(end + 1), "gent"):
+                        end += 1
+                    return end + 1 if end + 1 in self.person_at else k
+        if word == "от" and k + 1 in self.org_at and self.org_at[k + 1].last + 1 in self.person_at:
+            return self.org_at[k + 1].last + 1
+        return k
 
     def _leader_before(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
         """PERSON, ROLE …, PERSON – ROLE … or PERSON (ROLE …), the role's words ending its clause."""

@@ -208,6 +208,19 @@ def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]
     out: list[Quote] = []
     for opener, closer in _pairs(text, start, end):
         inner = next((m for m in _BREAK.finditer(text, opener + 1, closer) if _is_speech_verb(m.group("verb"))), None)
+        if inner is not None:
+            resumed = re.compile(r"\.?\s*[—–-]+\s*").match(text, _clause_end(text, inner.start("verb"), closer) + 1, closer) \
+                if text[_clause_end(text, inner.start("verb"), closer)] == "." else None
+            if resumed is not None and resumed.end() < closer:
+                # «Мы будем работать дальше, — сказал Марат Ахметов. — Впереди много задач»: the
+                # attribution splits the quotation in two, both the speaker's
+                clause_start, clause_end = inner.start("verb"), _clause_end(text, inner.start("verb"), closer)
+                speaker = _speaker(text, clause_start, clause_end, opener, speakers)
+                for part_start, part_end in ((opener + 1, inner.start(1)), (resumed.end(), closer)):
+                    quote = _quote(text, part_start, part_end, speaker, "ru-quote-after", (clause_start, clause_end), (opener, closer + 1))
+                    if quote:
+                        out.append(quote)
+                continue
         if inner is not None and _clause_end(text, inner.start("verb"), closer) >= closer - 1:
             # «Библиотека была очагом нашей культуры, - рассказывает Омралы.»: the attribution
             # inside the marks
