@@ -633,6 +633,13 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
         tok = doc.tokens[k]
         if tok.kind == "number" and k > floor and doc.tokens[k - 1].norm == "№":
             return k - 1  # "№34 орта мектеп": a numbered body
+        if tok.kind == "abbrev" and doc.lower(k) in org_words("place_abbreviations") and k - 1 >= floor \
+                and k - 1 not in blocked and doc.tokens[k - 1].norm[:1].isupper() and doc.tokens[k - 1].kind == "word":
+            # "Шымкент қ. мәслихаты", "Түркістан обл. ішкі саясат басқармасы": a place abbreviated
+            k -= 1
+            while k - 1 >= floor and k - 1 not in blocked and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
+                k -= 1
+            return k
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)

@@ -140,6 +140,22 @@ def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
     return None
 
 
+def _said_by_name(doc: Document, closer: int, last: int, speakers: Speakers) -> _Clause | None:
+    """"«Еріктілер – қоғамның жүрегі» деген Айгүл Сейтова …", "«…»-деген X": "деген" right
+    after the quotation and a person named right after it — the quotation is what they said
+    (without the name, "«Ашық есік» деген акция" names a campaign)."""
+    k = closer + 1
+    if k <= last and doc.tokens[k].norm in _DASHES:
+        k += 1
+    if k + 1 > last or doc.lower(k) != "деген":
+        return None
+    named_end = min(last, k + 4)
+    named = speakers.named_in(doc.tokens[k + 1].start, doc.tokens[named_end].end)
+    if named is None or speakers.named_in(doc.tokens[k + 1].start, doc.tokens[k + 1].end) is None:
+        return None  # the name must follow "деген" at once
+    return _Clause(k, named_end, k)
+
+
 @lru_cache(maxsize=1)
 def _naming_verbs() -> tuple[str, ...]:
     return tuple(kk.entries("speech_verbs.txt", "naming_after_dep"))
@@ -378,7 +394,7 @@ def _quotes_in_sentence(
     previous_speaker: str | None = None
     previous_closer = -10
     for opener, closer in _top_level_pairs(doc, first, last):
-        after = _clause_after(doc, closer, last)
+        after = _clause_after(doc, closer, last) or _said_by_name(doc, closer, last, speakers)
         before = _clause_before_colon(doc, opener, first)
         source = "quote-verb-after" if after else "quote-colon-before" if before else ""
         clause = after or before
