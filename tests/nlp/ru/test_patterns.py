@@ -120,6 +120,12 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a body named by its field stops before the holder's name
         ("Руководитель управления по делам молодежи Айгуль Сейтова выступила.",
          [("Айгуль Сейтова", "руководитель", "управление по делам молодежи")]),
+        # a body's type noun referring back to the body named before: by its own head, or the
+        # one its legal form abbreviates; "Маслихат" opening a sentence is no given name
+        ("Маслихат Шымкента провел сессию. Секретарь маслихата Марат Ахметов огласил повестку.",
+         [("Марат Ахметов", "секретарь", "Маслихат Шымкента")]),
+        ("ОО «Нур» провело акцию. Председатель объединения Марат Ахметов поблагодарил волонтеров.",
+         [("Марат Ахметов", "председатель", "ОО «Нур»")]),
         # a field, an abbreviated town, a deputy's party between the body and the holder
         ("Об этом рассказал заместитель акима области по социальным вопросам Марат Ахметов.",
          [("Марат Ахметов", "заместитель", None)]),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
-from qogam.nlp.ru.lexicon import fold, words
+from qogam.nlp.ru.lexicon import fold, pairs, words
 from qogam.nlp.ru.morph import as_name, gender_hint, is_place, name_nominative, parses
 
 # The readings a mention is found by, each with the score it gives (calibration measures them).
@@ -260,7 +260,7 @@ def _not_a_name(word: str) -> bool:
     if gender_hint(word):
         return False
     readings = parses(word)
-    if is_place(word):
+    if is_place(word) or _body_noun(word):
         return True
     if not readings or any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")):
         return False
@@ -270,6 +270,12 @@ def _not_a_name(word: str) -> bool:
 
 
 _COMMON_PLURAL = ("ели", "ики", "ы", "ии")
+
+
+def _body_noun(word: str) -> bool:
+    """A type noun of bodies ("Маслихат Шымкента", which pymorphy3 reads as a given name)."""
+    heads = pairs("org_types.txt", "heads")
+    return any(fold(p.normal_form) in heads for p in parses(word)[:3]) or fold(word) in heads
 
 
 def _name_like(word: str) -> bool:

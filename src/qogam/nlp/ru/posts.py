@@ -101,6 +101,11 @@ def _genitive_role(word: str) -> bool:
                for p in parses(word)[:4]) or (fold(word) in synonyms and _is_case(word, "gent"))
 
 
+def _form_head(doc: RuDocument, org: RuOrgMention) -> str:
+    """The type noun the legal form opening ``org`` abbreviates ("ОО «Нур»" → объединение)."""
+    return pairs("org_types.txt", "form_heads").get(fold(doc.word(org.first)), "")
+
+
 def _is_plural(word: str) -> bool:
     readings = [p for p in parses(word) if p.tag.POS == "NOUN"]
     return bool(readings) and readings[0].tag.number == "plur"
@@ -416,7 +421,8 @@ class _Finder:
             if top and top[0].tag.POS == "NOUN" and top[0].tag.case == "gent" and word[:1].islower() \
                     and not lemmas(word) & territory and not is_place(word) and k not in inside:
                 nouns.append(word)
-        return bool(nouns) and not any(guessed.head in lemmas(word) for word in nouns)
+        head = guessed.head or _form_head(self.doc, guessed)
+        return bool(nouns) and not (head and any(head in lemmas(word) for word in nouns))
 
     def add(self, person: RuPersonMention, phrase: RolePhrase, org: RuOrgMention | None, rule: str) -> None:
         assert person.person is not None
