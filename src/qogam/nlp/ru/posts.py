@@ -356,7 +356,10 @@ class _Finder:
         """"председателем совета был выбран X", "X назначен акимом района", "Акимом района
         стал X": a role in the instrumental with a verb of taking a post in its sentence."""
         doc = self.doc
-        position = phrase.first >= 2 and fold(doc.word(phrase.first - 1)) in words("post_nouns.txt", "position_nouns")
+        # "на должность акима", "временно исполняющим обязанности акима": the post named in the
+        # genitive after a noun of position, before the role or among its modifiers
+        position = any(fold(doc.word(k)) in words("post_nouns.txt", "position_nouns")
+                       for k in range(max(1, phrase.first - 1), phrase.head))
         if not (_is_case(doc.word(phrase.head), "ablt") or position):
             return None  # "… избран на должность акима района" names the post in the genitive
         first, last = self._clause(phrase.head)
