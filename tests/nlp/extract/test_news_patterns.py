@@ -128,6 +128,8 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a profession is a post with no organisation; an honorific or a rank is none
         ("Белгілі ақын Олжас Сүлейменов сөйледі.", [("Олжас Сүлейменов", "ақын", None)]),
         ("Жиынға полиция майоры Ермек Жұмағұлов келді.", []),
+        # the acting holder of a post taken ("міндетін атқарушы болып тағайындалды")
+        ("Марат Ахметов аудан әкімінің уақытша міндетін атқарушы болып тағайындалды.", [("Марат Ахметов", "әкім", None)]),
     ],
 )
 def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:

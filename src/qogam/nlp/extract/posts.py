@@ -465,7 +465,12 @@ class _PostFinder:
         k = anchor - 1
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
             k -= 1
-        as_role = doc.lower(phrase.last + 1) in post_words("as_role") if phrase.last + 1 < len(doc.tokens) else False
+        nxt = phrase.last + 1
+        while nxt < len(doc.tokens) and nxt - phrase.last <= 3 and doc.lower(nxt) in post_words("acting"):
+            nxt += 1  # "… әкімінің міндетін атқарушы болып тағайындалды": the acting holder
+        if nxt >= len(doc.tokens) or doc.lower(nxt) not in post_words("as_role"):
+            nxt = phrase.last + 1
+        as_role = doc.lower(nxt) in post_words("as_role") if nxt < len(doc.tokens) else False
         if as_role:
             # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
             while k > 0 and k not in self.person_ending and anchor - k <= 2 and doc.lower(k) in function_words():
