@@ -184,6 +184,8 @@ def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:
         ("«Еріктілер – қоғамның жүрегі» деген Айгүл Сейтова жастарға алғыс айтты.",
          [("Айгүл Сейтова", "Еріктілер – қоғамның жүрегі")]),
         ("«Ашық есік» деген акцияны Айгүл Сейтова ұйымдастырды.", []),
+        # a release speaks: a quotation with no speaker, not the person named before
+        ("Марат Ахметов келді. «Қор балаларға акция өткізді», – делінген хабарламада.", [(None, "Қор балаларға акция өткізді")]),
     ],
 )
 def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:

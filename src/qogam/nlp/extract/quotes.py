@@ -187,6 +187,8 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     if named:
         return named, "named"
     words = [doc.lower(i) for i in range(clause.first, clause.last + 1)]
+    if set(words) & frozenset(kk.entries("speech_verbs.txt", "releases")):
+        return None, "unresolved"  # "– делінген хабарламада": a release speaks, no person
     if any(w in speaker_pronouns() for w in words):
         return speakers.last_before(quote_start), "pronoun"
     held = speakers.holder_of(words, quote_start)

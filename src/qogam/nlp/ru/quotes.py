@@ -74,6 +74,8 @@ def _speaker(text: str, start: int, end: int, quote_start: int, speakers: _Speak
     if named:
         return named
     tokens = [fold(w) for w in _WORD.findall(clause)]
+    if set(tokens) & words("speech_verbs.txt", "releases"):
+        return None  # "сообщает пресс-служба акимата": a release speaks, no person
     if any(w in words("speech_verbs.txt", "pronouns") for w in tokens):
         return speakers.last_before(quote_start)
     held = speakers.holder_of(clause, quote_start)
@@ -130,10 +132,18 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _released(text: str, attribution: tuple[int, int] | None) -> bool:
+    """Whether an attribution names a release, not a person ("говорится в сообщении фонда",
+    "сообщает пресс-служба акимата"): its quotation has no speaker but is one (the conventions)."""
+    if attribution is None:
+        return False
+    return bool({fold(w) for w in _WORD.findall(text[attribution[0] : attribution[1]])} & words("speech_verbs.txt", "releases"))
+
+
 def _quote(text: str, start: int, end: int, speaker: str | None, rule: str, attribution: tuple[int, int] | None,
            sentence: tuple[int, int]) -> Quote | None:
     start, end = _clean(text, start, end)
-    if end - start < 8 or speaker is None:
+    if end - start < 8 or (speaker is None and not _released(text, attribution)):
         return None
     mention = Mention(text[attribution[0] : attribution[1]], *attribution) if attribution else None
     return Quote(speaker, text[start:end], start, end, mention, Evidence(rule, RULES[rule], *sentence))
