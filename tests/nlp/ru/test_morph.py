@@ -48,3 +48,15 @@ def test_phrase_nominative(phrase: str, head: str | None, nominative: str) -> No
     if head is not None:
         words = words[:2]
     assert " ".join(phrase_nominative(words, head)) == nominative
+
+
+def test_lemma_lists_hold_lemmas() -> None:
+    """The lists matched against a word's lemmas hold lemmas: a surface form ("говорится") never
+    matches. Roles pymorphy3 reads as participles ("заведующий") are listed as synonyms too."""
+    from qogam.nlp.ru.lexicon import entries, fold, pairs
+    from qogam.nlp.ru.morph import lemmas
+
+    synonyms = set(pairs("post_nouns.txt", "synonyms"))
+    for name, section in (("speech_verbs.txt", "verbs"), ("post_nouns.txt", "roles")):
+        surface = [e for e in entries(name, section) if fold(e) not in lemmas(e) and fold(e) not in synonyms]
+        assert not surface, f"{name} [{section}] lists forms that are no lemma: {surface}"
