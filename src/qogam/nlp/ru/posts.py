@@ -217,6 +217,14 @@ class _Finder:
     def _body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
         """(the organisation the role's genitives name, the last token of the role's words)."""
         doc, k = self.doc, phrase.last + 1
+        if k < len(doc.tokens) and fold(doc.word(k)) == "по" and k not in self.org_at:
+            # "директор по развитию ОФ «Дара»": the post's field, then its body
+            j = k + 1
+            while j < len(doc.tokens) and j - k <= 5 and j not in self.org_at and j not in self.person_at \
+                    and doc.word(j)[:1].islower() and doc.word(j)[:1].isalpha():
+                j += 1
+            if j in self.org_at and j > k + 1:
+                k = j
         org = self.org_at.get(k)
         if org is None and k + 1 < len(doc.tokens) and doc.word(k) in _OPENING and k + 1 in self.org_at:
             # "Председатель «Жастар» Айгуль Сейтова": a body named again by its quoted name alone
@@ -240,6 +248,12 @@ class _Finder:
             if word in ("№", "#") or (word.isdigit() and end > phrase.last):
                 end += 1  # "директор школы № 5"
                 continue
+            if word in _OPENING and end > phrase.last:
+                close = next((j for j in range(end + 2, min(end + 12, len(doc.tokens))) if doc.word(j) in _CLOSING), None)
+                if close is not None and close + 1 in self.org_at:
+                    # "руководитель проекта «Жасыл ел» ОФ «Дара»": a project's name, then its body
+                    inner = self.org_at[close + 1]
+                    return (None if territorial else inner), inner.last
             if phrase.role in words("post_nouns.txt", "instrumental_roles") and end - phrase.last < 3 \
                     and all(_is_case(doc.word(k), "ablt") for k in range(phrase.last + 1, end + 2)):
                 end += 1  # "заведующий Секретариатом Ассамблеи …": the role governs the instrumental
@@ -309,6 +323,20 @@ class _Finder:
                     while end + 1 < n and end + 1 not in self.person_at and end - j < 3 and _is_case(doc.word(end + 1), "gent"):
                         end += 1
                     return end + 1 if end + 1 in self.person_at else k
+            j = k + 1
+            while j < n and j - k <= 4 and j not in self.person_at and doc.word(j)[:1].islower() and _is_case(doc.word(j), "datv"):
+                j += 1  # "заместитель директора по учебной работе X"
+            if j > k + 1 and j in self.person_at:
+                return j
+        if word in words("post_nouns.txt", "place_prepositions"):
+            # "… АО «Казпочта» в Шымкенте X", "… ОО «Нур» по Туркестанской области X": where
+            j = k + 1
+            while j < n and j - k <= 3 and j not in self.person_at and doc.word(j)[:1].isalpha() and (
+                    is_place(doc.word(j)) or lemmas(doc.word(j)) & words("post_nouns.txt", "territory")
+                    or (doc.word(j)[:1].isupper() and j + 1 < n and lemmas(doc.word(j + 1)) & words("post_nouns.txt", "territory"))):
+                j += 1
+            if j > k + 1 and j in self.person_at:
+                return j
         if word == "от" and k + 1 in self.org_at and self.org_at[k + 1].last + 1 in self.person_at:
             return self.org_at[k + 1].last + 1
         return k
