@@ -350,14 +350,28 @@ class _PostFinder:
             if not holders and not plural:
                 holders = self._appointed(phrase)
                 rule = "role-as-person-appointed" if holders else rule
-            for holder in holders:
-                self.add(holder, phrase, body, rule)
+            group = self._coordinated_group(body) if plural else []
+            if len(group) == len(holders) > 1:
+                # "Сайрам, Төлеби аудандық және Кентау қалалық ардагерлер кеңестерінің төрағалары
+                # X, Y және Z": as many holders as bodies, each chairs the body of the same rank
+                for holder, own in zip(holders, group):
+                    self.add(holder, phrase, own, rule)
+            else:
+                for holder in holders:
+                    self.add(holder, phrase, body, rule)
             if not holders and not plural:
                 self._leader_before(index, org, anaphoric, guessed)
         self._listed()
         self._leads()
         self.posts.extend(_on_behalf(self.doc, self.person_at, self.orgs, self.seen))
         return self.posts
+
+    def _coordinated_group(self, body: OrgMention | None) -> list[OrgMention]:
+        """The bodies named together with ``body`` by one shared type phrase, in text order."""
+        if body is None or body.source != "org-coordinated":
+            return []
+        return sorted((m for m in self.orgs.ordered if m.last == body.last and m.source == "org-coordinated"),
+                      key=lambda m: m.first)
 
     def _leads(self) -> None:
         """"Қарағанды филиалына Мадияр Қалиев төрағалық етеді", "Ұжымға X жетекшілік етеді":
