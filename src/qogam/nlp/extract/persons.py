@@ -634,6 +634,8 @@ class PersonIndex(MentionIndex):
         role = wanted[-1]
         context = set(lemmas)
         territory = context & person_words("territory")
+        if role in person_words("head_of_territory") and (territory or context & person_words("regions")):
+            role = "әкім"  # "деді аудан басшысы", "өңір басшысы": the akim
         best: tuple[int, int, str] | None = None
         for offset, role_lemma, role_text, person in self.roles:
             if role_lemma != role:

@@ -553,8 +553,11 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
             # "…, – деп жазды inbusiness.kz тілшісі": with no dash to open it and no person to
             # say it, the paragraph is the outlet's report, not speech
             return []
-        quote = _dash_quote(doc, _dash_opened(doc, first, start), _speech_end(doc, start), speaker,
-                            f"quote-dash:{how}", clause)
+        opened = _dash_opened(doc, first, start)
+        colon = next((k for k in range(opened, min(opened + 8, start)) if doc.tokens[k].norm == ":"), None)
+        if colon is not None and speakers.named_in(doc.tokens[opened].start, doc.tokens[colon].start):
+            opened = colon + 1  # "Марат Ахметов: Біз …, – деп атап өтті": the name announces the speech
+        quote = _dash_quote(doc, opened, _speech_end(doc, start), speaker, f"quote-dash:{how}", clause)
         return [quote] if quote.text and len(quote.text.split()) >= 3 else []
     return []
 
