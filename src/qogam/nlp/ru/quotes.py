@@ -46,8 +46,12 @@ class _Speakers(MentionIndex):
     def holder_of(self, clause: str, before: int) -> str | None:
         """The person holding the post a clause names ("сказал аким", "глава региона")."""
         roles: set[str] = set()
+        found: set[str] = set()
         for word in _WORD.findall(clause):
             roles |= lemmas(word) & words("post_nouns.txt", "roles")
+            found |= lemmas(word)
+        if roles & words("post_nouns.txt", "territorial") and found & (words("post_nouns.txt", "territory") | {"регион"}):
+            roles |= {"аким"}  # "сказал глава района", "руководитель региона": the akim
         best: tuple[int, str] | None = None
         for post in self.posts:
             if post.role in roles:
