@@ -455,8 +455,37 @@ class _Finder:
         head = guessed.head or _form_head(self.doc, guessed)
         return bool(nouns) and not (head and any(head in lemmas(word) for word in nouns))
 
+    def _referred_body(self, phrase: RolePhrase) -> RuOrgMention | None:
+        """The body a role refers back to: "президент ассоциации" after "Ассоциация «Ана»", a
+        generic noun ("руководитель организации"), a possessive ("его основатель") — the last
+        body named before it with that type noun (any body, for the other two), in its sentence
+        or the one before."""
+        doc = self.doc
+        if _territorial(doc, phrase):
+            return None
+        sentence = doc.sentence_of[phrase.head]
+        before = [m for m in self.orgs if m.last < phrase.first and sentence - 1 <= doc.sentence_of[m.last] <= sentence
+                  and m.type != "media"]
+        if not before:
+            return None
+        org, after = self._body_after(phrase)
+        if org is None and after > phrase.last:
+            nouns = [lemmas(doc.word(k)) for k in range(phrase.last + 1, after + 1) if doc.word(k)[:1].islower()]
+            if nouns and nouns[0] & words("org_types.txt", "generic_bodies"):
+                return before[-1]
+            if nouns:
+                same = [m for m in before if (m.head or _form_head(doc, m)) in nouns[0]]
+                return same[-1] if same else None
+        if org is None and phrase.first > 0 and fold(doc.word(phrase.first - 1)) in words("org_types.txt", "possessives"):
+            return before[-1]
+        return None
+
     def add(self, person: RuPersonMention, phrase: RolePhrase, org: RuOrgMention | None, rule: str) -> None:
         assert person.person is not None
+        if org is None and not rule.endswith("guessed"):
+            referred = self._referred_body(phrase)
+            if referred is not None:
+                org, rule = referred, rule + "-guessed"
         if org is None and not rule.endswith("guessed"):
             guessed = self._guessed_body(phrase)
             if guessed is not None and not self._names_other_body(phrase, guessed):
