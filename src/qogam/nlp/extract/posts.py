@@ -29,6 +29,7 @@ from qogam.nlp.extract.lexicon import (
     function_words,
     izafet_heads,
     org_heads,
+    org_words,
     post_nouns,
     post_words,
     type_of_noun,
@@ -236,6 +237,10 @@ class _Orgs:
         if matching:
             k = bisect_left(self.head_starts[lemma], offset)
             return matching[k - 1] if k else matching[0]
+        if lemma in org_words("generic_bodies"):
+            # "Ұйым басшысы", "ұйымның президенті": the body named last before
+            earlier = [m for m in self.ordered if m.end <= offset and m.type != "media"]
+            return earlier[-1] if earlier else None
         # by type only where one word names the type whatever the body's own name: "компания"
         type_ = type_of_noun().get(lemma)
         typed = [m for m in self.ordered if m.type == type_] if type_ == "company" else []
