@@ -401,6 +401,8 @@ def _mentions(doc: Document) -> list[PersonMention]:
             doc.lower(last + 1) in person_words("not_after") or doc.lemma(last + 1) in person_words("not_before_lemmas")
         ):
             continue  # "М.Әуезов атындағы", "Қ.Сәтпаев көшесіндегі": an eponym, not a person
+        if lemmatize_name(_as_name(doc.norm_span(first, last))).lower() in person_words("characters"):
+            continue  # "Аяз Ата": a character of tales and holidays, not a real person
         classes = _classes(doc, first, last)
         segments = _segments(classes)
         if not segments and _after_title(doc, first) and 2 <= last - first + 1 <= 3 and set(classes) == {"other"}:

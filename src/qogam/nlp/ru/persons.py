@@ -72,6 +72,11 @@ def _parts(words: list[str]) -> tuple[str | None, str | None, str | None]:
     return first, " ".join(words[1:]), None
 
 
+def _character(name: list[str]) -> bool:
+    """Whether a name is a character of tales and holidays ("Дед Мороз"), not a real person."""
+    return fold(" ".join(name)) in words("function_words.txt", "characters")
+
+
 def _initial_at(doc: RuDocument, k: int) -> bool:
     """Whether token ``k`` is an initial: a capital letter alone, then a full stop."""
     word = doc.word(k)
@@ -229,6 +234,8 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
             first -= 1  # "Смагулов Мейржан Серикбосынович", the model's span starting at the given name
             words = [doc.word(first), *words]
         nominative = name_nominative(words, _apposition_case(doc, first))
+        if _character(nominative):
+            continue  # "Дед Мороз": a character, not a real person
         given, family, patronymic = _parts(nominative)
         initials = "".join(initials_parts) or None
         rule = "initials" if initials else ("full" if given else "single")
