@@ -33,7 +33,7 @@ def _key(m: OrgMention) -> str:
     return (" ".join(m.core.lower().split()) or m.name.lower()) + "|" + m.type
 
 
-_UNDER = re.compile(r"\s(?:жанындағы|жанынан)\s", re.IGNORECASE)
+_UNDER = re.compile(r"\s(?:" + "|".join(map(re.escape, sorted(org_words("attached")))) + r")\s", re.IGNORECASE)
 
 
 def _initials(name: str) -> str:

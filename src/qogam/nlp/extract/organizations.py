@@ -397,7 +397,7 @@ def _parents(doc: Document, mention: OrgMention, abbreviations: dict[str, str], 
         mention.parent.source, mention.parent.confidence = "org-parent", RULES["org-parent"]
         return [mention.parent]
     for k in range(mention.first + 1, mention.last):
-        if doc.lower(k) in ("жанындағы", "жанынан") and k - 1 > mention.first:
+        if doc.lower(k) in org_words("attached") and k - 1 > mention.first:
             parent = _mention_ending_at(doc, k - 1, mention.first, abbreviations, blocked)
             if parent is not None:
                 parent.source, parent.confidence = "org-parent", RULES["org-parent"]
@@ -644,7 +644,7 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             return k + 1 if by_field and type_first - k > 3 else None
         lower = doc.lower(k)
         if k < type_first - 1 and doc.lemma(k) in org_heads() and "POSS3" in _tags(lower) \
-                and strip_case(tok.norm)[1] == "NOM" and doc.lower(k + 1) not in ("жанындағы", "жанынан"):
+                and strip_case(tok.norm)[1] == "NOM" and doc.lower(k + 1) not in org_words("attached"):
             return None  # "қала сәулеті бөлімі жауапты мекеме": another body's name ends here
         after_genitive = k > floor and strip_case(doc.tokens[k - 1].norm)[1] == "GEN"
         singular_post = "POSS3" in _tags(lower) and "PL" not in _tags(lower)
@@ -762,7 +762,7 @@ def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | No
                 and not first.isupper()
                 and span.confidence >= 0.6
                 and all(doc.tokens[k].kind == "word" and doc.lower(k) not in org_words("connectors") - {"және"} for k in inside)
-                and not any(doc.lower(k) in ("атынан", "жанындағы") for k in inside)
+                and not any(doc.lower(k) in org_words("attached") | org_words("on_behalf") for k in inside)
                 # "… атындағы мәдениет үйінде аудандық мәслихат": a place where, not a name
                 and not any(strip_case(doc.tokens[k].norm)[1] in ("LOC", "DAT", "ABL") for k in inside)
             ):

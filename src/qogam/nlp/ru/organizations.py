@@ -201,7 +201,7 @@ def _type_of(doc: RuDocument, first: int, last: int, head: int | None) -> str:
         for candidate in lemmas(doc.word(k)):
             if (candidate, lemma) in _qualified():
                 return _qualified()[(candidate, lemma)]
-    if lemma in ("филиал", "фракция", "крыло"):
+    if lemma in words("org_types.txt", "branches"):
         # a branch is of the kind of body it belongs to ("филиал партии", "филиал молодежного крыла")
         for k in range(head + 1, last + 1):
             owner = head_lemma(doc.word(k))
@@ -440,8 +440,8 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
 
 @lru_cache(maxsize=50_000)
 def _content_words(name: str) -> frozenset[str]:
-    """The lemmas of a name's words other than "город", "область" and function words."""
-    skip = words("org_types.txt", "stop_after") | {"город", "область", "район"}
+    """The lemmas of a name's words other than territory nouns ("город", "область") and function words."""
+    skip = words("org_types.txt", "stop_after") | words("post_nouns.txt", "territory")
     out = set()
     for word in re.findall(r"[^\W\d_]+(?:[-&][^\W\d_]+)*", name):
         lemma = min(lemmas(word)) if lemmas(word) else fold(word)
