@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
-from qogam.nlp.ru.lexicon import fold, pairs, words
+from qogam.nlp.ru.lexicon import entries, fold, pairs, words
 from qogam.nlp.ru.morph import as_name, gender_hint, is_place, name_nominative, parses
 
 # The readings a mention is found by, each with the score it gives (calibration measures them).
@@ -22,8 +22,8 @@ RULES: dict[str, float] = {
     "single": 0.5,  # "Намазбаевой"
 }
 
-_PATRONYMIC_ENDINGS = ("ович", "евич", "ьевич", "овна", "евна", "ична", "инична", "улы", "ұлы", "кызы", "қызы", "уулу")
-_FAMILY_ENDINGS = ("ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына", "ский", "ская", "бек", "бай", "баев", "баева")
+_PATRONYMIC_ENDINGS = entries("name_endings.txt", "patronymic")
+_FAMILY_ENDINGS = entries("name_endings.txt", "family")
 
 
 @dataclass(slots=True)
