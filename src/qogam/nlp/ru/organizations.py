@@ -144,9 +144,14 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
     n = len(doc.tokens)
     if head + 2 >= n or _heads().get(head_lemma(doc.word(head)) or "") not in ("commission", "council", "state_body"):
         return None
-    if fold(doc.word(head + 1)) != "по" or fold(doc.word(head + 2)) not in words("org_types.txt", "field_nouns"):
+    if fold(doc.word(head + 1)) != "по":
         return None
     k = head + 2
+    while k < n and k - head <= 4 and k not in blocked and fold(doc.word(k)) not in words("org_types.txt", "field_nouns") \
+            and any(p.tag.POS == "ADJF" and p.tag.case == "datv" for p in parses(doc.word(k))[:2]):
+        k += 1  # "комиссия по социальным вопросам"
+    if k >= n or k in blocked or fold(doc.word(k)) not in words("org_types.txt", "field_nouns"):
+        return None
     while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and k + 1 not in blocked:
         word = doc.word(k + 1)
         if word in (",", "и") and k + 2 < n and _genitive(doc.word(k + 2)):
