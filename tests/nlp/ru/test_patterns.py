@@ -28,6 +28,8 @@ def run(text: str):
         ("Встречу провел глава региона Дархан Сатыбалды.", ["Дархан Сатыбалды"]),
         ("Семинар провела Дина Ахметова.", ["Дина Ахметова"]),  # not the genitive of "Дин"
         ("Детей поздравил Дед Мороз.", []),  # a character, not a person
+        # a Kazakh spelling in a Russian text: the model reads it with Russian letters
+        ("Встречу открыл аким района Нұрлан Әбенов. Он рассказал о планах развития района.", ["Нұрлан Әбенов"]),
         # initials after the family name, a span of their own to the model or not
         ("Грамоты вручили Ивановой Айгуль и Петрову А.С. Также Сейтовой А.Б.", ["Иванова Айгуль", "Петров А.С.", "Сейтова А.Б."]),
         # a given name and patronymic do not name the person over a family name

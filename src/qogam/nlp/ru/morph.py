@@ -110,7 +110,7 @@ def _word_readings(word: str, prefer: str | None = None) -> list[tuple[str, str 
 
 
 # Kazakh letters folded to the Russian spelling of the same names ("Нұрлан" → "Нурлан").
-_KAZAKH_FOLD = str.maketrans("әқңғүұіһөӘҚҢҒҮҰІҺӨ", "акнгууихоАКНГУУИХО")
+KAZAKH_FOLD = str.maketrans("әқңғүұіһөӘҚҢҒҮҰІҺӨ", "акнгууихоАКНГУУИХО")
 _OBLIQUE = ("ой", "ом", "ым", "ию", "ии", "ие", "ей", "а", "у", "е", "ы", "ю")
 # The cases an oblique ending of a Kazakh given name puts it in, by gender ("Дархана" → gent).
 _GIVEN_CASES = {
@@ -132,7 +132,7 @@ def _given_names() -> dict[str, str]:
     for section, gender in (("male", "masc"), ("female", "femn")):
         for name in NAME_FILES:
             for entry in entries(name, section):
-                out.setdefault(entry.translate(_KAZAKH_FOLD).lower(), gender)
+                out.setdefault(entry.translate(KAZAKH_FOLD).lower(), gender)
         for entry in ru_entries("given_names.txt", section):
             out.setdefault(entry.lower(), gender)
     return out
@@ -141,7 +141,7 @@ def _given_names() -> dict[str, str]:
 def given_cases(word: str) -> tuple[str, ...]:
     """The cases a Kazakh given name with an oblique ending is in ("Дархана" → gent, accs);
     empty for a name as listed or a word that is not one."""
-    names, lower = _given_names(), word.lower()
+    names, lower = _given_names(), word.lower().translate(KAZAKH_FOLD)
     if lower in names:
         return ()
     for (ending, gender), cases in _GIVEN_CASES.items():
@@ -154,7 +154,7 @@ def given_cases(word: str) -> tuple[str, ...]:
 def gender_hint(word: str) -> str | None:
     """The gender of a Kazakh given name, as written or with an oblique ending taken off
     ("Ерлану" → masc, "Айгерим" → femn)."""
-    names, lower = _given_names(), word.lower()
+    names, lower = _given_names(), word.lower().translate(KAZAKH_FOLD)  # "Нұрлан" is Нурлан
     if lower in names:
         return names[lower]
     for ending in _OBLIQUE:
@@ -171,7 +171,7 @@ def _places() -> frozenset[str]:
     """Place names of the Kazakh list, in Russian spelling, lower case."""
     from qogam.nlp.kk.lexicon import entries
 
-    return frozenset(e.translate(_KAZAKH_FOLD).lower() for e in entries("places.txt"))
+    return frozenset(e.translate(KAZAKH_FOLD).lower() for e in entries("places.txt"))
 
 
 def is_place(word: str) -> bool:

@@ -12,6 +12,7 @@ from qogam.errors import ModelError
 from qogam.nlp.extract.results import Extraction
 from qogam.nlp.ru import organizations, persons, places, posts, quotes
 from qogam.nlp.ru.document import RuDocument
+from qogam.nlp.ru.morph import KAZAKH_FOLD
 from qogam.nlp.ru.ner import NerSpan, entities
 from qogam.nlp.tokens import glued_cut
 
@@ -22,8 +23,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _for_model(text: str) -> str:
-    """``text`` with shouted words capitalised, character for character (offsets kept)."""
-    return _SHOUTED.sub(lambda m: m.group(0).capitalize(), text)
+    """``text`` with shouted words capitalised and Kazakh letters written as the Russian ones
+    names use ("Нұрлан Әбенов" → "Нурлан Абенов", which the model knows for a name),
+    character for character (offsets kept)."""
+    return _SHOUTED.sub(lambda m: m.group(0).capitalize(), text).translate(KAZAKH_FOLD)
 
 
 def _model_entities(text: str) -> list[NerSpan]:
