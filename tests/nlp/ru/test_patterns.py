@@ -125,6 +125,8 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a body named by its field stops before the holder's name
         ("Руководитель управления по делам молодежи Айгуль Сейтова выступила.",
          [("Айгуль Сейтова", "руководитель", "управление по делам молодежи")]),
+        # a body's word the model tagged as part of the name after it
+        ("Выступила депутат Мажилиса Айгуль Сейтова.", [("Айгуль Сейтова", "депутат", "Мажилис")]),
         # a body's type noun referring back to the body named before: by its own head, or the
         # one its legal form abbreviates; "Маслихат" opening a sentence is no given name
         ("Маслихат Шымкента провел сессию. Секретарь маслихата Марат Ахметов огласил повестку.",

@@ -227,7 +227,12 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
             if word[:1].isalpha() and word[:1].isupper():
                 words.append(word)
             k += 1
-        words = _trimmed(words)
+        kept = _trimmed(words)
+        if kept and len(kept) < len(words) and not initials_parts:
+            # "Мажилиса Айгуль Сейтова" tagged as one name: the mention starts at the name, so
+            # the body's word stays free for the body ("депутат Мажилиса")
+            first = next(k for k in range(first, last + 1) if doc.word(k) == kept[0])
+        words = kept
         if not words or (len(words) == 1 and not initials_parts and not _name_like(words[0])):
             continue
         if len(words) == 2 and is_patronymic(words[1]) and first == tokens[0] and _family_before(doc, first):
@@ -281,7 +286,7 @@ _COMMON_PLURAL = ("ели", "ики", "ы", "ии")
 
 def _body_noun(word: str) -> bool:
     """A type noun of bodies ("Маслихат Шымкента", which pymorphy3 reads as a given name)."""
-    heads = pairs("org_types.txt", "heads")
+    heads = set(pairs("org_types.txt", "heads")) | words("org_types.txt", "standalone")
     return any(fold(p.normal_form) in heads for p in parses(word)[:3]) or fold(word) in heads
 
 
