@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -137,18 +138,20 @@ class Document:
         """Tokens ``first..last`` as :meth:`norm_span` gives them, but with each token before
         the last as the text writes it where normalising only swapped letters ("«АDAL»" with
         its Cyrillic А keeps it: an organisation's name is quoted as written)."""
-        parts: list[str] = []
-        for i in range(first, last + 1):
-            if i > first and any(ch.isspace() for ch in self.text[self.tokens[i - 1].end : self.tokens[i].start]):
-                parts.append(" ")
+        def written(i: int) -> str:
             tok = self.tokens[i]
-            same_letters = len(tok.text) == len(tok.norm) and all(
+            same_letters = i < last and len(tok.text) == len(tok.norm) and all(
                 a == b or (a.isalpha() and b.isalpha()) for a, b in zip(tok.text, tok.norm))
-            parts.append(tok.text if i < last and same_letters else tok.norm)
-        return "".join(parts)
+            return tok.text if same_letters else tok.norm
+
+        return self._joined(first, last, written)
 
     def norm_span(self, first: int, last: int) -> str:
         """Return the normalised text of tokens ``first..last`` with the original spacing."""
+        return self._joined(first, last, lambda i: self.tokens[i].norm)
+
+    def _joined(self, first: int, last: int, word: Callable[[int], str]) -> str:
+        """Tokens ``first..last``, each as ``word`` gives it, one space where the text has any."""
         parts: list[str] = []
         for i in range(first, last + 1):
             if i > first:
@@ -156,5 +159,5 @@ class Document:
                 # tokens cover every visible character: a gap is space or dropped invisibles
                 if any(ch.isspace() for ch in gap):
                     parts.append(" ")
-            parts.append(self.tokens[i].norm)
+            parts.append(word(i))
         return "".join(parts)

@@ -722,8 +722,6 @@ def _served_start(doc: Document, type_first: int, floor: int, blocked: set[int])
     емес ұйымдардың ресурстық орталығы", with the level or place before it ("облыстық ҮЕҰ
     ресурстық орталығы") — the phrases of ``[served]`` in org_words.txt right before the type
     phrase, or of ``[served_named]`` capitalised or after a level ("Жастар ресурстық орталығы")."""
-    if type_first == 0:
-        return None
     for section in ("served", "served_named"):
         for phrase in org_words(section):
             parts = phrase.split()

@@ -9,6 +9,7 @@ of that family name; a person is named by its fullest form.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
@@ -155,7 +156,8 @@ def _apposition_case(doc: RuDocument, first: int) -> str | None:
         return None
     while k - 1 >= 0 and doc.sentence_of[k - 1] == sentence and role_cases(k - 1):
         k -= 1  # "заместитель председателя": the first role noun is the head
-    cases = role_cases(k) - {"accs"} if role_cases(k) != {"accs"} else {"accs"}
+    found = role_cases(k)
+    cases = found - {"accs"} or found  # an animate accusative reads as the genitive too
     if len(cases) != 1:
         return None
     case = next(iter(cases))
@@ -284,9 +286,14 @@ def _not_a_name(word: str) -> bool:
 _COMMON_PLURAL = ("ели", "ики", "ы", "ии")
 
 
+@cache
+def _body_heads() -> frozenset[str]:
+    return frozenset(pairs("org_types.txt", "heads")) | words("org_types.txt", "standalone")
+
+
 def _body_noun(word: str) -> bool:
     """A type noun of bodies ("Маслихат Шымкента", which pymorphy3 reads as a given name)."""
-    heads = set(pairs("org_types.txt", "heads")) | words("org_types.txt", "standalone")
+    heads = _body_heads()
     return any(fold(p.normal_form) in heads for p in parses(word)[:3]) or fold(word) in heads
 
 

@@ -33,7 +33,7 @@ def _model_entities(text: str) -> list[NerSpan]:
     """The model's spans of ``text``, read with glued words ("ветерановСагынай") set apart by a
     space the model needs to see two words; the spans' offsets are those of ``text``."""
     prepared = _for_model(text)
-    cuts = [m.start() + glued_cut(m.group()) for m in _WORD.finditer(prepared) if glued_cut(m.group())]
+    cuts = [m.start() + cut for m in _WORD.finditer(prepared) if (cut := glued_cut(m.group()))]
     if not cuts:
         return entities(prepared)
     pieces, last = [], 0

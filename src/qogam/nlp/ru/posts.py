@@ -142,6 +142,7 @@ class _Finder:
         self.phrases = [p for p in _role_phrases(doc, names) if p.head not in inside_orgs]
         self.posts: list[Post] = []
         self.seen: set[tuple[str, str, str | None]] = set()
+        self._bodies: dict[int, tuple[RuOrgMention | None, int]] = {}
 
     def _respectively(self, phrase: RolePhrase) -> list[tuple[RuPersonMention, RuOrgMention]]:
         """"руководители общественных объединений «А», движение «Б», «В» X, Y, Z соответственно":
@@ -215,7 +216,14 @@ class _Finder:
         return self.posts
 
     def _body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
-        """(the organisation the role's genitives name, the last token of the role's words)."""
+        """(the organisation the role's genitives name, the last token of the role's words),
+        found once per role phrase."""
+        found = self._bodies.get(phrase.first)
+        if found is None:
+            found = self._bodies[phrase.first] = self._find_body_after(phrase)
+        return found
+
+    def _find_body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
         doc, k = self.doc, phrase.last + 1
         if k < len(doc.tokens) and fold(doc.word(k)) == "по" and k not in self.org_at:
             # "директор по развитию ОФ «Дара»": the post's field, then its body

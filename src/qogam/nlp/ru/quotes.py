@@ -78,7 +78,7 @@ def _speaker(text: str, start: int, end: int, quote_start: int, speakers: _Speak
     if named:
         return named
     tokens = [fold(w) for w in _WORD.findall(clause)]
-    if set(tokens) & words("speech_verbs.txt", "releases"):
+    if _names_release(clause):
         return None  # "сообщает пресс-служба акимата": a release speaks, no person
     if any(w in words("speech_verbs.txt", "pronouns") for w in tokens):
         return speakers.last_before(quote_start)
@@ -136,18 +136,17 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _released(text: str, attribution: tuple[int, int] | None) -> bool:
+def _names_release(clause: str) -> bool:
     """Whether an attribution names a release, not a person ("говорится в сообщении фонда",
     "сообщает пресс-служба акимата"): its quotation has no speaker but is one (the conventions)."""
-    if attribution is None:
-        return False
-    return bool({fold(w) for w in _WORD.findall(text[attribution[0] : attribution[1]])} & words("speech_verbs.txt", "releases"))
+    return bool({fold(w) for w in _WORD.findall(clause)} & words("speech_verbs.txt", "releases"))
 
 
 def _quote(text: str, start: int, end: int, speaker: str | None, rule: str, attribution: tuple[int, int] | None,
            sentence: tuple[int, int]) -> Quote | None:
     start, end = _clean(text, start, end)
-    if end - start < 8 or (speaker is None and not _released(text, attribution)):
+    released = attribution is not None and _names_release(text[attribution[0] : attribution[1]])
+    if end - start < 8 or (speaker is None and not released):
         return None
     mention = Mention(text[attribution[0] : attribution[1]], *attribution) if attribution else None
     return Quote(speaker, text[start:end], start, end, mention, Evidence(rule, RULES[rule], *sentence))
@@ -223,19 +222,18 @@ def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]
     for opener, closer in _pairs(text, start, end):
         inner = next((m for m in _BREAK.finditer(text, opener + 1, closer) if _is_speech_verb(m.group("verb"))), None)
         if inner is not None:
-            resumed = re.compile(r"\.?\s*[—–-]+\s*").match(text, _clause_end(text, inner.start("verb"), closer) + 1, closer) \
-                if text[_clause_end(text, inner.start("verb"), closer)] == "." else None
+            clause_start, clause_end = inner.start("verb"), _clause_end(text, inner.start("verb"), closer)
+            resumed = _RESUMED.match(text, clause_end + 1, closer) if text[clause_end] == "." else None
             if resumed is not None and resumed.end() < closer:
                 # «Мы будем работать дальше, — сказал Марат Ахметов. — Впереди много задач»: the
                 # attribution splits the quotation in two, both the speaker's
-                clause_start, clause_end = inner.start("verb"), _clause_end(text, inner.start("verb"), closer)
                 speaker = _speaker(text, clause_start, clause_end, opener, speakers)
                 for part_start, part_end in ((opener + 1, inner.start(1)), (resumed.end(), closer)):
                     quote = _quote(text, part_start, part_end, speaker, "ru-quote-after", (clause_start, clause_end), (opener, closer + 1))
                     if quote:
                         out.append(quote)
                 continue
-        if inner is not None and _clause_end(text, inner.start("verb"), closer) >= closer - 1:
+        if inner is not None and clause_end >= closer - 1:
             # «Библиотека была очагом нашей культуры, - рассказывает Омралы.»: the attribution
             # inside the marks
             clause_start = inner.start("verb")
@@ -292,6 +290,7 @@ def _according(text: str, start: int, opener: int, closer: int, end: int, speake
 
 
 _BREAK = re.compile(r"([,!?…]|\.\.\.)\s*[—–-]+\s*(?P<verb>[^\W\d_]+)")
+_RESUMED = re.compile(r"\.?\s*[—–-]+\s*")  # the dash that resumes a quotation after its attribution
 
 
 def _dialogue(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
