@@ -118,11 +118,24 @@ def izafet_heads() -> frozenset[str]:
     return kk.words("izafet_heads.txt")
 
 
+class PostNouns(frozenset[str]):
+    """Lemmas of post nouns, where a hyphenated compound whose last part is one counts as one
+    too: "вице-ректор", "заңгер-кеңесші", "антрополог-ғалым" (the role is the whole compound)."""
+
+    def __contains__(self, lemma: object) -> bool:
+        if frozenset.__contains__(self, lemma):
+            return True
+        if not isinstance(lemma, str):
+            return False
+        head, dash, tail = lemma.rpartition("-")
+        return bool(dash) and head.isalpha() and head.islower() and frozenset.__contains__(self, tail)
+
+
 @lru_cache(maxsize=1)
-def post_nouns() -> frozenset[str]:
+def post_nouns() -> PostNouns:
     """Lemmas of single-word post nouns (төраға, төрайым, директор, әкім, …)."""
     words = {w for w in kk.words("post_nouns.txt") if " " not in w} | kk.words("professions.txt")
-    return frozenset(words - non_posts())
+    return PostNouns(words - non_posts())
 
 
 @lru_cache(maxsize=1)

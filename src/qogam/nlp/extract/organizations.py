@@ -148,9 +148,10 @@ def _sentence_opener(doc: Document, i: int) -> bool:
     """A capital that only opens its sentence: not a place, and not inside a model's entity."""
     if not doc.opens_clause(i):
         return False
-    word = strip_case(doc.tokens[i].norm)[0].lower()
-    if word in places():
-        return False
+    written = strip_case(doc.tokens[i].norm)[0]
+    word = written.lower()
+    if word in places() or written in standalone_bodies():
+        return False  # "Парламент Мәжілісінің …" opening a sentence still names the parliament
     if i + 1 < len(doc.tokens) and f"{word} {strip_case(doc.tokens[i + 1].norm)[0].lower()}" in place_prefixes():
         return False  # "Оңтүстік Қазақстан университеті"
     return not any(
@@ -415,7 +416,8 @@ def _mention_ending_at(
         base, case = tok.norm, "NOM"  # a listed name as written ("Самұрық-Қазына" is no dative)
     standalone = base in standalone_bodies() and tok.norm[:1].isupper() and not _inside_quotes(doc, i, floor) and not (
         # "Мәжіліс соңында …" opening a sentence is a session; "Мәжіліс депутаты" the chamber
-        doc.opens_clause(i) and not (i + 1 < len(doc.tokens) and doc.lemma(i + 1) in post_nouns())
+        base.lower() in org_words("standalone_common") and doc.opens_clause(i) and case != "GEN"
+        and not (i + 1 < len(doc.tokens) and doc.lemma(i + 1) in post_nouns())
     )
     if standalone:
         type_first, type_ = i, standalone_bodies()[base]

@@ -466,7 +466,15 @@ class _PostFinder:
         belongs to some body; the one named last before it in its sentence is the best guess."""
         if bare or _territorial(self.doc, phrase):
             return None
-        return self.orgs.last_in_sentence(phrase.first)
+        guess = self.orgs.last_in_sentence(phrase.first)
+        k = phrase.first - 1
+        head = self.doc.lemma(k) if k >= 0 else ""
+        if guess is not None and k not in self.orgs.covered and type_of_noun().get(head) == "commission" \
+                and strip_case(self.doc.tokens[k].norm)[1] == "GEN":
+            # "Үкімет жанынан құрылған арнайы комиссияның жетекшісі": a commission left
+            # unnamed has no organisation (the annotation conventions), not the body before
+            return None
+        return guess
 
     def _leader_before(
         self, index: int, org: OrgMention | None, anaphoric: OrgMention | None, guessed: OrgMention | None,
