@@ -548,12 +548,14 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
         clause = _attribution_break(doc, start, last)
         if clause is None or clause.last + 1 < last:
             continue  # the attribution must close the paragraph
-        speaker, how = _speaker(doc, clause, doc.tokens[first].start, speakers)
+        opened = _dash_opened(doc, first, start)
+        # a pronoun or a bare verb refers to the person named before the speech opens, in the
+        # same paragraph too ("Жиынға X қатысты. – Біз …, – дейді ол.")
+        speaker, how = _speaker(doc, clause, doc.tokens[opened].start, speakers)
         if speaker is None:
             # "…, – деп жазды inbusiness.kz тілшісі": with no dash to open it and no person to
             # say it, the paragraph is the outlet's report, not speech
             return []
-        opened = _dash_opened(doc, first, start)
         colon = next((k for k in range(opened, min(opened + 8, start)) if doc.tokens[k].norm == ":"), None)
         if colon is not None and speakers.named_in(doc.tokens[opened].start, doc.tokens[colon].start):
             opened = colon + 1  # "Марат Ахметов: Біз …, – деп атап өтті": the name announces the speech
