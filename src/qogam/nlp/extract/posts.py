@@ -500,7 +500,8 @@ class _PostFinder:
         as_role = doc.lower(nxt) in post_words("as_role") if nxt < len(doc.tokens) else False
         if as_role:
             # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
-            while k > 0 and k not in self.person_ending and anchor - k <= 2 and doc.lower(k) in function_words():
+            between = function_words() | post_words("before_role")
+            while k > 0 and k not in self.person_ending and anchor - k <= 3 and doc.lower(k) in between:
                 k -= 1
         leader = self.person_ending.get(k)
         ends = phrase.last + 1 >= len(doc.tokens) or doc.sentence_of[phrase.last + 1] != doc.sentence_of[phrase.head]
