@@ -244,6 +244,8 @@ def _named_after(doc: Document, i: int, floor: int) -> int | None:
         tok = doc.tokens[k]
         if tok.norm.lower() in function_words():
             break  # "Ол Қорқыт ата атындағы …": the pronoun is no part of the name
+        if doc.opens_clause(k) and is_event_noun(doc, k):
+            break  # "Жиын Ж.Жабаев атындағы мектепте өтті": the meeting opens the sentence
         if tok.kind in ("initials", "initial") or (tok.kind == "word" and tok.norm[:1].isupper()):
             start = k
         elif not (tok.kind == "word" and tok.norm.islower() and len(tok.norm) <= 4):

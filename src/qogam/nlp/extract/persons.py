@@ -397,14 +397,19 @@ def _mentions(doc: Document) -> list[PersonMention]:
         first = _after_inflected(doc, first, last)
         if first > last:
             continue
-        if last + 1 < len(doc.tokens) and (
+        # "М.Әуезов атындағы", "Қ.Сәтпаев көшесіндегі": an eponym, not a person — the name
+        # right before the word; one before it stays ("Ерлан Сапаров Жамбыл облысы әкімдігінің …")
+        eponym = last + 1 < len(doc.tokens) and (
             doc.lower(last + 1) in person_words("not_after") or doc.lemma(last + 1) in person_words("not_before_lemmas")
-        ):
-            continue  # "М.Әуезов атындағы", "Қ.Сәтпаев көшесіндегі": an eponym, not a person
+        )
         if lemmatize_name(_as_name(doc.norm_span(first, last))).lower() in person_words("characters"):
             continue  # "Аяз Ата": a character of tales and holidays, not a real person
         classes = _classes(doc, first, last)
         segments = _segments(classes)
+        if eponym:
+            segments = [(a, b, order) for a, b, order in segments if first + b < last]
+            if not segments:
+                continue
         if not segments and _after_title(doc, first) and 2 <= last - first + 1 <= 3 and set(classes) == {"other"}:
             # "Президенті Режеп Тайып Ердоған", "президенті Лоренцо Симонелли": a title names
             # the person after it even when the lexicons know none of the words
