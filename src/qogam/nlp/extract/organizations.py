@@ -478,6 +478,8 @@ def _mention_ending_at(
         if model_start is None and type_ == "council" and type_first < i \
                 and doc.norm_span(type_first, i - 1).lower() in org_words("specific_councils"):
             model_start = type_first  # "Қоғамдық кеңес мүшесі": the one public council of the text
+        if model_start is None and type_first < i and doc.lower(type_first) in org_words("level"):
+            model_start = type_first  # "өңірлік коммуникациялар қызметі": a type phrase with its level
         if model_start is None:
             return None
         start = model_start
@@ -714,7 +716,8 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
         attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
         # "жұмыспен қамту … бөлімі": an object in the instrumental of the verbal noun after it
-        governed = strip_case(tok.norm)[1] == "INS" and doc.lower(k + 1).endswith(("у", "ю"))
+        # (in any case itself: "жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы")
+        governed = strip_case(tok.norm)[1] == "INS" and strip_case(doc.tokens[k + 1].norm)[0].lower().endswith(("у", "ю"))
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)):
             return None
         k -= 1
