@@ -18,7 +18,7 @@ from qogam.nlp.ru.morph import name_nominative, phrase_nominative
         ("Мурзабай Куанашпаевич Ерекенов", "Мурзабай Куанашпаевич Ерекенов"),  # already nominative
         ("Галиной Бурдюг", "Галина Бурдюг"),  # a woman's family name that does not decline
         ("Ерлану Карину", "Ерлан Карин"),  # a Kazakh given name settles the gender
-        ("Федора Ковалёва", "Фёдор Ковалёв"),
+        ("Федора Ковалёва", "Федор Ковалёв"),  # "е" kept where the text writes no "ё"
         ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев"),  # only the last part declines
         ("Мереке Кулкенов", "Мереке Кулкенов"),  # a nominative family name keeps the given name
         ("Дархан Сатыбалды", "Дархан Сатыбалды"),  # a Kazakh family name in -ы does not decline

@@ -64,7 +64,10 @@ def is_pos(word: str, *pos: str) -> bool:
 
 
 def _restore_case(form: str, like: str) -> str:
-    """``form`` written the way ``like`` is: capitalised, in capitals, or lower case."""
+    """``form`` written the way ``like`` is: capitalised, in capitals, or lower case, and with
+    "е" where the text writes no "ё" (pymorphy3's "молодёжное" for "молодежного")."""
+    if "ё" not in like.lower():
+        form = form.replace("ё", "е").replace("Ё", "Е")
     if like.isupper() and len(like) > 1:
         return form.upper()
     if like[:1].isupper():
