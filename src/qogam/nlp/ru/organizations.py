@@ -123,8 +123,10 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             continue
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
-        if not _genitive(word) or (_is_role(word) and not (word[:1].isupper() and fold(word) in words("org_types.txt", "owner_titles"))):
-            break  # "… городского маслихата | депутата"; "Администрации Президента" goes on
+        office = k == head and head_lemma(doc.word(head)) in words("org_types.txt", "post_offices")
+        if not _genitive(word) or (_is_role(word) and not office and not (
+                word[:1].isupper() and fold(word) in words("org_types.txt", "owner_titles"))):
+            break  # "… городского маслихата | депутата"; "Администрации Президента", "аппарата акима" go on
         other = head_lemma(word)
         if other and head_lemma(doc.word(head)) not in words("org_types.txt", "parts"):
             break  # "Ассамблея народа Казахстана | Администрации Президента": another body
@@ -314,6 +316,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
                 add(i, close, None, "ru-org-form")
     standalone = words("org_types.txt", "standalone")
     venues = words("org_types.txt", "venues")
+    folded = words("org_types.txt", "folded_parts")
     for i, tok in enumerate(doc.tokens):
         if i in covered:
             continue
@@ -326,6 +329,10 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             named_after.update(range(i + 1, last + 1))
         if any(_plural_adjective(doc.word(k)) for k in range(first, i)):
             continue  # "лучшие неправительственные организации страны"
+        if first > 0 and lemmas(doc.word(first - 1)) & venues:
+            continue  # "в актовом зале аппарата акима района": only where a meeting was held
+        if lemma in folded and any(head_lemma(doc.word(k)) for k in range(i + 1, last + 1)):
+            continue  # "аппарат районного маслихата": the maslikhat, named after it
         if lemma not in standalone and not _named(doc, first, last, i):
             continue
         add(first, last, i, "ru-org-type")
