@@ -239,6 +239,19 @@ def name_case(words: list[str], case_hint: str | None = None) -> tuple[str, str 
     "Ерлану Карину" is a man's name in the dative, not Карина's), the nominative when the
     weights are equal."""
     hint = next((g for g in (gender_hint(_inflected_part(as_name(w))) for w in words[:1]) if g), None)
+    found = _name_case(words, case_hint, hint)
+    if case_hint is not None and hint is not None and found[0] != case_hint:
+        # "прочили Малика Мурзалина, первого зама": the noun beside it says genitive, and in the
+        # genitive the given name is a man's (Малик), though "Малика" is a woman's name too
+        other = _name_case(words, case_hint, None)
+        given = _nominative_word(words[0], other[0], other[1], "Name") if other[0] == case_hint else ""
+        if given.lower() in _given_names() and gender_hint(given) not in (None, hint):
+            return other  # only for a name of the other gender ("Бан" is none: "Бану" stays)
+    return found
+
+
+def _name_case(words: list[str], case_hint: str | None, hint: str | None) -> tuple[str, str | None]:
+    """:func:`name_case` with the gender ``hint`` of the given name (None: any gender)."""
     votes: dict[tuple[str, str | None], float] = {}
 
     def vote(case: str, gender: str | None, weight: float) -> None:
@@ -281,7 +294,7 @@ def name_case(words: list[str], case_hint: str | None = None) -> tuple[str, str 
 def _nominative_word(word: str, case: str, gender: str | None, prefer: str | None = None) -> str:
     """One word of a name put in the nominative from ``case`` and ``gender``."""
     shown = as_name(word)
-    if case == "nomn" or (prefer == "Name" and shown.lower() in _given_names()):
+    if case == "nomn" or (prefer == "Name" and shown.lower() in _given_names() and gender in (None, gender_hint(shown))):
         return shown  # a given name of the Kazakh lists as written is its nominative ("Бану")
     part = _inflected_part(shown)
     if part != shown:

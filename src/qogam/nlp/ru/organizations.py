@@ -124,8 +124,8 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
         office = k == head and head_lemma(doc.word(head)) in words("org_types.txt", "post_offices")
-        if not _genitive(word) or (_is_role(word) and not office and not (
-                word[:1].isupper() and fold(word) in words("org_types.txt", "owner_titles"))):
+        owner = fold(word) in words("org_types.txt", "owner_titles") and (word[:1].isupper() or k == head)
+        if not _genitive(word) or (_is_role(word) and not office and not owner):
             break  # "… городского маслихата | депутата"; "Администрации Президента", "аппарата акима" go on
         other = head_lemma(word)
         if other and head_lemma(doc.word(head)) not in words("org_types.txt", "parts"):

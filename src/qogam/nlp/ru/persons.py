@@ -8,6 +8,7 @@ of that family name; a person is named by its fullest form.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -135,12 +136,29 @@ def _name_spans(doc: RuDocument) -> list[list[int]]:
 _BETWEEN = frozenset({"«", "»", "“", "”", "\"", "№", "(", ")"})
 
 
-def _apposition_case(doc: RuDocument, first: int) -> str | None:
+def _case_after(doc: RuDocument, last: int, role_cases: Callable[[int], set[str]]) -> str | None:
+    """The case of a role set off by a comma after the name ending at token ``last``, a
+    modifier or two before it ("прочили Малика Мурзалина, первого зама управделами" → gent);
+    ``None`` when no role follows or its case is the nominative or unclear."""
+    n = len(doc.tokens)
+    if last + 2 >= n or doc.word(last + 1) != "," or doc.sentence_of[last + 2] != doc.sentence_of[last]:
+        return None
+    for k in range(last + 2, min(last + 5, n)):
+        found = role_cases(k)
+        if found:
+            cases = found - {"accs"} or found  # an animate accusative reads as the genitive too
+            return next(iter(cases)) if len(cases) == 1 and cases != {"nomn"} else None
+        if not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(doc.word(k))[:2]):
+            return None
+    return None
+
+
+def _apposition_case(doc: RuDocument, first: int, last: int) -> str | None:
     """The case of the post noun a name at token ``first`` stands in apposition to, when the
     text shows it: the head of the role phrase before the name, through its genitives ("акима
     Акмолинской области М.Мурзалина" → gent; "заместитель председателя Б.Мукушев" is the
     nominative's); ``None`` with no role before, a head of several cases or in the nominative."""
-    roles = words("post_nouns.txt", "roles")
+    roles = words("post_nouns.txt", "roles") | set(pairs("post_nouns.txt", "synonyms"))
     sentence = doc.sentence_of[first]
 
     def role_cases(k: int) -> set[str]:
@@ -150,10 +168,10 @@ def _apposition_case(doc: RuDocument, first: int) -> str | None:
     while k >= 0 and first - k <= 10 and doc.sentence_of[k] == sentence and not role_cases(k):
         word = doc.word(k)
         if not (word[:1].isalnum() or word in _BETWEEN):
-            return None  # a comma, a dash: the name is not the role's apposition
+            return _case_after(doc, last, role_cases)  # a comma, a dash: no role before
         k -= 1
     if k < 0 or doc.sentence_of[k] != sentence or not role_cases(k):
-        return None
+        return _case_after(doc, last, role_cases)
     while k - 1 >= 0 and doc.sentence_of[k - 1] == sentence and role_cases(k - 1):
         k -= 1  # "заместитель председателя": the first role noun is the head
     found = role_cases(k)
@@ -240,7 +258,7 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         if len(words) == 2 and is_patronymic(words[1]) and first == tokens[0] and _family_before(doc, first):
             first -= 1  # "Смагулов Мейржан Серикбосынович", the model's span starting at the given name
             words = [doc.word(first), *words]
-        nominative = name_nominative(words, _apposition_case(doc, first))
+        nominative = name_nominative(words, _apposition_case(doc, first, last))
         if _character(nominative):
             continue  # "Дед Мороз": a character, not a real person
         given, family, patronymic = _parts(nominative)

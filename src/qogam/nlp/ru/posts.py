@@ -55,8 +55,12 @@ def _role_lemma(word: str) -> str | None:
     synonyms = pairs("post_nouns.txt", "synonyms")
     if fold(word) in synonyms:
         return synonyms[fold(word)]
+    found = lemmas(word)
+    short = sorted(found & set(synonyms))
+    if short and word[:1].islower():
+        return synonyms[short[0]]  # "первого зама": a short form declined
     roles = words("post_nouns.txt", "roles")
-    found = lemmas(word) & roles
+    found &= roles
     if not found and "-" in word:
         found = lemmas(word.rsplit("-", 1)[1]) & roles
     return min(found) if found else None
