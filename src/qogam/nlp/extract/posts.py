@@ -402,6 +402,29 @@ class _PostFinder:
                          if m.last < person.first and doc.sentence_of[m.last] == sentence and m.case == "DAT"), None)
             if body is not None:  # "Ұжымға X жетекшілік етеді" names no body: no post
                 self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
+        verbs = kk.pairs("post_words.txt", "leading_verbs")
+        for i in range(1, len(doc.tokens)):
+            role = next((r for stem, r in verbs.items() if doc.lower(i).startswith(stem)), None)
+            if role is None or (i - 1) not in self.person_ending:
+                continue
+            person = self.person_ending[i - 1]
+            body = self._led_body(person.first)
+            if body is not None:  # "«Теміртас» ЖШС-ні X басқарады", "Мекемені X басқарады"
+                self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
+
+    def _led_body(self, k: int) -> OrgMention | None:
+        """The body a person named at token ``k`` leads: the one named in the accusative right
+        before the name, or the body a generic noun in the accusative there refers to."""
+        doc = self.doc
+        j = k - 1
+        if j < 0 or doc.sentence_of[j] != doc.sentence_of[k]:
+            return None
+        named = self.orgs.ending.get(j)
+        if named is not None:
+            return named if named.case == "ACC" else None
+        if strip_case(doc.tokens[j].norm)[1] == "ACC" and doc.lemma(j) in org_words("generic_bodies"):
+            return self.orgs.by_noun(j)
+        return None
 
     def add(self, person: PersonMention, phrase: RolePhrase, org: OrgMention | None, rule: str,
             on_behalf_of: OrgMention | None = None) -> None:
