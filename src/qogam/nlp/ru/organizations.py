@@ -372,15 +372,16 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
 
 
 def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
-    """A council or commission "при" another body is one body named with it ("общественный
-    совет при акимате Туркестанской области"), as "… жанындағы" is in Kazakh; the other body
-    is then no mention of its own."""
+    """A council, commission or centre "при" another body is one body named with it
+    ("общественный совет при акимате Туркестанской области", "Центр поддержки НПО при
+    управлении внутренней политики"), as "… жанындағы" is in Kazakh; the other body is then
+    no mention of its own."""
     out: list[RuOrgMention] = []
     k = 0
     while k < len(found):
         m = found[k]
         nxt = found[k + 1] if k + 1 < len(found) else None
-        if nxt is not None and m.type in ("council", "commission") and nxt.first == m.last + 2 \
+        if nxt is not None and m.type in ("council", "commission", "other") and nxt.first == m.last + 2 \
                 and fold(doc.word(m.last + 1)) == "при" and doc.sentence_of[nxt.last] == doc.sentence_of[m.first]:
             name = f"{m.name} при {doc.span_text(nxt.first, nxt.last)}"
             out.append(RuOrgMention(m.first, nxt.last, name, m.type, m.head, m.rule, m.case))
