@@ -127,6 +127,6 @@ def _extract_kazakh(text: str, published: date | None, use_model: bool) -> Extra
     speakers = PersonIndex(mentions, role_index(result.posts))
     result.quotes = find_quotes(doc, speakers)
     result.events = find_events(doc, mentions, published)
-    result.places = find_places(doc, org_mentions)
+    result.places = find_places(doc, org_mentions, frozenset(person_tokens))
     result.warnings = warnings
     return result

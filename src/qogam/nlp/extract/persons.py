@@ -156,7 +156,10 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
         if i < last and f"{word} {lemmatize_name(_as_name(doc.tokens[i + 1].norm))}".lower() in place_prefixes():
             out.append("place")
             continue
-        out.append(_word_class(word))
+        cls = _word_class(word)
+        if cls == "place" and out and out[-1] == "first" and surname_kind(word.lower()) == "surname":
+            cls = "surname"  # "Шоқан Уәлиханов": a district named after him is still his name
+        out.append(cls)
     return out
 
 
@@ -399,15 +402,19 @@ def _mentions(doc: Document) -> list[PersonMention]:
             continue
         # "М.Әуезов атындағы", "Қ.Сәтпаев көшесіндегі": an eponym, not a person — the name
         # right before the word; one before it stays ("Ерлан Сапаров Жамбыл облысы әкімдігінің …")
-        eponym = last + 1 < len(doc.tokens) and (
-            doc.lower(last + 1) in person_words("not_after") or doc.lemma(last + 1) in person_words("not_before_lemmas")
-        )
+        after = doc.lower(last + 1) if last + 1 < len(doc.tokens) else ""
+        place_head = after in person_words("territory_after")
+        eponym = place_head or after in person_words("not_after") or (
+            last + 1 < len(doc.tokens) and doc.lemma(last + 1) in person_words("not_before_lemmas"))
         if lemmatize_name(_as_name(doc.norm_span(first, last))).lower() in person_words("characters"):
             continue  # "Аяз Ата": a character of tales and holidays, not a real person
         classes = _classes(doc, first, last)
         segments = _segments(classes)
         if eponym:
-            segments = [(a, b, order) for a, b, order in segments if first + b < last]
+            # a district, region or town is named by one name, the run's last ("Ерлан Сапаров
+            # Жамбыл облысы …"); a street, a theatre, "X атындағы" by the whole run ("Қожа
+            # Ахмет Ясауи кесенесі")
+            segments = segments[:-1] if place_head else []
             if not segments:
                 continue
         if not segments and _after_title(doc, first) and 2 <= last - first + 1 <= 3 and set(classes) == {"other"}:

@@ -31,8 +31,10 @@ def _kind(name: str) -> str:
     return "place"
 
 
-def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
-    """Return the places named in ``doc``, each once, in order of first mention."""
+def find_places(doc: Document, orgs: list[OrgMention], person_tokens: frozenset[int] = frozenset()) -> list[Place]:
+    """Return the places named in ``doc``, each once, in order of first mention. A word of a
+    person's name (``person_tokens``) is no place alone: "Шоқан Уәлихановтың" names him, not
+    the district named after him."""
     gazetteer = places()
     heads = izafet_heads()
     in_core: set[int] = set()
@@ -58,7 +60,7 @@ def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
             if last > i and not known:
                 # "Сайрам ауданы": a known place with its territorial head
                 known = tok.norm.lower() in gazetteer and name.lower().endswith(_territorial_heads())
-            if not known or (last == i and i in in_core):
+            if not known or (last == i and (i in in_core or i in person_tokens)):
                 continue
             place = found.setdefault(name.lower(), Place(name, _kind(name)))
             start, end = tok.start, doc.tokens[last].end
@@ -72,7 +74,8 @@ def find_places(doc: Document, orgs: list[OrgMention]) -> list[Place]:
     taken_starts = [start for start, _ in taken]
     reach = list(accumulate((end for _, end in taken), max))  # the furthest end of the first k
     for span in doc.entities:
-        if span.label not in ("GPE", "LOCATION") or span.confidence < 0.8:
+        if span.label not in ("GPE", "LOCATION") or span.confidence < 0.8 \
+                or any(k in person_tokens for k in range(span.first, span.last + 1)):
             continue
         name = lemmatize_name(doc.norm_span(span.first, span.last))
         if name.lower() in found or not name[:1].isupper():
