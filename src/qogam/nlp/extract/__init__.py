@@ -124,7 +124,7 @@ def _extract_kazakh(text: str, published: date | None, use_model: bool) -> Extra
         if o.name in referenced
         or (any(e.source != "org-parent" for e in o.evidence) and not is_venue(o, o.name in not_only_where))
     ]
-    speakers = PersonIndex(mentions, role_index(result.posts))
+    speakers = PersonIndex(mentions, role_index(result.posts), [s.start for s in doc.sentences])
     result.quotes = find_quotes(doc, speakers)
     result.events = find_events(doc, mentions, published)
     result.places = find_places(doc, org_mentions, frozenset(person_tokens))

@@ -629,10 +629,40 @@ class MentionIndex:
 class PersonIndex(MentionIndex):
     """The Kazakh speakers: mentions, and who holds which post by the words of its role."""
 
-    def __init__(self, mentions: list[PersonMention], roles: list[tuple[int, str, str, str]] | None = None) -> None:
+    def __init__(
+        self, mentions: list[PersonMention], roles: list[tuple[int, str, str, str]] | None = None,
+        sentence_starts: list[int] | None = None,
+    ) -> None:
         super().__init__(mentions)
         # (offset, role lemma, role text lower, person name) of every post found
         self.roles = roles or []
+        self._sentence_starts = sentence_starts or [0]
+
+    def last_before(self, offset: int, within: int | None = None) -> str | None:
+        """The person named last before ``offset``, preferring the subject of that mention's
+        sentence: "Ерлан Сапаров Марат Ахметовты құттықтады. «…», – деді ол." is Сапаров's
+        (a name in the accusative, dative … is whom the sentence is about, not who acts),
+        "Сөз Марат Ахметовқа берілді. «…», – деді ол." Ахметов's, the only one named there."""
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0 and not (self._mentions[i].end <= offset and self._mentions[i].person is not None):
+            i -= 1
+        if i < 0:
+            return None
+        last = self._mentions[i]
+        if within is not None and offset - last.end > within:
+            return None
+        chosen = last
+        if getattr(last, "case", "NOM") not in ("NOM", "GEN"):
+            sentence = self._sentence_starts[bisect_right(self._sentence_starts, last.start) - 1]
+            for k in range(i - 1, -1, -1):
+                m = self._mentions[k]
+                if m.start < sentence:
+                    break
+                if m.person is not None and getattr(m, "case", "NOM") == "NOM":
+                    chosen = m
+                    break
+        assert chosen.person is not None
+        return chosen.person.name
 
     def holder_of(self, words: list[str], before: int) -> str | None:
         lemmas = [word_lemma(w) for w in words]
