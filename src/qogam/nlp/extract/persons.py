@@ -595,7 +595,7 @@ def _display(m: PersonMention) -> str:
 
 
 
-class _Grouped(Protocol):
+class GroupedMention(Protocol):
     start: int
     end: int
     person: Person | None
@@ -605,7 +605,7 @@ class MentionIndex:
     """Who is mentioned where, for any language's person mentions (start, end, person): the
     lookups quote attribution needs."""
 
-    def __init__(self, mentions: Sequence[_Grouped]) -> None:
+    def __init__(self, mentions: Sequence[GroupedMention]) -> None:
         self._mentions = sorted((m for m in mentions if m.person is not None), key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
 

@@ -15,7 +15,7 @@ from functools import cache
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import entries, fold, pairs, words
-from qogam.nlp.ru.morph import as_name, gender_hint, is_place, name_nominative, parses
+from qogam.nlp.ru.morph import as_name, gender_hint, is_place, lemmas, name_nominative, parses
 
 # The readings a mention is found by, each with the score it gives (calibration measures them).
 RULES: dict[str, float] = {
@@ -47,6 +47,22 @@ class RuPersonMention:
 
 def is_patronymic(word: str) -> bool:
     return word.lower().endswith(_PATRONYMIC_ENDINGS) and len(word) > 5
+
+
+def person_gender(name: str) -> str | None:
+    """The gender a person's name shows: a listed given name's, else a patronymic's or a
+    family name's ending ("-овна", "-қызы", "-ова", "-ская" are a woman's); None when none does."""
+    words_ = [w for w in name.split() if not w.endswith(".")]
+    for w in words_:
+        hint = gender_hint(w)
+        if hint:
+            return hint
+    for w in reversed(words_):
+        lower = w.lower()
+        ending = max((e for e in _PATRONYMIC_ENDINGS + _FAMILY_ENDINGS if lower.endswith(e)), key=len, default=None)
+        if ending is not None and len(lower) > len(ending) + 2:
+            return "femn" if ending.endswith(("а", "ая", "ызы")) else "masc"
+    return None
 
 
 def family_key(family: str) -> str:
@@ -278,12 +294,15 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
     return out
 
 
-def _trimmed(words: list[str]) -> list[str]:
+def _trimmed(names: list[str]) -> list[str]:
     """The name words of a span without what opens it and is no name: a place ("Костаная
-    Жундубаев Марат"), a common noun ("Представители …")."""
-    while len(words) > 1 and _not_a_name(words[0]) and not is_patronymic(words[1]):
-        words = words[1:]
-    return words
+    Жундубаев Марат"), a common noun ("Представители …"), a post opening a sentence before
+    a given name and a family name ("Аким Ерлан Сапаров": Аким is a Russian given name too)."""
+    roles = words("post_nouns.txt", "roles")
+    while len(names) > 1 and not is_patronymic(names[1]) and (_not_a_name(names[0]) or (
+            len(names) >= 3 and bool(lemmas(names[0]) & roles) and gender_hint(names[1]) is not None)):
+        names = names[1:]
+    return names
 
 
 def _not_a_name(word: str) -> bool:

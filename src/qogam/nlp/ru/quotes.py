@@ -16,12 +16,13 @@ Indirect speech ("отметил, что …") is no quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from qogam.nlp.extract.persons import MentionIndex
+from qogam.nlp.extract.persons import GroupedMention, MentionIndex
 from qogam.nlp.extract.results import Evidence, Mention, Post, Quote
 from qogam.nlp.ru.lexicon import fold, words
-from qogam.nlp.ru.morph import lemmas
-from qogam.nlp.ru.persons import RuPersonMention
+from qogam.nlp.ru.morph import lemmas, parses
+from qogam.nlp.ru.persons import RuPersonMention, person_gender
 
 RULES: dict[str, float] = {
     "ru-quote-after": 0.85,  # «…», — сказал X
@@ -39,9 +40,31 @@ _WORD = re.compile(r"[^\W\d_]+")
 class _Speakers(MentionIndex):
     """Who is named where, and who holds which post: the lookups attribution needs."""
 
-    def __init__(self, mentions: list[RuPersonMention], posts: list[Post]) -> None:
+    def __init__(self, mentions: list[RuPersonMention], posts: list[Post], text: str = "") -> None:
         super().__init__(mentions)
         self.posts = posts
+        self.text = text
+
+    def by_pronoun(self, offset: int, clause: str) -> str | None:
+        """The person a pronoun or a bare verb of the attribution stands for: the one named
+        last before ``offset`` whose gender fits the verb or pronoun ("поблагодарила Марата
+        Ахметова. «…», — сказала она." is hers), and of that sentence the one named in the
+        nominative, the subject, before one in another case ("Ерлан Сапаров поздравил
+        Марата Ахметова. «…», — сказал он." is Сапаров's)."""
+        gender = _clause_gender(clause)
+        i = bisect_right(self._starts, offset) - 1
+        candidates = [m for m in self._mentions[max(0, i - 8) : i + 1] if m.end <= offset and m.person is not None]
+        fitting = [m for m in candidates if _fits(m, gender)]
+        if not fitting:
+            return self.last_before(offset)
+        chosen = fitting[-1]
+        if not getattr(chosen, "case_nominative", True):
+            sentence = max(self.text.rfind(mark, 0, chosen.start) for mark in (". ", "! ", "? ", "\n")) + 1
+            subject = next((m for m in reversed(fitting) if m.start >= sentence and m is not chosen
+                            and getattr(m, "case_nominative", True)), None)
+            chosen = subject or chosen
+        assert chosen.person is not None
+        return chosen.person.name
 
     def holder_of(self, clause: str, before: int) -> str | None:
         """The person holding the post a clause names ("сказал аким", "глава региона")."""
@@ -59,6 +82,27 @@ class _Speakers(MentionIndex):
                 if best is None or distance < best[0]:
                     best = (distance, post.person)
         return best[1] if best else None
+
+
+def _clause_gender(clause: str) -> str | None:
+    """The gender an attribution gives its speaker: of its pronoun ("она") or past-tense verb
+    ("сказала"), None when it shows none."""
+    for word in _WORD.findall(clause):
+        folded = fold(word)
+        if folded in ("он", "она"):
+            return "masc" if folded == "он" else "femn"
+        for p in parses(word)[:1]:
+            if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.gender:
+                return str(p.tag.gender)
+    return None
+
+
+def _fits(mention: GroupedMention, gender: str | None) -> bool:
+    """Whether the person of ``mention`` may be of ``gender`` (unknown genders fit)."""
+    if gender is None or mention.person is None:
+        return True
+    found = person_gender(mention.person.name)
+    return found is None or found == gender
 
 
 def _is_speech_verb(word: str) -> bool:
@@ -81,12 +125,12 @@ def _speaker(text: str, start: int, end: int, quote_start: int, speakers: _Speak
     if _names_release(clause):
         return None  # "сообщает пресс-служба акимата": a release speaks, no person
     if any(w in words("speech_verbs.txt", "pronouns") for w in tokens):
-        return speakers.last_before(quote_start)
+        return speakers.by_pronoun(quote_start, clause)
     held = speakers.holder_of(clause, quote_start)
     if held:
         return held
     if len(tokens) <= 2:
-        return speakers.last_before(quote_start)  # "», — сказал." with no subject
+        return speakers.by_pronoun(quote_start, clause)  # "», — сказал." with no subject
     if any(_is_speech_verb(w) for w in _WORD.findall(clause)):
         # "парламентарий отметила: …": a noun that is no post we know stands for the person
         # named just before, if near
@@ -154,7 +198,7 @@ def _quote(text: str, start: int, end: int, speaker: str | None, rule: str, attr
 
 def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) -> list[Quote]:
     """The direct speech of a Russian ``text``."""
-    speakers = _Speakers(persons, posts)
+    speakers = _Speakers(persons, posts, text)
     out = _quoted(text, 0, len(text), speakers)
     inside = [(q.start, q.end) for q in out]
     caption_speaker: str | None = None
