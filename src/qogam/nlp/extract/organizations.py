@@ -635,6 +635,20 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
     if served is not None:
         return served
     k = type_first - 1
+    # "білім және ғылым қызметкерлерінің кәсіподағы": the phrase of whom it gathers, in the
+    # plural genitive, is the name wherever its plain words start
+    gathered = lemma_of_head in org_words("named_by_branch") and any(
+        "PL" in _tags(doc.lower(j)) and strip_case(doc.tokens[j].norm)[1] == "GEN"
+        for j in range(max(floor, type_first - 2), type_first))
+    # "мүгедектерді қолдау қоры": so is the phrase of its purpose, ending in a verbal noun
+    gathered = gathered or (
+        lemma_of_head in org_words("named_by_purpose") and type_first - 1 > floor
+        and doc.lower(type_first - 1).endswith(("у", "ю")) and doc.lower(type_first - 1) == doc.lemma(type_first - 1)
+        and strip_case(doc.tokens[type_first - 2].norm)[1] in ("ACC", "GEN"))
+
+    def branch_start(j: int) -> int | None:
+        return j + 1 if gathered and j + 1 < type_first else None
+
     while k >= floor and type_first - k <= 7:
         tok = doc.tokens[k]
         if tok.kind == "number" and k > floor and doc.tokens[k - 1].norm == "№":
@@ -647,7 +661,7 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
                 k -= 1
             return k
         if tok.kind != "word" or k in blocked:
-            return k + 1 if by_field and type_first - k > 3 else None
+            return k + 1 if by_field and type_first - k > 3 else branch_start(k)
         lower = doc.lower(k)
         if k < type_first - 1 and doc.lemma(k) in org_heads() and "POSS3" in _tags(lower) \
                 and strip_case(tok.norm)[1] == "NOM" and doc.lower(k + 1) not in org_words("attached"):
@@ -702,8 +716,12 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             adjective = lower.endswith(org_suffixes("adjective_suffixes")) and strip_case(tok.norm)[1] == "NOM" and not (
                 type_ == "commission" and "POSS3" not in _tags(doc.lower(head)))
             capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective)
+            case = strip_case(tok.norm)[1]
+            if gathered and doc.opens_clause(k) and lower not in function_words() and not is_event_noun(doc, k) and (
+                    case in ("GEN", "ACC") or (case == "NOM" and lower.endswith(org_suffixes("having_suffixes")))):
+                return k  # "Мүгедектерді қолдау қоры …", "Көпбалалы аналарды …" opening their sentence
             if not capital_ok or lower in function_words():
-                return None
+                return branch_start(k)
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
                 k -= 1  # "Түркістан облысы салалық …"
             if k - 1 >= floor and doc.lower(k - 1) in org_words("level"):
@@ -719,9 +737,9 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
         # (in any case itself: "жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы")
         governed = strip_case(tok.norm)[1] == "INS" and strip_case(doc.tokens[k + 1].norm)[0].lower().endswith(("у", "ю"))
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)):
-            return None
+            return branch_start(k)
         k -= 1
-    return None
+    return branch_start(k)
 
 
 def _served_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> int | None:

@@ -172,6 +172,12 @@ def known_words() -> frozenset[str]:
         for entry in load_words(PACKAGE, name):
             words.add(entry.lower())
             words.add(entry.lower().split()[-1])
+    # the heads of org_types.json's type phrases are lemmas too ("кәсіподақ": "кәсіподағы" is
+    # its possessive, not "кәсіпо" in the locative); the words before them may be plurals
+    # ("ақсақалдар кеңес")
+    for phrases in load_json(PACKAGE, "org_types.json")["types"].values():
+        for phrase in phrases:
+            words.add(phrase.lower().split()[-1])
     return frozenset(words)
 
 
