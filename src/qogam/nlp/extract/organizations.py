@@ -150,8 +150,11 @@ def _sentence_opener(doc: Document, i: int) -> bool:
         return False
     written = strip_case(doc.tokens[i].norm)[0]
     word = written.lower()
-    if word in places() or written in standalone_bodies():
-        return False  # "Парламент Мәжілісінің …" opening a sentence still names the parliament
+    level = word in org_words("level") and word.endswith(org_suffixes("adjective_suffixes"))
+    if word in places() or written in standalone_bodies() or level:
+        # "Парламент Мәжілісінің …", "Облыстық «Ардагерлер» қоғамдық бірлестігі" opening a
+        # sentence: still the name's first word
+        return False
     if i + 1 < len(doc.tokens) and f"{word} {strip_case(doc.tokens[i + 1].norm)[0].lower()}" in place_prefixes():
         return False  # "Оңтүстік Қазақстан университеті"
     return not any(
