@@ -663,6 +663,10 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
             while k - 1 >= floor and k - 1 not in blocked and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
                 k -= 1
             return k
+        if tok.norm == "," and k - 1 >= floor and doc.tokens[k - 1].kind == "word" and doc.tokens[k - 1].norm[:1].islower() \
+                and any(doc.lower(j) == "және" for j in range(k + 1, type_first)) and k - 1 not in blocked:
+            k -= 1  # "облыстық мәдениет, архивтер және құжаттама басқармасы": fields listed
+            continue
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else branch_start(k)
         lower = doc.lower(k)
@@ -688,7 +692,10 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
                     doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked))):
                 k -= 1
             return k
-        if lower in org_words("level") or lower in peoples():
+        compound = lower in org_words("level") and not lower.endswith(org_suffixes("adjective_suffixes")) \
+            and k + 1 < type_first and "POSS3" in _tags(doc.lower(k + 1)) and doc.lemma(k + 1) not in org_heads()
+        # "сәулет, қала құрылысы және құрылыс басқармасы": "қала құрылысы" is a field, not a level
+        if not compound and (lower in org_words("level") or lower in peoples()):
             # a body named by its level or its people: "аудандық мәслихат", "облыс
             # әкімдігі", "Облыстық азаматтық альянс", "армян этномәдени бірлестігі", with
             # the place before it ("Ордабасы аудандық мәслихаты"), but not levels counted or
