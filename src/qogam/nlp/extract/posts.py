@@ -271,6 +271,8 @@ def _holders(
         i = _after_rank(doc, phrase.last + 1, person_at)
     if i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") and i + 1 in person_at:
         i += 1  # "… орталығының басшысы – Мәнсия Есекеева"
+    if plural and i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm == ":" and i + 1 in person_at:
+        i += 1  # "Облыстық Қоғамдық кеңес мүшелері: Ерлан Сапаров, Айгүл Сейтова …"
     k = i + 1 if i < len(doc.tokens) and doc.tokens[i].norm in ("—", "-") else i
     if i not in person_at and k < len(doc.tokens) and doc.lower(k) in kk.words("non_posts.txt", "honorifics"):
         i = k + 1  # "Президенті – Елбасы Нұрсұлтан Назарбаев"
@@ -534,12 +536,32 @@ class _PostFinder:
             between = function_words() | post_words("before_role")
             while k > 0 and k not in self.person_ending and anchor - k <= 3 and doc.lower(k) in between:
                 k -= 1
-        leader = self.person_ending.get(k)
         ends = phrase.last + 1 >= len(doc.tokens) or doc.sentence_of[phrase.last + 1] != doc.sentence_of[phrase.head]
         after = "." if ends else doc.tokens[phrase.last + 1].norm  # a caption line ends with its post
+        sentence_end = ends or (after in (".", "!") and (
+            phrase.last + 2 >= len(doc.tokens) or doc.sentence_of[phrase.last + 2] != doc.sentence_of[phrase.head]))
+        predicate = False
+        if not as_role and sentence_end and k not in self.person_ending:
+            # "Ерлан Сапаров бүгінде «Жастар» қоғамдық бірлестігінің төрағасы.": the subject
+            # opening the sentence, words of time between, the post as its predicate
+            j = k
+            between = function_words() | post_words("before_role")
+            while j > 0 and j not in self.person_ending and anchor - j <= 5 and (
+                    doc.lower(j) in between or doc.tokens[j].kind == "number"):
+                j -= 1
+            subject = self.person_ending.get(j)
+            if subject is not None and j < k and subject.case == "NOM" and doc.opens_clause(subject.first):
+                k, predicate = j, True
+        leader = self.person_ending.get(k)
+        if leader is None and k >= 0 and doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k) \
+                and k < anchor - 1 and sentence_end:
+            # "Жиынға Ерлан Сапаров қатысты. Ол – облыстық ардагерлер кеңесінің төрағасы."
+            leader, predicate = self._subject_before(k), True
         if not as_role and after not in (",", ".", ")", "—", ";", ":"):
             return  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
-        if leader is None or not (k < anchor - 1 or as_role) or doc.sentence_of[k] != doc.sentence_of[phrase.head]:
+        if leader is None or not (k < anchor - 1 or as_role or predicate):
+            return
+        if not predicate and doc.sentence_of[k] != doc.sentence_of[phrase.head]:
             return
         self.leaders[index] = leader
         elected = self._elected_to(phrase) if as_role and org is None and anaphoric is None else None
@@ -549,6 +571,13 @@ class _PostFinder:
         )
         if body is not None or _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
             self.add(leader, phrase, body, rule)
+
+    def _subject_before(self, k: int) -> PersonMention | None:
+        """The subject of the sentence before token ``k``'s: its last person named in the nominative."""
+        doc = self.doc
+        sentence = doc.sentence_of[k] - 1
+        found = [m for m in self.person_ending.values() if doc.sentence_of[m.first] == sentence and m.case == "NOM"]
+        return max(found, key=lambda m: m.first) if found else None
 
     def _elected_to(self, phrase: RolePhrase) -> OrgMention | None:
         """"Атырау облысы Қоғамдық кеңесінің отырысы өтті. Оған Мақсым Ізбасов төраға болып
