@@ -193,7 +193,10 @@ def _genitive(word: str) -> bool:
     """Whether a word may stand in the genitive after a head ("района", "Казахстана", "РК")."""
     if word.isupper() and len(word) <= 5:
         return True  # "РК", "СКО"
-    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in parses(word)[:3])
+    readings = parses(word)[:3]
+    if readings and readings[0].tag.POS == "VERB" and readings[0].score >= 0.9:
+        return False  # "стали", "были": a verb, not the genitive of "сталь", "быль"
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in readings)
 
 
 def _type_of(doc: RuDocument, first: int, last: int, head: int | None) -> str:

@@ -216,6 +216,8 @@ class _Finder:
             taker = self._taker(phrase, after)
             if taker is not None:
                 self.add(taker, phrase, org, "ru-taken-role")
+                for other in self._listed_with(taker) if _is_plural(self.doc.word(phrase.head)) else []:
+                    self.add(other, phrase, org, "ru-taken-role")  # "Членами совета стали X и Y"
         self.posts.sort(key=lambda post: post.mention.start)
         return self.posts
 
@@ -387,6 +389,16 @@ class _Finder:
         while found[0].first >= 2 and self.doc.word(found[0].first - 1) in (",", "и") \
                 and (found[0].first - 2) in self.person_ending:
             found.insert(0, self.person_ending[found[0].first - 2])
+        return found
+
+    def _listed_with(self, first: RuPersonMention) -> list[RuPersonMention]:
+        """The persons listed after ``first``, joined by commas and "и"."""
+        found: list[RuPersonMention] = []
+        current = first
+        while current.last + 2 < len(self.doc.tokens) and self.doc.word(current.last + 1) in (",", "и") \
+                and current.last + 2 in self.person_at:
+            current = self.person_at[current.last + 2]
+            found.append(current)
         return found
 
     def _role_at(self, k: int) -> bool:
