@@ -20,7 +20,7 @@ from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import fold, pairs, words
 from qogam.nlp.ru.morph import is_place, lemmas, parses
 from qogam.nlp.ru.organizations import RuOrgMention
-from qogam.nlp.ru.persons import RuPersonMention
+from qogam.nlp.ru.persons import RuPersonMention, person_gender
 
 RULES: dict[str, float] = {
     "ru-role-person": 0.85,  # "председатель ОО «Жастар» Айгерим Турсынова"
@@ -425,8 +425,24 @@ class _Finder:
         # Respublica избрали Айдарбека Ходжаназарова" in the accusative
         people = [m for m in in_clause if m.case_nominative] or [m for m in in_clause if m.first > phrase.head]
         if not people:
-            return None
+            return self._pronoun_subject(first, verbs[0])
         return min(people, key=lambda m: abs(m.first - phrase.head))
+
+    def _pronoun_subject(self, first: int, verb: int) -> RuPersonMention | None:
+        """"На встрече присутствовал Ерлан Сапаров. Он является председателем совета": a
+        pronoun opening the clause stands for the person named in the nominative in the
+        sentence before, of its gender."""
+        doc = self.doc
+        pronoun = fold(doc.word(first))
+        if pronoun not in words("speech_verbs.txt", "pronouns") or first > verb:
+            return None
+        if any(p.tag.tense == "past" for p in parses(doc.word(verb))[:1]):
+            return None  # "Он уже работал в акимате заместителем": a post held before, not now
+        gender = "femn" if pronoun == "она" else "masc"
+        sentence = doc.sentence_of[first] - 1
+        earlier = [m for m in self.person_at.values() if doc.sentence_of[m.first] == sentence and m.case_nominative
+                   and m.person is not None and person_gender(m.person.name) in (None, gender)]
+        return max(earlier, key=lambda m: m.first) if earlier else None
 
     def _clause(self, i: int) -> tuple[int, int]:
         """The tokens of the clause around token ``i``: its sentence, cut at semicolons and
