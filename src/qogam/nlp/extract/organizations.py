@@ -365,8 +365,10 @@ def _fold_departments(
     the body, so that "бөлімінің басшысы X" is a post in the body."""
     ending = {m.last: m for m in found}
     out: list[OrgMention] = []
+    heads = org_words("department_heads")
     for m in found:
-        if doc.lemma(m.last) not in org_words("department_heads"):
+        two = f"{doc.lemma(m.last - 1)} {doc.lemma(m.last)}" if m.last > m.first else ""
+        if doc.lemma(m.last) not in heads and two not in heads:
             out.append(m)
             continue
         body = None
