@@ -333,11 +333,12 @@ def name_nominative(words: list[str], case_hint: str | None = None) -> list[str]
     return out
 
 
-def phrase_nominative(words: list[str], head_lemma: str | None = None) -> list[str]:
+def phrase_nominative(words: list[str], head_lemma: str | None = None, number: str | None = None) -> list[str]:
     """A noun phrase in the nominative: the head noun (the last word given, or the first noun
     after the words that agree with it) and those words change, what depends on the head
     stays ("Общественного совета Житикаринского района" → "Общественный совет Житикаринского
-    района"). ``head_lemma`` picks the head's reading ("маслихата" is маслихат's genitive)."""
+    района"). ``head_lemma`` picks the head's reading ("маслихата" is маслихат's genitive);
+    ``number`` ("sing") puts a plural head in that number ("поисковых отрядов" → "поисковый отряд")."""
     head = next((i for i, w in enumerate(words) if _is_head_noun(w)), None) if head_lemma is None else len(words) - 1
     if head is None:
         return list(words)
@@ -347,8 +348,8 @@ def phrase_nominative(words: list[str], head_lemma: str | None = None) -> list[s
     if not nouns:
         return list(words)
     noun = nouns[0]
-    number = str(noun.tag.number or "sing")
-    target = noun.inflect({"nomn", number}) if noun.tag.case != "nomn" else noun
+    number = number or str(noun.tag.number or "sing")
+    target = noun.inflect({"nomn", number}) if noun.tag.case != "nomn" or noun.tag.number != number else noun
     out = list(words)
     if target is not None:
         out[head] = _restore_case(target.word, words[head])

@@ -30,6 +30,7 @@ RULES: dict[str, float] = {
     "ru-org-form": 0.9,  # "ТОО «Ас-Ан»"
     "ru-org-ner": 0.6,  # the model's ORG span
     "ru-org-outlet": 0.8,  # "Vecher.kz"
+    "ru-org-listed": 0.75,  # "поисковых отрядов «Вита» и «Ангел»": one body per quoted name
 }
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -324,8 +325,15 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if i in covered:
             continue
         lemma = head_lemma(tok.text)
-        if lemma is None or not is_pos(tok.text, "NOUN") or _plural(tok.text):
+        if lemma is not None and is_pos(tok.text, "NOUN") and _plural(tok.text):
+            # "поисковых отрядов «Экибастуз», «Вита» и «Ангел»": one body per quoted name
+            for first, last, name in _listed_names(doc, i):
+                if not any(k in covered for k in range(first, last + 1)):
+                    found.append(RuOrgMention(first, last, name, _type_of(doc, first, last, i), lemma, "ru-org-listed", "nomn"))
+                    covered.update(range(first, last + 1))
             continue  # "акиматы", "этнокультурные центры": bodies in general
+        if lemma is None or not is_pos(tok.text, "NOUN"):
+            continue
         first, last = _agreeing_before(doc, i), _dependents_after(doc, i, frozenset(person_tokens))
         if last == i and eponyms and i + 1 in eponyms and _heads().get(lemma) == "foundation":
             last = eponyms[i + 1]
@@ -372,6 +380,28 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             covered.add(i)
     found.sort(key=lambda m: m.first)
     return _attached(doc, found)
+
+
+def _listed_names(doc: RuDocument, head: int) -> list[tuple[int, int, str]]:
+    """The bodies a plural type noun names by a list of quoted names right after it, each as
+    (first token of its name, last token, "singular type phrase «name»"): "поисковых отрядов
+    «Экибастуз», «Вита» и «Ангел»" → поисковый отряд «Экибастуз», поисковый отряд «Вита" …"""
+    first = _agreeing_before(doc, head)
+    words_ = [doc.word(k) for k in range(first, head + 1)]
+    singular = " ".join(phrase_nominative(words_, head_lemma(doc.word(head)), "sing"))
+    out: list[tuple[int, int, str]] = []
+    k = head + 1
+    while k < len(doc.tokens) and _opening_mark(doc, k):
+        close = _closing(doc, k)
+        if close is None:
+            break
+        out.append((k, close, f"{singular} {doc.span_text(k, close)}"))
+        k = close + 1
+        if k < len(doc.tokens) and doc.word(k) in (",", "и"):
+            k += 1
+            continue
+        break
+    return out
 
 
 def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
