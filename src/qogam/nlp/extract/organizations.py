@@ -304,6 +304,9 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
     if matched is None:
         return []
     type_first, type_ = matched
+    quoted = _coordinated_quoted(doc, i, type_first, type_, floor)
+    if quoted:
+        return quoted
     k = type_first - 1
     while k >= floor and type_first - k <= 3 and doc.tokens[k].kind == "word" and doc.tokens[k].norm[:1].islower() \
             and doc.lower(k) not in org_words("level") and doc.lower(k) not in peoples() \
@@ -354,6 +357,36 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
         name = f"{prefix} {shared}{head}"
         out.append(OrgMention(first, i, doc.tokens[first].start, tok.end, name, name, type_, case, None,
                               RULES["org-coordinated"], "org-coordinated"))
+    return out
+
+
+def _coordinated_quoted(doc: Document, i: int, type_first: int, type_: str, floor: int) -> list[OrgMention]:
+    """Quoted names listed before one plural type phrase: "«Жастар», «Ана» және «Болашақ»
+    қоғамдық бірлестіктерінің" names three bodies, each "«…» қоғамдық бірлестігі"."""
+    if "PL" not in _tags(doc.lower(i)):
+        return []
+    cores: list[tuple[int, int]] = []  # (opening «, closing ») of each name, right to left
+    k = type_first - 1
+    while k > floor and doc.tokens[k].norm == "»":
+        opener = doc.quote_partner(k)
+        if opener is None or opener >= k or opener < floor:
+            break
+        cores.append((opener, k))
+        k = opener - 1
+        if k >= floor and doc.lower(k) in org_words("coordinators"):
+            k -= 1
+            continue
+        break
+    if len(cores) < 2:
+        return []
+    kind = (doc.norm_span(type_first, i - 1) + " " if type_first < i else "") + possessive3(doc.lemma(i))
+    case = strip_case(doc.tokens[i].norm)[1]
+    out = []
+    for opener, closer in reversed(cores):
+        core = doc.span_text(opener + 1, closer - 1)
+        name = f"«{core}» {kind}"
+        out.append(OrgMention(opener, i, doc.tokens[opener].start, doc.tokens[i].end, name, core, type_, case, None,
+                              RULES["org-coordinated"], "org-coordinated", opener + 1, closer - 1))
     return out
 
 
