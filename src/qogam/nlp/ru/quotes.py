@@ -183,7 +183,11 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 def _names_release(clause: str) -> bool:
     """Whether an attribution names a release, not a person ("говорится в сообщении фонда",
     "сообщает пресс-служба акимата"): its quotation has no speaker but is one (the conventions)."""
-    return bool({fold(w) for w in _WORD.findall(clause)} & words("speech_verbs.txt", "releases"))
+    found = _WORD.findall(clause)
+    if len(found) >= 2 and fold(found[1]) in ("в", "во") and _is_speech_verb(found[0]) \
+            and any(p.tag.POS == "VERB" and p.tag.number == "plur" for p in parses(found[0])[:1]):
+        return True  # "«…», — пояснили в фонде «Береке»": the body speaks, no one person
+    return bool({fold(w) for w in found} & words("speech_verbs.txt", "releases"))
 
 
 def _quote(text: str, start: int, end: int, speaker: str | None, rule: str, attribution: tuple[int, int] | None,
@@ -228,7 +232,7 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
                 previous = (start, end)
                 continue
         else:
-            found = _joined_dialogue(text, start, end, speakers)
+            found = _inline_caption(text, start, end, speakers) or _joined_dialogue(text, start, end, speakers)
             if found:
                 out.extend(found)
                 previous = (start, end)
@@ -241,6 +245,21 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
 
 
 _JOINED_DASH = re.compile(r"(?<=[.!?…])\s+(?=[—–]\s)")
+_INLINE_CAPTION = re.compile(r"[^.!?:\n]{3,150}:\s*[—–-]\s+")
+
+
+def _inline_caption(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
+    """"Айгуль Сейтова: — Мы продолжим работу.": a person named, a colon and a dash, then the
+    speech to the paragraph's end, on one line."""
+    match = _INLINE_CAPTION.match(text, start, end)
+    if match is None:
+        return []
+    colon = text.rindex(":", start, match.end())
+    speaker = speakers.named_in(start, colon)
+    if speaker is None:
+        return []
+    quote = _quote(text, match.end(), end, speaker, "ru-quote-caption", (start, colon), (start, end))
+    return [quote] if quote else []
 
 
 def _joined_dialogue(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
