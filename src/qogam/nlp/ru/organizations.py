@@ -111,6 +111,8 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
         return field
     while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and steps < _MAX_DEPENDENTS \
             and k + 1 not in blocked:
+        if "\n" in doc.text[doc.tokens[k].end : doc.tokens[k + 1].start]:
+            break  # a headline with no full stop ends at its line
         word = doc.word(k + 1)
         close = _closing(doc, k + 1) if _opening_mark(doc, k + 1) else None
         if close is not None:

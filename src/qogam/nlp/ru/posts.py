@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.ru.document import RuDocument
-from qogam.nlp.ru.lexicon import fold, pairs, words
+from qogam.nlp.ru.lexicon import entries, fold, pairs, words
 from qogam.nlp.ru.morph import is_place, lemmas, parses
 from qogam.nlp.ru.organizations import RuOrgMention
 from qogam.nlp.ru.persons import RuPersonMention, person_gender
@@ -218,8 +218,31 @@ class _Finder:
                 self.add(taker, phrase, org, "ru-taken-role")
                 for other in self._listed_with(taker) if _is_plural(self.doc.word(phrase.head)) else []:
                     self.add(other, phrase, org, "ru-taken-role")  # "Членами совета стали X и Y"
+        self._pronoun_taken()
         self.posts.sort(key=lambda post: post.mention.start)
         return self.posts
+
+    def _pronoun_taken(self) -> None:
+        """"… избрали секретаря городского маслихата. Им стал Жанат Нурпиисов": the first person
+        after "Им стал" opening a sentence or a line takes the role the sentence or line before
+        named last (a headline too: "Избран новый председатель общественного совета")."""
+        doc = self.doc
+        openings = {tuple(line.split()) for line in entries("post_nouns.txt", "pronoun_taking")}
+        for k in range(1, len(doc.tokens) - 2):
+            if (fold(doc.word(k)), fold(doc.word(k + 1))) not in openings or not doc.word(k)[:1].isupper():
+                continue
+            opens = doc.sentences[doc.sentence_of[k]].first == k or "\n" in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start]
+            if not opens:
+                continue
+            sentence = doc.sentence_of[k]
+            person = next((self.person_at[j] for j in range(k + 2, len(doc.tokens))
+                           if doc.sentence_of[j] == sentence and j in self.person_at), None)
+            before = [p for p in self.phrases if p.head < k and doc.sentence_of[p.head] >= sentence - 1]
+            if person is None or not before:
+                continue
+            phrase = before[-1]
+            org, _ = self._body_after(phrase)
+            self.add(person, phrase, org, "ru-taken-role")
 
     def _body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
         """(the organisation the role's genitives name, the last token of the role's words),
