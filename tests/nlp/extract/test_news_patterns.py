@@ -184,6 +184,11 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # words of time between a person and the post held after them
         ("Ерлан Сапаров бұған дейін облыстық білім басқармасының басшысы қызметін атқарған.",
          [("Ерлан Сапаров", "басшы", "облыстық білім басқармасы")]),
+        # no guessed body across others listed with their body, or a meeting the body hosted
+        ("Жиынға Сенат пен Мәжілістің депутаттары, Білім министрі Асхат Аймағамбетов қатысты.",
+         [("Асхат Аймағамбетов", "министр", None)]),
+        ("Бұл туралы Парламент Мәжілісінің отырысында Туризм және спорт министрі Ербол Мырзабосынов айтты.",
+         [("Ербол Мырзабосынов", "министр", None)]),
         # an unnamed commission gives no organisation, not the body named before it
         ("Үкімет жанынан құрылған арнайы комиссияның жетекшісі Ерлан Сапаров мәлімдеді.",
          [("Ерлан Сапаров", "жетекші", None)]),

@@ -507,6 +507,15 @@ class _PostFinder:
             # "Үкімет жанынан құрылған арнайы комиссияның жетекшісі": a commission left
             # unnamed has no organisation (the annotation conventions), not the body before
             return None
+        if guess is not None and any(
+                (_is_post(self.doc, j) and "PL" in _tags(self.doc, j))
+                or (strip_case(self.doc.tokens[j].norm)[1] == "LOC" and is_event_noun(self.doc, j))
+                for j in range(guess.last + 1, phrase.first)):
+            # "… Сенаты мен Мәжілісінің депутаттары, ҚР Білім және ғылым министрі X", "… Мәжілісінің
+            # отырысында Туризм және спорт министрі X": the body of other people listed before, or
+            # of a meeting it hosted ("… мектебінің математика пәнінің мұғалімі A, физика пәнінің
+            # мұғалімі B" is B's)
+            return None
         return guess
 
     def _leader_before(
