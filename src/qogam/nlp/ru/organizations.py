@@ -149,10 +149,13 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
     n = len(doc.tokens)
     if head + 2 >= n or _heads().get(head_lemma(doc.word(head)) or "") not in ("commission", "council", "state_body"):
         return None
-    if fold(doc.word(head + 1)) != "по":
+    by = head + 1
+    if head_lemma(doc.word(by)) and _genitive(doc.word(by)) and by + 2 < n and by not in blocked:
+        by += 1  # "постоянная комиссия маслихата по социальным вопросам": whose commission first
+    if fold(doc.word(by)) != "по":
         return None
-    k = head + 2
-    while k < n and k - head <= 4 and k not in blocked and fold(doc.word(k)) not in words("org_types.txt", "field_nouns") \
+    k = by + 1
+    while k < n and k - by <= 3 and k not in blocked and fold(doc.word(k)) not in words("org_types.txt", "field_nouns") \
             and any(p.tag.POS == "ADJF" and p.tag.case == "datv" for p in parses(doc.word(k))[:2]):
         k += 1  # "комиссия по социальным вопросам"
     if k >= n or k in blocked or fold(doc.word(k)) not in words("org_types.txt", "field_nouns"):
@@ -407,16 +410,16 @@ def _listed_names(doc: RuDocument, head: int) -> list[tuple[int, int, str]]:
 
 
 def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
-    """A council, commission or centre "при" another body is one body named with it
+    """A council, commission, centre or chamber "при" another body is one body named with it
     ("общественный совет при акимате Туркестанской области", "Центр поддержки НПО при
-    управлении внутренней политики"), as "… жанындағы" is in Kazakh; the other body is then
-    no mention of its own."""
+    управлении внутренней политики", "Общественная палата при мажилисе"), as "… жанындағы" is
+    in Kazakh; the other body is then no mention of its own."""
     out: list[RuOrgMention] = []
     k = 0
     while k < len(found):
         m = found[k]
         nxt = found[k + 1] if k + 1 < len(found) else None
-        if nxt is not None and m.type in ("council", "commission", "other") and nxt.first == m.last + 2 \
+        if nxt is not None and m.type not in ("media", "company") and nxt.first == m.last + 2 \
                 and fold(doc.word(m.last + 1)) == "при" and doc.sentence_of[nxt.last] == doc.sentence_of[m.first]:
             name = f"{m.name} при {doc.span_text(nxt.first, nxt.last)}"
             out.append(RuOrgMention(m.first, nxt.last, name, m.type, m.head, m.rule, m.case))

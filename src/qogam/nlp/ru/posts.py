@@ -312,10 +312,16 @@ class _Finder:
         ОО «Ассамблея жастары» области Зульфия Набиулина"); after a plural role, every person
         of the list ("вице-президенты Анар Фазылжан, Шерубай Курманбайулы")."""
         doc, k = self.doc, after + 1
-        while k < len(doc.tokens) and k not in self.person_at and k - after <= 2 and (
-                (doc.word(k)[:1].islower() and lemmas(doc.word(k)) & words("post_nouns.txt", "territory"))
-                or (doc.word(k)[:1].isupper() and is_place(doc.word(k)))):
-            k += 1  # "… области", "… Союза журналистов Казахстана": a place the body's name left out
+        territory = words("post_nouns.txt", "territory")
+        while k < len(doc.tokens) and k not in self.person_at and k - after <= 2 \
+                and "\n" not in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] and not _role_lemma(doc.word(k)) and (
+                (doc.word(k)[:1].islower() and lemmas(doc.word(k)) & territory)
+                or (doc.word(k)[:1].isupper() and is_place(doc.word(k)))
+                or (doc.word(k)[:1].isupper() and k + 1 < len(doc.tokens) and doc.word(k + 1)[:1].islower()
+                    and lemmas(doc.word(k + 1)) & territory)):
+            # "… области", "… Союза журналистов Казахстана", "«Жастар» Шымкентского района": a place
+            # the body's name left out
+            k += 1
         k = self._past_qualifiers(k)
         if k < len(doc.tokens) and k in self.org_at and self.org_at[k].case == "gent" and self.org_at[k].last + 1 in self.person_at:
             k = self.org_at[k].last + 1  # "… Ассамблеи народа Казахстана Администрации Президента X": the body's own body
@@ -332,8 +338,9 @@ class _Finder:
             if person.last + 1 < len(doc.tokens) and doc.word(person.last + 1) == ",":
                 k += 1
         first = self.person_at.get(k)
-        if first is None:
-            return []
+        if first is None or (after + 1 < len(doc.tokens)
+                             and "\n" in doc.text[doc.tokens[after].end : doc.tokens[min(k, len(doc.tokens) - 1)].start]):
+            return []  # a headline's role is not the next line's person
         found = [first]
         if _is_plural(doc.word(phrase.head)):
             while True:
