@@ -552,6 +552,13 @@ class _Finder:
 
     def add(self, person: RuPersonMention, phrase: RolePhrase, org: RuOrgMention | None, rule: str) -> None:
         assert person.person is not None
+        if org is None and phrase.role not in words("post_nouns.txt", "territorial"):
+            # "основатель и руководитель фонда «Береке»": two roles sharing the second's body
+            k = phrase.last + 1
+            nxt = next((p for p in self.phrases if p.first == k + 1), None) if k < len(self.doc.tokens) \
+                and self.doc.word(k) == "и" else None
+            if nxt is not None:
+                org = self._body_after(nxt)[0]
         if org is None and not rule.endswith("guessed"):
             referred = self._referred_body(phrase)
             if referred is not None:
