@@ -184,6 +184,8 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # words of time between a person and the post held after them
         ("Ерлан Сапаров бұған дейін облыстық білім басқармасының басшысы қызметін атқарған.",
          [("Ерлан Сапаров", "басшы", "облыстық білім басқармасы")]),
+        # two roles of one body joined by "және"
+        ("Айгүл Сейтова – «Береке» қорының құрылтайшысы және төрағасы.", [("Айгүл Сейтова", "төраға", "«Береке» қоры")]),
         # no guessed body across others listed with their body, or a meeting the body hosted
         ("Жиынға Сенат пен Мәжілістің депутаттары, Білім министрі Асхат Аймағамбетов қатысты.",
          [("Асхат Аймағамбетов", "министр", None)]),

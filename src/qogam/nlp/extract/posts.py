@@ -487,6 +487,11 @@ class _PostFinder:
     def _body_of(self, phrase: RolePhrase, bare: bool) -> tuple[OrgMention | None, OrgMention | None]:
         """(the organisation named before the role, the one its type noun refers back to)."""
         org = self.orgs.before(phrase.first) or self.orgs.department_body(phrase.first)
+        k = phrase.first - 1
+        if org is None and k >= 1 and self.doc.lower(k) in post_words("role_joiners") \
+                and "POSS3" in _tags(self.doc, k - 1) and self.doc.tokens[k - 1].kind == "word":
+            # "«Береке» қорының құрылтайшысы және төрағасы": two roles of one body
+            org = self.orgs.before(k - 1)
         # only a possessed role ("кеңес төрағасы") points back to a body; a title does not
         anaphoric = None if org or bare or _territorial(self.doc, phrase) else self.orgs.anaphor(phrase)
         if org is None and anaphoric is None and phrase.role == "депутат":
