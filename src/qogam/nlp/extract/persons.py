@@ -664,6 +664,16 @@ class PersonIndex(MentionIndex):
         assert chosen.person is not None
         return chosen.person.name
 
+    def names_unheld_post(self, words: list[str]) -> bool:
+        """Whether the words name a post (a post noun) that no post found in the text holds: "–
+        деді облыс әкімі" where no one was named "облыс әкімі"."""
+        if any(word_lemma(w) in post_nouns() and (readings := analyse(w)) and "PL" in readings[0].tags for w in words):
+            return False  # "– деп бірлестіктердің мүшелері пікір білдірді": a group speaks
+        lemmas = {word_lemma(w) for w in words} & post_nouns()
+        if lemmas & person_words("head_of_territory"):
+            lemmas.add("әкім")
+        return bool(lemmas) and not any(role in lemmas for _, role, _, _ in self.roles)
+
     def holder_of(self, words: list[str], before: int) -> str | None:
         lemmas = [word_lemma(w) for w in words]
         synonyms = role_synonyms()

@@ -59,6 +59,7 @@ SPEAKER_CONFIDENCE: dict[str, float] = {
     "subject-before": 0.7,  # "…, – деді." opening a sentence: the person named last
     "introduced": 0.7,  # the person the sentence before introduced
     "described": 0.6,  # "– дейді кейіпкеріміз": the person just introduced
+    "post-unheld": 0.6,  # "– дейді әкім" with no akim found: the person just named
     "unresolved": 0.5,  # nobody found
 }
 
@@ -73,8 +74,11 @@ class Speakers(Protocol):
     def named_in(self, start: int, end: int) -> str | None:
         """The person with a mention inside original offsets ``[start, end)``, if any."""
 
-    def last_before(self, offset: int) -> str | None:
-        """The person mentioned last before ``offset``."""
+    def last_before(self, offset: int, within: int | None = None) -> str | None:
+        """The person mentioned last before ``offset`` (at most ``within`` characters before)."""
+
+    def names_unheld_post(self, words: list[str]) -> bool:
+        """Whether ``words`` name a post that no post found in the text holds."""
 
     def holder_of(self, words: list[str], before: int) -> str | None:
         """The person who holds the post named by lower-case ``words`` before ``offset``."""
@@ -194,6 +198,12 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     held = speakers.holder_of(words, quote_start)
     if held:
         return held, "post"
+    if speakers.names_unheld_post(words):
+        # "Айдарбек Сапаров … гүл шоқтарын қойды. … – дейді СҚО әкімі": a post the text gave no
+        # one is the person named last before the speech, if near
+        recent = speakers.last_before(quote_start, within=400)
+        if recent is not None:
+            return recent, "post-unheld"
     if len(words) <= 3 and all(_is_verb_word(w) for w in words) and _opens_sentence(doc, quote_start):
         # "…, – деді." with no subject: the person named last before the speech (not when the
         # sentence introduces someone unnamed: "сарапшылардың бірі: «…», – деді")
