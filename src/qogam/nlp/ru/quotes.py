@@ -204,6 +204,7 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
     """The direct speech of a Russian ``text``."""
     speakers = _Speakers(persons, posts, text)
     out = _quoted(text, 0, len(text), speakers)
+    out.extend(_unclosed(text, speakers, [(q.start, q.end) for q in out]))
     inside = [(q.start, q.end) for q in out]
     caption_speaker: str | None = None
     previous: tuple[int, int] | None = None
@@ -278,6 +279,29 @@ def _introduces(text: str, paragraph: tuple[int, int], speakers: _Speakers) -> b
     start, end = paragraph
     return speakers.last_before(end) is not None and speakers.named_in(start, end) is not None and any(
         _is_speech_verb(w) for w in _WORD.findall(text[start:end]))
+
+
+def _unclosed(text: str, speakers: _Speakers, found: list[tuple[int, int]]) -> list[Quote]:
+    """"«Библиотека была очагом нашей культуры, - рассказывает Омралы.": an opening mark the
+    page never closed, then a speech verb's dash attribution on the same line: the quotation
+    runs to the break."""
+    out: list[Quote] = []
+    for match in re.finditer("«", text):
+        opener = match.start()
+        line_end = text.find("\n", opener)
+        line_end = len(text) if line_end < 0 else line_end
+        if "»" in text[opener:line_end] or any(a <= opener < b for a, b in found):
+            continue
+        inner = next((m for m in _BREAK.finditer(text, opener + 1, line_end) if _is_speech_verb(m.group("verb"))), None)
+        if inner is None:
+            continue
+        clause_start = inner.start("verb")
+        clause_end = _clause_end(text, clause_start, line_end)
+        speaker = _speaker(text, clause_start, clause_end, opener, speakers)
+        quote = _quote(text, opener + 1, inner.start(1), speaker, "ru-quote-after", (clause_start, clause_end), (opener, clause_end))
+        if quote:
+            out.append(quote)
+    return out
 
 
 def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]:
