@@ -523,6 +523,12 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
     if last - first < 2:
         return []
     if opening not in _DASHES and not unclosed:
+        # "Ерлан Сапаров жиынды ашты. «Біз дайынбыз, – деді ол.": a quotation the page never
+        # closed, opening a sentence inside the paragraph, read as a dialogue line from there
+        for k in range(first + 1, last - 1):
+            if doc.tokens[k].norm == "«" and doc.quote_partner(k) is None \
+                    and doc.tokens[k - 1].norm in (".", "!", "?", "…"):
+                return _dash_quotes(doc, k, last, speakers)
         return _closing_attribution(doc, first, last, speakers)
     quotes: list[Quote] = []
     part_start = first + 1
