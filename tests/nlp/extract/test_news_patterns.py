@@ -74,6 +74,9 @@ def run(text: str):
         ("Жиын Ж.Жабаев атындағы мектепте өтті.", ["Ж.Жабаев атындағы мектеп"]),  # the meeting is no part of it
         ("Мәжілістің жалпы отырысында заң талқыланды.", ["Мәжіліс"]),  # the chamber's session
         ("Үкімет жаңа бағдарлама қабылдады.", ["Үкімет"]),  # no common noun: the body, first or not
+        # a standalone body's possessive after a name; a standalone body is no word of the next name
+        ("Қазақстан Үкіметі жаңа бағдарлама қабылдады.", ["Қазақстан Үкіметі"]),
+        ("Мәжіліс пен Үкімет Ұлттық қордан бөлінетін қаражатты қарады.", ["Үкімет", "Ұлттық қор"]),
         ("Бұл туралы inbusiness.kz тілшісі хабарлады.", ["inbusiness.kz"]),
         ("Ақпаратты didarbek.kz ақпараттық агенттігі таратты.", ["didarbek.kz ақпараттық агенттігі"]),
         # a name quoted whole with its type, in the izafet

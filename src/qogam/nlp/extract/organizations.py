@@ -137,6 +137,10 @@ def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
     if tok.norm[:1].isupper():
         if lower in function_words() or base.lower() in function_words():
             return False  # "Менің Атырау облыстық мәслихатындағы …": a pronoun, not a name
+        nxt = doc.tokens[i + 1].norm if i + 1 < len(doc.tokens) else ""
+        if base in standalone_bodies() and not base.isupper() and nxt[:1].isupper() and not nxt.isupper() \
+                and "POSS3" not in _tags(nxt.lower()):
+            return False  # "Мәжіліс пен Үкімет Ұлттық қордан …": a body of its own ("Парламент Мәжілісі" is not)
         # a place "in" which a body works is no part of its name ("Алматыдағы «…»", "Семейде")
         return case in ("NOM", "GEN") and not _sentence_opener(doc, i)
     if case == "LOC" and base.lower() in izafet_heads():
@@ -454,13 +458,19 @@ def _mention_ending_at(
     abbreviation: str | None = None
     if tok.norm in standalone_bodies():
         base, case = tok.norm, "NOM"  # a listed name as written ("Самұрық-Қазына" is no dative)
-    standalone = base in standalone_bodies() and tok.norm[:1].isupper() and not _inside_quotes(doc, i, floor) and not (
+    lookup = base
+    possessed = _possessed_standalone()
+    if base in possessed and i > floor and doc.tokens[i - 1].kind == "word" and doc.tokens[i - 1].norm[:1].isupper() \
+            and strip_case(doc.tokens[i - 1].norm)[1] == "NOM":
+        # "Қазақстан Үкіметі", "Парламент Мәжілісі": the body of the name before it, a name itself
+        lookup = possessed[base]
+    standalone = lookup in standalone_bodies() and tok.norm[:1].isupper() and not _inside_quotes(doc, i, floor) and not (
         # "Мәжіліс соңында …" opening a sentence is a session; "Мәжіліс депутаты" the chamber
         base.lower() in org_words("standalone_common") and doc.opens_clause(i) and case != "GEN"
         and not (i + 1 < len(doc.tokens) and doc.lemma(i + 1) in post_nouns())
     )
     if standalone:
-        type_first, type_ = i, standalone_bodies()[base]
+        type_first, type_ = i, standalone_bodies()[lookup]
     elif base in abbreviations:
         type_first, type_ = i, abbreviations[base]
         abbreviation = base
@@ -536,8 +546,8 @@ def _mention_ending_at(
         if "PL" in _tags(tok.norm.lower()):
             return None  # "әкімдіктер жанындағы кеңестер": a plural names no one body
         core = doc.norm_span(start, type_first - 1) if start < type_first else base
-    if not core or core.lower() in org_words("generic_cores"):
-        return None
+    if not core or (core.lower() in org_words("generic_cores") and not standalone):
+        return None  # "Қазақстан мәслихатының 30 жылдығы"; "Қазақстан Үкіметі" is the government
     full = doc.written_span(start, i)
     if start < type_first and _genitive(doc, type_first - 1) and "POSS3" not in _tags(base.lower()):
         # a genitive before the head asks for its possessive: "ардагерлердің кеңес мүшесі" is a
@@ -557,6 +567,12 @@ def _mention_ending_at(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
     )
+
+
+@lru_cache(maxsize=1)
+def _possessed_standalone() -> dict[str, str]:
+    """The possessive of each one-word standalone body → the body ("Үкіметі" → "Үкімет")."""
+    return {possessive3(name): name for name in standalone_bodies() if " " not in name and name[:1].isupper()}
 
 
 def _genitive(doc: Document, k: int) -> bool:
