@@ -294,6 +294,8 @@ def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
         ("Әділ Жұбанов сөйледі. Кейін Әділ Орынбасарұлы мәлімдеді.", ["Әділ Жұбанов"]),
         ("Ауғаныстан Демократиялық Республикасынан Кеңес әскерлері шықты.", []),
         ("Жөндеу Қ.Сәтпаев көшесіндегі алаңда жүрді.", []),
+        # a woman's family name written once without its -а before a case ending: one person
+        ("Олар Гүлден Елеудинге барды. Бұл бірінші рет емес, – деп бөлісті Гүлден Елеудина.", ["Гүлден Елеудина"]),
         # a family name that also names a district is his; a theatre or mausoleum named after someone is no mention
         ("Жиында Шоқан Уәлихановтың еңбектері айтылды.", ["Шоқан Уәлиханов"]),
         ("Мұхтар Әуезов театрында қойылым көрсетілді.", []),

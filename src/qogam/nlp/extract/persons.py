@@ -458,7 +458,16 @@ def _compatible(p: Person, m: PersonMention) -> bool:
         return False
     names_p = {x.lower() for x in (p.family, p.patronymic) if x}
     names_m = {x.lower() for x in (m.family, m.patronymic) if x}
-    return bool(names_p & names_m)
+    return bool(names_p & names_m) or _feminine_pair(p.family, m.family)
+
+
+def _feminine_pair(a: str | None, b: str | None) -> bool:
+    """Whether two family names are one in its masculine and feminine forms, as a text may
+    write a woman's in a case ending ("Гүлден Елеудинге", then "Гүлден Елеудина")."""
+    if not a or not b:
+        return False
+    a, b = a.lower(), b.lower()
+    return (a + "а" == b or b + "а" == a) and min(len(a), len(b)) >= 5
 
 
 def _initial_fits(initials: str | None, given: str | None) -> bool:
@@ -497,6 +506,8 @@ def _persons_of_full_names(mentions: list[PersonMention]) -> list[Person]:
             persons.append(match)
         elif m.patronymic and not match.patronymic:
             match.patronymic, match.name = m.patronymic, _display(m)
+        elif m.case == "NOM" and _feminine_pair(match.family, m.family) and (m.family or "").lower().endswith("а"):
+            match.family, match.name = m.family, _display(m)  # the form the text writes as it is
         m.person = match
     return persons
 
