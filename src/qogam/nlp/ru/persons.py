@@ -338,8 +338,11 @@ def _name_like(word: str) -> bool:
     """Whether one word alone can name a person: a family name by its ending, a known Kazakh
     given name, or a word the dictionary reads as a name first ("Президент", "Елбасы",
     "Акорды" cannot)."""
-    if word.lower().endswith(_FAMILY_ENDINGS) or gender_hint(word):
+    if gender_hint(word):
         return True
+    if word.lower().endswith(_FAMILY_ENDINGS):
+        # "Семипалатинский ядерный полигон": an adjective the dictionary knows is no family name
+        return not _not_a_name(word)
     readings = parses(word)[:2]
     return any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")) and not _not_a_name(word)
 
