@@ -36,6 +36,7 @@ from qogam.nlp.extract.lexicon import (
     places,
     post_nouns,
     standalone_bodies,
+    type_of_noun,
 )
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse, possessive3
 
@@ -52,6 +53,7 @@ RULES: dict[str, float] = {
     "org-coordinated": 0.7,  # "облыс, қала әкімдігінің"
     "org-department": 0.7,  # "… басқармасының Қоғамдық-саяси жұмыс бөлімі" stands for its body
     "org-unnamed": 0.6,  # "облыстық ішкі саясат басқармасы"
+    "org-bare": 0.55,  # "мәслихат депутаттарының": the one maslikhat of the text
 }
 
 
@@ -291,6 +293,7 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
     found.extend(_prefixed(doc, abbreviations, found))
     found.extend(_outlets(doc, found))
     found.extend(_quoted_alone(doc, found))
+    found.extend(_bare(doc, found))
     found.sort(key=lambda m: m.start)
     return _fold_departments(doc, found, abbreviations, blocked)
 
@@ -913,6 +916,36 @@ def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
         type_ = known.get(inside.lower(), "other")
         out.append(OrgMention(opener, closer, tok.start, doc.tokens[closer].end, name, inside, type_, "NOM", None,
                               RULES["org-quoted-alone"], "org-quoted-alone", opener + 1, closer - 1))
+    return out
+
+
+def _bare(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
+    """"Кейін мәслихат хатшысы Ерлан Сапаров сөйледі", "Суреттер әкімдіктің баспасөз қызметінен
+    алынды": a bare type noun of ``[bare_bodies]`` before a singular post or a department names
+    the one such body of a text that names no other."""
+    covered = _covered(found)
+    heads = {doc.lemma(m.last) for m in found}
+    out: list[OrgMention] = []
+    for i, tok in enumerate(doc.tokens[:-1]):
+        lemma = doc.lemma(i)
+        if tok.kind != "word" or i in covered or lemma not in org_words("bare_bodies") or lemma in heads \
+                or not tok.norm[:1].islower() or "POSS3" in _tags(tok.norm.lower()) or "PL" in _tags(tok.norm.lower()):
+            continue
+        if i > 0 and doc.tokens[i - 1].kind == "word" and (
+                doc.lower(i - 1) in org_words("level") or (doc.tokens[i - 1].norm[:1].isupper() and not doc.opens_clause(i - 1))):
+            continue  # a named one the rules left, not a bare noun
+        nxt = i + 1
+        department = f"{doc.lemma(nxt)} {doc.lemma(nxt + 1)}" if nxt + 1 < len(doc.tokens) else doc.lemma(nxt)
+        singular_post = doc.lemma(nxt) in post_nouns() and "PL" not in _tags(doc.lower(nxt))
+        if not singular_post and doc.lemma(nxt) not in org_words("department_heads") \
+                and department not in org_words("department_heads"):
+            continue  # "… қатысқан мәслихат депутаттары": deputies of maslikhats, no one body
+        case = strip_case(tok.norm)[1]
+        if case not in ("NOM", "GEN"):
+            continue
+        out.append(OrgMention(i, i, tok.start, tok.end, lemma, lemma, type_of_noun().get(lemma, "state_body"), case, None,
+                              RULES["org-bare"], "org-bare"))
+        heads.add(lemma)
     return out
 
 
