@@ -678,6 +678,17 @@ _UNNAMED_TYPES = frozenset({"state_body", "education", "media", "council", "comm
 
 
 def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: int, blocked: set[int]) -> int | None:
+    """:func:`_plain_walk`, or else the start of a field a department is named by alone
+    ("… бойынша ішкі саясат бөлімінің басшысы", ``[fields]`` of org_words.txt)."""
+    start = _plain_walk(doc, type_, type_first, head, floor, blocked)
+    if start is not None or doc.lemma(type_first) not in org_words("field_heads"):
+        return start
+    return next((j for j in range(max(floor, type_first - 4), type_first)
+                 if not any(k in blocked for k in range(j, type_first))
+                 and doc.norm_span(j, type_first - 1).lower() in org_words("fields")), None)
+
+
+def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: int, blocked: set[int]) -> int | None:
     """Where a name of plain words before its type noun starts: an office named by its level
     and field ("облыстық ішкі саясат басқармасы", "облыстық табиғи ресурстар және табиғат
     пайдалануды реттеу басқармасы"), or a capitalised first word and a few lower-case ones
