@@ -554,23 +554,11 @@ class _PostFinder:
         after = "." if ends else doc.tokens[phrase.last + 1].norm  # a caption line ends with its post
         sentence_end = ends or (after in (".", "!") and (
             phrase.last + 2 >= len(doc.tokens) or doc.sentence_of[phrase.last + 2] != doc.sentence_of[phrase.head]))
-        predicate = False
-        if not as_role and sentence_end and k not in self.person_ending:
-            # "Ерлан Сапаров бүгінде «Жастар» қоғамдық бірлестігінің төрағасы.": the subject
-            # opening the sentence, words of time between, the post as its predicate
-            j = k
-            between = function_words() | post_words("before_role")
-            while j > 0 and j not in self.person_ending and anchor - j <= 5 and (
-                    doc.lower(j) in between or doc.tokens[j].kind == "number"):
-                j -= 1
-            subject = self.person_ending.get(j)
-            if subject is not None and j < k and subject.case == "NOM" and doc.opens_clause(subject.first):
-                k, predicate = j, True
         leader = self.person_ending.get(k)
-        if leader is None and k >= 0 and doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k) \
-                and k < anchor - 1 and sentence_end:
-            # "Жиынға Ерлан Сапаров қатысты. Ол – облыстық ардагерлер кеңесінің төрағасы."
-            leader, predicate = self._subject_before(k), True
+        predicate = False
+        if leader is None and not as_role and sentence_end:
+            k, leader = self._predicate_subject(k, anchor)
+            predicate = leader is not None
         if not as_role and after not in (",", ".", ")", "—", ";", ":"):
             return  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
         if leader is None or not (k < anchor - 1 or as_role or predicate):
@@ -585,6 +573,24 @@ class _PostFinder:
         )
         if body is not None or _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
             self.add(leader, phrase, body, rule)
+
+    def _predicate_subject(self, k: int, anchor: int) -> tuple[int, PersonMention | None]:
+        """(where the subject ends, the subject) of a sentence whose post closes it, the words
+        before the post's body ending at token ``k``: the person opening the sentence, words of
+        time or numbers between ("Ерлан Сапаров 2015 жылдан бері … кеңесінің төрағасы."), or
+        "Ол" opening it for the subject of the sentence before ("… Ол – … кеңесінің төрағасы.")."""
+        doc = self.doc
+        j = k
+        between = function_words() | post_words("before_role")
+        while j > 0 and j not in self.person_ending and anchor - j <= 5 and (
+                doc.lower(j) in between or doc.tokens[j].kind == "number"):
+            j -= 1
+        subject = self.person_ending.get(j)
+        if subject is not None and j < k and subject.case == "NOM" and doc.opens_clause(subject.first):
+            return j, subject
+        if k >= 0 and doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k) and k < anchor - 1:
+            return k, self._subject_before(k)
+        return k, None
 
     def _subject_before(self, k: int) -> PersonMention | None:
         """The subject of the sentence before token ``k``'s: its last person named in the nominative."""
