@@ -688,6 +688,21 @@ def _plain_start(doc: Document, type_: str, type_first: int, head: int, floor: i
                  and doc.norm_span(j, type_first - 1).lower() in org_words("fields")), None)
 
 
+def _named_by_whom(doc: Document, lemma_of_head: str, type_first: int, floor: int) -> bool:
+    """Whether a body is named by the plain phrase of whom it gathers, in the plural genitive
+    ("білім және ғылым қызметкерлерінің кәсіподағы", ``[named_by_branch]``), or of its purpose,
+    a verbal noun and its object ("мүгедектерді қолдау қоры", ``[named_by_purpose]``): the name
+    then starts wherever its plain words do."""
+    if lemma_of_head in org_words("named_by_branch"):
+        return any("PL" in _tags(doc.lower(j)) and strip_case(doc.tokens[j].norm)[1] == "GEN"
+                   for j in range(max(floor, type_first - 2), type_first))
+    return (
+        lemma_of_head in org_words("named_by_purpose") and type_first - 1 > floor
+        and doc.lower(type_first - 1).endswith(("у", "ю")) and doc.lower(type_first - 1) == doc.lemma(type_first - 1)
+        and strip_case(doc.tokens[type_first - 2].norm)[1] in ("ACC", "GEN")
+    )
+
+
 def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: int, blocked: set[int]) -> int | None:
     """Where a name of plain words before its type noun starts: an office named by its level
     and field ("облыстық ішкі саясат басқармасы", "облыстық табиғи ресурстар және табиғат
@@ -703,16 +718,7 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
     if served is not None:
         return served
     k = type_first - 1
-    # "білім және ғылым қызметкерлерінің кәсіподағы": the phrase of whom it gathers, in the
-    # plural genitive, is the name wherever its plain words start
-    gathered = lemma_of_head in org_words("named_by_branch") and any(
-        "PL" in _tags(doc.lower(j)) and strip_case(doc.tokens[j].norm)[1] == "GEN"
-        for j in range(max(floor, type_first - 2), type_first))
-    # "мүгедектерді қолдау қоры": so is the phrase of its purpose, ending in a verbal noun
-    gathered = gathered or (
-        lemma_of_head in org_words("named_by_purpose") and type_first - 1 > floor
-        and doc.lower(type_first - 1).endswith(("у", "ю")) and doc.lower(type_first - 1) == doc.lemma(type_first - 1)
-        and strip_case(doc.tokens[type_first - 2].norm)[1] in ("ACC", "GEN"))
+    gathered = _named_by_whom(doc, lemma_of_head, type_first, floor)
 
     def branch_start(j: int) -> int | None:
         return j + 1 if gathered and j + 1 < type_first else None
