@@ -126,10 +126,22 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             continue
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
+        if fold(word) == "имени":
+            # "колледж имени К. Дутбаевой": the eponym, initials and a family name, is the name's
+            j = k + 2
+            while j < n and j - (k + 2) < 4 and j not in blocked and doc.word(j)[:1].isupper() and (
+                    doc.word(j).endswith(".") or doc.word(j) == "." or (len(doc.word(j)) <= 2 and doc.word(j)[:1].isalpha())):
+                j += 1
+            while j < n and doc.word(j) == ".":
+                j += 1
+            if j < n and j not in blocked and doc.word(j)[:1].isupper() and doc.word(j)[1:].islower():
+                return j
         office = k == head and head_lemma(doc.word(head)) in words("org_types.txt", "post_offices")
         owner = fold(word) in words("org_types.txt", "owner_titles") and (word[:1].isupper() or k == head)
-        if not _genitive(word) or (_is_role(word) and not office and not owner):
-            break  # "… городского маслихата | депутата"; "Администрации Президента", "аппарата акима" go on
+        served = k == head and _is_role(word) and any(p.tag.case == "gent" and p.tag.number == "plur" for p in parses(word)[:2])
+        if not _genitive(word) or (_is_role(word) and not office and not owner and not served):
+            break  # "… городского маслихата | депутата"; "Администрации Президента", "аппарата акима",
+            # "фронт-офиса волонтеров" (whom it serves, in the plural) go on
         other = head_lemma(word)
         if other and head_lemma(doc.word(head)) not in words("org_types.txt", "parts"):
             break  # "Ассамблея народа Казахстана | Администрации Президента": another body
@@ -267,6 +279,8 @@ def _named(doc: RuDocument, first: int, last: int, head: int) -> bool:
         return True
     if head - first >= 2:
         return True  # "уйгурского этнокультурного объединения": two words make a general noun specific
+    if last > head and any(lemmas(doc.word(k)) & words("org_types.txt", "levels") for k in range(first, head)):
+        return True  # "областного фронт-офиса волонтеров": a level and what it serves
     return _heads().get(lemma) in ("state_body", "commission", "council") and last > head
 
 
