@@ -30,6 +30,7 @@ def run(text: str):
         ("Детей поздравил Дед Мороз.", []),  # a character, not a person
         ("Семипалатинский ядерный полигон был закрыт 30 лет назад.", []),  # an adjective, not "-ский" family name
         ("Аким Ерлан Сапаров открыл встречу.", ["Ерлан Сапаров"]),  # the post, though Аким is a given name too
+        ("Аким области Абай встретился с активом.", []),  # the region named Абай, not a person
         # a Kazakh spelling in a Russian text: the model reads it with Russian letters
         ("Встречу открыл аким района Нұрлан Әбенов. Он рассказал о планах развития района.", ["Нұрлан Әбенов"]),
         # initials after the family name, a span of their own to the model or not

@@ -233,6 +233,11 @@ def _name_part(word: str) -> bool:
         t in p.tag for p in parses(word)[:1] for t in ("Name", "Surn", "Patr"))
 
 
+@cache
+def _territory_nouns() -> frozenset[str]:
+    return words("post_nouns.txt", "territory")
+
+
 def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
     """The person mentions of ``doc``: the model's PER spans, and the runs the rules read as
     names that the model left (all of them with no model)."""
@@ -271,6 +276,9 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         words = kept
         if not words or (len(words) == 1 and not initials_parts and not _name_like(words[0])):
             continue
+        if len(words) == 1 and not initials_parts and first > 0 \
+                and lemmas(doc.word(first - 1)) & _territory_nouns():
+            continue  # "Аким области Абай встретился": the region's name, not a person
         if len(words) == 2 and is_patronymic(words[1]) and first == tokens[0] and _family_before(doc, first):
             first -= 1  # "Смагулов Мейржан Серикбосынович", the model's span starting at the given name
             words = [doc.word(first), *words]
