@@ -628,13 +628,19 @@ class MentionIndex:
 
     def last_before(self, offset: int, within: int | None = None) -> str | None:
         """The person named last before ``offset`` (at most ``within`` characters before)."""
+        i = self._last_index(offset)
+        if i < 0:
+            return None
+        m = self._mentions[i]
+        assert m.person is not None
+        return m.person.name if within is None or offset - m.end <= within else None
+
+    def _last_index(self, offset: int) -> int:
+        """The index of the last mention of a person ending before ``offset`` (-1 when none)."""
         i = bisect_right(self._starts, offset) - 1
-        while i >= 0:
-            m = self._mentions[i]
-            if m.end <= offset and m.person is not None:
-                return m.person.name if within is None or offset - m.end <= within else None
+        while i >= 0 and not (self._mentions[i].end <= offset and self._mentions[i].person is not None):
             i -= 1
-        return None
+        return i
 
 
 class PersonIndex(MentionIndex):
@@ -654,9 +660,7 @@ class PersonIndex(MentionIndex):
         sentence: "Ерлан Сапаров Марат Ахметовты құттықтады. «…», – деді ол." is Сапаров's
         (a name in the accusative, dative … is whom the sentence is about, not who acts),
         "Сөз Марат Ахметовқа берілді. «…», – деді ол." Ахметов's, the only one named there."""
-        i = bisect_right(self._starts, offset) - 1
-        while i >= 0 and not (self._mentions[i].end <= offset and self._mentions[i].person is not None):
-            i -= 1
+        i = self._last_index(offset)
         if i < 0:
             return None
         last = self._mentions[i]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from qogam.nlp.extract.document import Document
 from qogam.nlp.extract.events import is_event_noun
@@ -314,6 +315,13 @@ def _after_rank(doc: Document, i: int, person_at: dict[int, PersonMention]) -> i
     return i
 
 
+@cache
+def _before_role() -> frozenset[str]:
+    """Words that may stand between a person and the role after them: function words and words
+    of time ("Таңатарова бүгін …", "X бұған дейін …", ``[before_role]`` of post_words.txt)."""
+    return function_words() | post_words("before_role")
+
+
 def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMention]) -> list[Post]:
     """Return the posts stated in ``doc`` (one per person, role and organisation)."""
     return _PostFinder(doc, persons, orgs).run()
@@ -547,8 +555,7 @@ class _PostFinder:
         as_role = doc.lower(nxt) in post_words("as_role") if nxt < len(doc.tokens) else False
         if as_role:
             # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
-            between = function_words() | post_words("before_role")
-            while k > 0 and k not in self.person_ending and anchor - k <= 3 and doc.lower(k) in between:
+            while k > 0 and k not in self.person_ending and anchor - k <= 3 and doc.lower(k) in _before_role():
                 k -= 1
         ends = phrase.last + 1 >= len(doc.tokens) or doc.sentence_of[phrase.last + 1] != doc.sentence_of[phrase.head]
         after = "." if ends else doc.tokens[phrase.last + 1].norm  # a caption line ends with its post
@@ -581,9 +588,8 @@ class _PostFinder:
         "Ол" opening it for the subject of the sentence before ("… Ол – … кеңесінің төрағасы.")."""
         doc = self.doc
         j = k
-        between = function_words() | post_words("before_role")
         while j > 0 and j not in self.person_ending and anchor - j <= 5 and (
-                doc.lower(j) in between or doc.tokens[j].kind == "number"):
+                doc.lower(j) in _before_role() or doc.tokens[j].kind == "number"):
             j -= 1
         subject = self.person_ending.get(j)
         if subject is not None and j < k and subject.case == "NOM" and doc.opens_clause(subject.first):

@@ -144,6 +144,9 @@ class _Finder:
         inside_orgs = {k for m in orgs for k in range(m.first, m.last + 1) if k != m.first}
         # a post noun inside a body's name is no role ("Администрации Президента РК Даурен Абаев")
         self.phrases = [p for p in _role_phrases(doc, names) if p.head not in inside_orgs]
+        self.phrase_at: dict[int, RolePhrase] = {}  # role phrases by their first token
+        for p in self.phrases:
+            self.phrase_at.setdefault(p.first, p)
         self.posts: list[Post] = []
         self.seen: set[tuple[str, str, str | None]] = set()
         self._bodies: dict[int, tuple[RuOrgMention | None, int]] = {}
@@ -341,15 +344,7 @@ class _Finder:
         if first is None or (after + 1 < len(doc.tokens)
                              and "\n" in doc.text[doc.tokens[after].end : doc.tokens[min(k, len(doc.tokens) - 1)].start]):
             return []  # a headline's role is not the next line's person
-        found = [first]
-        if _is_plural(doc.word(phrase.head)):
-            while True:
-                nxt = found[-1].last + 1
-                if nxt < len(doc.tokens) and doc.word(nxt) in (",", "и") and nxt + 1 in self.person_at:
-                    found.append(self.person_at[nxt + 1])
-                    continue
-                break
-        return found
+        return [first, *self._listed_with(first)] if _is_plural(doc.word(phrase.head)) else [first]
 
     def _past_qualifiers(self, k: int) -> int:
         """The token after what may qualify a post between its body and its holder: a town
@@ -432,7 +427,7 @@ class _Finder:
         return found
 
     def _role_at(self, k: int) -> bool:
-        return any(p.first == k for p in self.phrases)
+        return k in self.phrase_at
 
     def _taker(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
         """"председателем совета был выбран X", "X назначен акимом района", "Акимом района
@@ -555,8 +550,7 @@ class _Finder:
         if org is None and phrase.role not in words("post_nouns.txt", "territorial"):
             # "основатель и руководитель фонда «Береке»": two roles sharing the second's body
             k = phrase.last + 1
-            nxt = next((p for p in self.phrases if p.first == k + 1), None) if k < len(self.doc.tokens) \
-                and self.doc.word(k) == "и" else None
+            nxt = self.phrase_at.get(k + 1) if k < len(self.doc.tokens) and self.doc.word(k) == "и" else None
             if nxt is not None:
                 org = self._body_after(nxt)[0]
         if org is None and not rule.endswith("guessed"):
