@@ -95,6 +95,8 @@ def _agreeing_before(doc: RuDocument, head: int) -> int:
         word = doc.word(k - 1)
         if not word[:1].isalpha() or not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:2]):
             break
+        if word[:1].islower() and all(p.tag.POS == "PRTF" and {"tran", "actv"} <= p.tag.grammemes for p in parses(word)[:2]):
+            break  # "возглавляющий общественный совет": a participle governing the body, no word of it
         if fold(word) in words("org_types.txt", "not_before") or _is_title(word):
             break  # "… заведующий отделом": a post, not a word of the body's name
         k -= 1

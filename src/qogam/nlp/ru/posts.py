@@ -458,11 +458,12 @@ class _Finder:
         pronoun opening the clause stands for the person named in the nominative in the
         sentence before, of its gender."""
         doc = self.doc
-        pronoun = fold(doc.word(first))
-        if pronoun not in words("speech_verbs.txt", "pronouns") or first > verb:
+        # "Ранее он работал …", "С 2015 года она является …": a few words of time may open it
+        at = next((j for j in range(first, min(first + 4, verb)) if fold(doc.word(j)) in words("speech_verbs.txt", "pronouns")
+                   or j in self.person_at), None)
+        if at is None or at in self.person_at:
             return None
-        if any(p.tag.tense == "past" for p in parses(doc.word(verb))[:1]):
-            return None  # "Он уже работал в акимате заместителем": a post held before, not now
+        pronoun = fold(doc.word(at))
         gender = "femn" if pronoun == "она" else "masc"
         sentence = doc.sentence_of[first] - 1
         earlier = [m for m in self.person_at.values() if doc.sentence_of[m.first] == sentence and m.case_nominative
@@ -559,6 +560,8 @@ class _Finder:
                 org, rule = referred, rule + "-guessed"
         if org is None and not rule.endswith("guessed"):
             guessed = self._guessed_body(phrase)
+            if guessed is not None and phrase.role == "заместитель" and guessed.head == "акимат":
+                guessed = None  # "работал в акимате заместителем": a deputy akim, a territorial post
             if guessed is not None and not self._names_other_body(phrase, guessed):
                 org, rule = guessed, rule + "-guessed"
         key = (person.person.name, phrase.role, org.name if org else None)
