@@ -580,6 +580,38 @@ class _PostFinder:
         )
         if body is not None or _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
             self.add(leader, phrase, body, rule)
+        if as_role and body is None and _territorial(doc, phrase):
+            for other in self._distributed(leader):
+                self.add(other, phrase, None, rule)
+
+    def _distributed(self, last: PersonMention) -> list[PersonMention]:
+        """"A Абай ауданының, B Бесқарағай ауданының, ал C Шемонаиха ауданының әкімі болып
+        тағайындалды": the persons listed before the last one, each with the place of the same
+        territorial post (a name, then its territory noun in the genitive, or the name alone)."""
+        doc, found = self.doc, []
+        k = last.first - 1
+        while k >= 2:
+            # "…, Катонқарағай ауданы әкімінің орынбасары болған B …": what qualifies a holder
+            comma = next((j for j in range(k, max(k - 8, 0), -1) if doc.tokens[j].norm == ","), None)
+            if comma is not None and doc.lower(k) not in post_words("coordination") | {"ал"}:
+                k = comma
+            while k >= 0 and doc.lower(k) in post_words("coordination") | {"ал"}:
+                k -= 1
+            if k == last.first - 1 or k < 1:
+                break  # nothing joins it to a place before
+            j = k
+            if doc.lemma(j) in post_words("territory") and strip_case(doc.tokens[j].norm)[1] == "GEN":
+                j -= 1
+            names = 0
+            while j >= 0 and names < 2 and j not in self.person_ending and doc.tokens[j].kind == "word" \
+                    and doc.tokens[j].norm[:1].isupper():
+                j, names = j - 1, names + 1
+            holder = self.person_ending.get(j)
+            if not names or holder is None or doc.sentence_of[j] != doc.sentence_of[last.first]:
+                break
+            found.append(holder)
+            last, k = holder, holder.first - 1
+        return found
 
     def _predicate_subject(self, k: int, anchor: int) -> tuple[int, PersonMention | None]:
         """(where the subject ends, the subject) of a sentence whose post closes it, the words

@@ -219,6 +219,9 @@ class _Finder:
             taker = self._taker(phrase, after)
             if taker is not None:
                 self.add(taker, phrase, org, "ru-taken-role")
+                if org is None and _territorial(self.doc, phrase):
+                    for other in self._elliptic_takers(phrase, after, taker):
+                        self.add(other, phrase, None, "ru-taken-role")
                 for other in self._listed_with(taker) if _is_plural(self.doc.word(phrase.head)) else []:
                     self.add(other, phrase, org, "ru-taken-role")  # "Членами совета стали X и Y"
         self._pronoun_taken()
@@ -452,6 +455,44 @@ class _Finder:
         if not people:
             return self._pronoun_subject(first, verbs[0])
         return min(people, key=lambda m: abs(m.first - phrase.head))
+
+    def _elliptic_takers(self, phrase: RolePhrase, after: int, taker: RuPersonMention) -> list[RuPersonMention]:
+        """"X назначен акимом Абайского района, Y – Бородулихинского", "Акимом Абайского района
+        назначен X, Бородулихинского – Y": the same territorial post, its place given alone after
+        a dash, taken by the others of the sentence."""
+        doc, found = self.doc, []
+        sentence = doc.sentence_of[phrase.head]
+        k = max(taker.last, after) + 1
+        territory = words("post_nouns.txt", "territory")
+
+        def place(j: int) -> int:
+            """The token after a place in the genitive starting at ``j`` (``j`` when none)."""
+            end = j
+            while end < len(doc.tokens) and end - j < 3 and doc.word(end)[:1].isalpha() and not self._role_at(end) \
+                    and end not in self.person_at and _is_case(doc.word(end), "gent") \
+                    and (end > j or doc.word(end)[:1].isupper() or any(p.tag.POS == "ADJF" for p in parses(doc.word(end))[:1])):
+                end += 1
+            named = any(doc.word(t)[:1].isupper() or not lemmas(doc.word(t)) & territory for t in range(j, end))
+            return end if named else j
+
+        while k + 3 < len(doc.tokens) and doc.sentence_of[k + 1] == sentence and doc.word(k) in {",", ";", "а"}:
+            k += 1
+            if doc.word(k) == "а":
+                k += 1
+            person = self.person_at.get(k)
+            if person is not None and person.last + 1 < len(doc.tokens) and doc.word(person.last + 1) in _DASHES:
+                end = place(person.last + 2)  # "Y – Бородулихинского"
+                if end == person.last + 2:
+                    break
+                found.append(person)
+                k = end
+                continue
+            end = place(k)  # "Бородулихинского – Y"
+            if end == k or end + 1 >= len(doc.tokens) or doc.word(end) not in _DASHES or end + 1 not in self.person_at:
+                break
+            found.append(self.person_at[end + 1])
+            k = self.person_at[end + 1].last + 1
+        return found
 
     def _pronoun_subject(self, first: int, verb: int) -> RuPersonMention | None:
         """"На встрече присутствовал Ерлан Сапаров. Он является председателем совета": a
