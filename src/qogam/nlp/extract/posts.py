@@ -151,8 +151,10 @@ class _Orgs:
         self.ending = {m.last: m for m in orgs}
         self.covered = {k for m in orgs for k in range(m.first, m.last + 1)}
         self.by_head: dict[str, list[OrgMention]] = {}
+        abbreviated = kk.pairs("org_words.txt", "abbreviation_heads")
         for m in sorted(orgs, key=lambda m: m.start):
-            self.by_head.setdefault(doc.lemma(m.last), []).append(m)
+            head = doc.lemma(m.last)
+            self.by_head.setdefault(abbreviated.get(doc.tokens[m.last].norm, head), []).append(m)
         self.head_starts = {lemma: [m.start for m in ms] for lemma, ms in self.by_head.items()}
         self.ordered = sorted(orgs, key=lambda m: m.start)
         self._ordered_starts = [m.start for m in self.ordered]
@@ -373,6 +375,8 @@ class _PostFinder:
             if not holders and not plural:
                 holders = self._appointed(phrase)
                 rule = "role-as-person-appointed" if holders else rule
+            if not holders and plural:
+                holders = self._apposed(phrase)
             group = self._coordinated_group(body) if plural else []
             if len(group) == len(holders) > 1:
                 # "Сайрам, Төлеби аудандық және Кентау қалалық ардагерлер кеңестерінің төрағалары
@@ -388,6 +392,34 @@ class _PostFinder:
         self._leads()
         self.posts.extend(_on_behalf(self.doc, self.person_at, self.orgs, self.seen))
         return self.posts
+
+    def _apposed(self, phrase: RolePhrase) -> list[PersonMention]:
+        """"Ассамблея мүшелері – «…» орталығының төрағасы A, «…» РҚБ филиалының төрағасы B және
+        … төрайымы C": a plural role before a dash or colon is each listed person's, each
+        named with a post of their own (bodies, roles, commas and "және" between the names)."""
+        doc, k = self.doc, phrase.last + 1
+        if k >= len(doc.tokens) or doc.tokens[k].norm not in ("—", "–", "-", ":"):
+            return []
+        sentence = doc.sentence_of[phrase.head]
+        in_roles = {j for other in self.phrases if other.first > k for j in range(other.first, other.last + 1)}
+        found: list[PersonMention] = []
+        j, own_role = k + 1, False
+        while j < len(doc.tokens) and doc.sentence_of[j] == sentence:
+            if j in self.person_at:
+                if not own_role:
+                    break  # "мүшелері – A, B": the plain list is _holders' own
+                person = self.person_at[j]
+                found.append(person)
+                j, own_role = person.last + 1, False
+                continue
+            word = doc.tokens[j].norm
+            if j in in_roles:
+                own_role = True
+            elif not (j in self.orgs.covered or word in (",", "«", "»", "“", "”", '"')
+                      or doc.lower(j) in post_words("coordination")):
+                break
+            j += 1
+        return found
 
     def _coordinated_group(self, body: OrgMention | None) -> list[OrgMention]:
         """The bodies named together with ``body`` by one shared type phrase, in text order."""
@@ -479,9 +511,10 @@ class _PostFinder:
 
     def _appointed(self, phrase: RolePhrase) -> list[PersonMention]:
         """"Тарбағатай ауданының әкімі болып бұған дейін … Ерлан Текешев тағайындалды": after
-        "ROLE болып", the person right before a verb of taking a post in the same sentence."""
+        "ROLE болып" (or "қызметіне"), the person right before a verb of taking a post in the
+        same sentence."""
         doc, k = self.doc, phrase.last + 1
-        if k >= len(doc.tokens) or doc.lower(k) != "болып":
+        if k >= len(doc.tokens) or doc.lower(k) not in post_words("appointed_as"):
             return []
         sentence = doc.sentence_of[phrase.head]
         for j in range(k + 1, min(k + 20, len(doc.tokens))):
