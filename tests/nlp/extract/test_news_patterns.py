@@ -346,6 +346,17 @@ def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
         ("Облыс әкімі Е.Т. Сапаров сөйледі. Ерлан Төлегенұлы алғыс айтты.", ["Е.Т. Сапаров"]),
         # given names of given_names.txt, with a family name of no Russian-type ending
         ("Маман Данира Әлібай кеңес берді.", ["Данира Әлібай"]),
+        # an honorific is no word of a name, wherever it stands; an adjective is no family name
+        # before a first name ("Кеңес" is one); a title's unknown words before a body's type
+        # noun name the body
+        ("Бүгін Елбасы Нұрсұлтан Назарбаев қонақтармен кездесті.", ["Нұрсұлтан Назарбаев"]),
+        ("Сарапшы Майя Косьянчичтің Елбасы Нұрсұлтан Назарбаев туралы пікірі осындай.",
+         ["Майя Косьянчич", "Нұрсұлтан Назарбаев"]),
+        ("Мұны Конституциялық Кеңес қолдады.", []),
+        ("Болашақта Ұлттық Ұланның қолбасшылары жоспар құрды.", []),
+        ("Бүгінде Біріккен Ұлттар Ұйымына зор жауапкершілік жүктеліп отыр.", []),
+        ("Мемлекет басшысы Bloomberg Media Group компаниясының директоры Джастин Смитпен кездесті.", ["Джастин Смит"]),
+        ("Түркия Президенті Режеп Тайып Ердоған келді.", ["Режеп Тайып Ердоған"]),
     ],
 )
 def test_persons(text: str, persons: list[str]) -> None:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from qogam.nlp.extract.document import Document, word_lemma
@@ -32,6 +33,7 @@ from qogam.nlp.extract.lexicon import (
     surname_kind,
 )
 from qogam.nlp.extract.results import Evidence, Mention, Person
+from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.kk.lemmatizer import lemmatize_name
 from qogam.nlp.kk.morphology import analyse, known_words
 
@@ -62,8 +64,8 @@ def _is_name_token(doc: Document, i: int) -> bool:
     tok = doc.tokens[i]
     if tok.kind in ("initials", "initial") or (tok.kind == "abbrev" and _bare_initial(doc, i)):
         return True
-    if tok.kind != "word" or not tok.norm[:1].isupper():
-        return False
+    if tok.kind != "word" or not tok.norm[:1].isupper() or tok.norm.lower() in _titles():
+        return False  # … nor an honorific: "… Косьянчичтің Елбасы Нұрсұлтан Назарбаев туралы"
     # all-capital words are abbreviations (ҚР, ҮЕҰ) unless a name is written in capitals:
     # a known first name, a family name by its ending, or a word beside one ("КЕМЕЛ
     # ОСПАНОВ", "Дәулет КӘРІБЕК", "ДАМИР АБДИН" in a speaker's caption)
@@ -159,6 +161,10 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
         cls = _word_class(word)
         if cls == "place" and out and out[-1] == "first" and surname_kind(word.lower()) == "surname":
             cls = "surname"  # "Шоқан Уәлиханов": a district named after him is still his name
+        if cls in ("surname", "other") and doc.lemma(i) in org_heads() and doc.lemma(i) != word.lower():
+            cls = "org"  # "Ұйымына" is "ұйым" with its possessive and case, no family name in -ина
+        if cls == "other" and len(word) >= 6 and word.lower().endswith(org_suffixes("adjective_suffixes")):
+            cls = "adjective"  # "Конституциялық Кеңес": an adjective, no family name before "Кеңес"
         out.append(cls)
     return out
 
@@ -306,6 +312,12 @@ def _looks_common(word: str) -> bool:
     return bool(readings) and readings[0].case != "NOM" and readings[0].lemma in known_words()
 
 
+@cache
+def _titles() -> frozenset[str]:
+    """Honorifics and ranks, written with a capital before a name but no part of it."""
+    return kk.words("non_posts.txt", "honorifics") | kk.words("non_posts.txt", "ranks")
+
+
 def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
     """Drop words that open a run but are no name: titles ("Президент"), sentence openers."""
     while first <= last:
@@ -344,8 +356,9 @@ def _trim(doc: Document, first: int, last: int) -> tuple[int, int]:
             first += 1
             continue
         break
-    while last >= first and _common_noun(doc, last):
-        last -= 1  # "Ертай Кенжебекұлы Мемлекет …", "Халық Республикасы"
+    while last >= first and (_common_noun(doc, last) or (
+            doc.tokens[last].kind == "word" and _word_class(lemmatize_name(_as_name(doc.tokens[last].norm))) == "org")):
+        last -= 1  # "Ертай Кенжебекұлы Мемлекет …", "Халық Республикасы", "Біріккен Ұлттар Ұйымына"
     return first, last
 
 
@@ -417,7 +430,9 @@ def _mentions(doc: Document) -> list[PersonMention]:
             segments = segments[:-1] if place_head else []
             if not segments:
                 continue
-        if not segments and _after_title(doc, first) and 2 <= last - first + 1 <= 3 and set(classes) == {"other"}:
+        names_body = last + 1 < len(doc.tokens) and doc.lemma(last + 1) in org_heads()
+        if not segments and _after_title(doc, first) and 2 <= last - first + 1 <= 3 and set(classes) == {"other"} \
+                and not names_body:  # "… басшысы Bloomberg Media Group компаниясының": a body's name
             # "Президенті Режеп Тайып Ердоған", "президенті Лоренцо Симонелли": a title names
             # the person after it even when the lexicons know none of the words
             segments = [(0, last - first, "given")]
