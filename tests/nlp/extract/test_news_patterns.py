@@ -111,6 +111,9 @@ def run(text: str):
         ("Кездесу Шымкенттегі №6 колледжде өтті.", []),  # a numbered school only as a venue
         ("Кездесу облыстық кітапханада өтті.", []),
         ("Ол кеңес беру бөлімінде істейді.", []),
+        # a «…» a noun of an event, programme or award follows is a title, no body inside it
+        ("«Азаматтық альянс» форумы 300 қатысушыны жинады.", []),
+        ("«Мейірім» қоры «Мектепке жол» акциясын өткізді.", ["«Мейірім» қоры"]),
     ],
 )
 def test_organizations(text: str, organizations: list[str]) -> None:

@@ -493,6 +493,8 @@ def _mention_ending_at(
         if doc.lemma(i) in org_words("possessed") and "POSS3" not in _tags(tok.norm.lower()):
             return None  # "азаматтық қоғам" is society, "«Үміт» мүгедектер қоғамы" a body
         type_first, type_ = matched
+        if _in_title(doc, i, floor):
+            return None  # "«Азаматтық альянс» форумы": a forum's title, no body
         if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
             return None  # "бірлестігіміз" (our association) names no one
     wrapped = _wrapping_quote(doc, i, type_first, floor)
@@ -588,6 +590,14 @@ def _inside_quotes(doc: Document, i: int, floor: int) -> bool:
     """Whether token ``i`` stands inside a «…» of its sentence (a title, a slogan, a name): the
     innermost one around it opens at ``floor`` or after (an outer one opens before it)."""
     return doc.enclosing_quote(i) >= floor
+
+
+def _in_title(doc: Document, i: int, floor: int) -> bool:
+    """Whether token ``i`` stands inside a «…» that a noun of [titled] follows (a title)."""
+    if not _inside_quotes(doc, i, floor):
+        return False
+    closer = doc.quote_partner(doc.enclosing_quote(i))
+    return closer is not None and closer + 1 < len(doc.tokens) and doc.lemma(closer + 1) in org_words("titled")
 
 
 def _wrapping_quote(doc: Document, i: int, type_first: int, floor: int) -> int | None:

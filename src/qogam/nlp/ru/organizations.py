@@ -87,6 +87,18 @@ def _closing(doc: RuDocument, i: int) -> int | None:
     return None
 
 
+def _titled_spans(doc: RuDocument) -> set[int]:
+    """The tokens inside the quotation marks of a title: right after a noun of [titled]."""
+    titled = words("org_types.txt", "titled")
+    inside: set[int] = set()
+    for i in range(1, len(doc.tokens)):
+        if doc.word(i) in _OPENERS and lemmas(doc.word(i - 1)) & titled:
+            close = _closing(doc, i)
+            if close is not None:
+                inside.update(range(i, close + 1))
+    return inside
+
+
 def _agreeing_before(doc: RuDocument, head: int) -> int:
     """The first token of the words agreeing with the head before it ("Кызылординское
     областное общественное объединение")."""
@@ -322,9 +334,13 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
     covered: set[int] = set()
     named_after: set[int] = set()
 
+    titled = _titled_spans(doc)
+
     def add(first: int, last: int, head: int | None, rule: str) -> None:
         if first > last or any(k in covered or (k in person_tokens and k not in named_after) for k in range(first, last + 1)):
             return
+        if any(k in titled for k in range(first, last + 1)):
+            return  # "форум «Гражданский альянс»": an event's title
         name = _name(doc, first, last, head)
         if len(name) < 2:
             return
