@@ -404,6 +404,8 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             head = next((k for k in range(first, last + 1) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
         if head is not None and _plural(doc.word(head)):
             continue  # "Неправительственные организации": bodies in general
+        if head is not None and lemmas(doc.word(head)) & words("org_types.txt", "titled"):
+            continue  # "Съезда народа Казахстана": an event
         if any(lemma in venues for k in range(first, last + 1) for lemma in lemmas(doc.word(k))):
             continue  # a place where something happens
         if all(_is_title(doc.word(k)) for k in range(first, last + 1) if doc.word(k)[:1].isalpha()):
