@@ -114,6 +114,12 @@ def run(text: str):
         # a «…» a noun of an event, programme or award follows is a title, no body inside it
         ("«Азаматтық альянс» форумы 300 қатысушыны жинады.", []),
         ("«Мейірім» қоры «Мектепке жол» акциясын өткізді.", ["«Мейірім» қоры"]),
+        # a museum, a mosque, a veterans' home: bodies where a post names them, venues otherwise
+        ("Облыстық тарихи-өлкетану мұражайының директоры Айгүл Сейтова экскурсия жүргізді.",
+         ["Облыстық тарихи-өлкетану мұражайы"]),
+        ("Аудандық ардагерлер үйінің төрағасы Ерлан Сапаров сөйледі.", ["Аудандық ардагерлер үйі"]),
+        ("Кездесу облыстық мешітте өтті.", []),
+        ("Кездесу Достық үйінде өтті.", []),
     ],
 )
 def test_organizations(text: str, organizations: list[str]) -> None:

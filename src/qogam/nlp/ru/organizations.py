@@ -31,6 +31,7 @@ RULES: dict[str, float] = {
     "ru-org-ner": 0.6,  # the model's ORG span
     "ru-org-outlet": 0.8,  # "Vecher.kz"
     "ru-org-listed": 0.75,  # "поисковых отрядов «Вита» и «Ангел»": one body per quoted name
+    "ru-org-venue": 0.6,  # "директор областного музея": a venue where a post is held
 }
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -138,6 +139,8 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             k += 2  # "Министерство культуры и информации"
             steps += 2
             continue
+        if word in ("№", "#") and k + 2 < n and doc.word(k + 2)[:1].isdigit():
+            return k + 2  # "средней школы № 5": the number ends the name
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
         if fold(word) == "имени":
@@ -384,6 +387,27 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if lemma not in standalone and not _named(doc, first, last, i):
             continue
         add(first, last, i, "ru-org-type")
+    for i in range(1, len(doc.tokens)):
+        # "директор областного музея", "главный врач городской больницы № 2", "директор средней
+        # школы № 5": a venue or a numbered school is a body where someone holds a post in it,
+        # and only a place where something happens (or an unnamed beneficiary) otherwise
+        venue = next((lemma for lemma in lemmas(doc.word(i)) if lemma in venues), None) or (
+            head_lemma(doc.word(i)) if _heads().get(head_lemma(doc.word(i)) or "") == "education" else None)
+        if venue is None or i in covered or not is_pos(doc.word(i), "NOUN") or not _genitive(doc.word(i)) \
+                or _plural(doc.word(i)):
+            continue
+        first, last = _agreeing_before(doc, i), _dependents_after(doc, i, frozenset(person_tokens))
+        if first == 0 or not _is_role(doc.word(first - 1)) or (first == i and last == i):
+            continue  # "директор музея" alone names no one museum
+        if any(k in covered or k in person_tokens for k in range(first, last + 1)):
+            continue
+        nominative = phrase_nominative([doc.word(k) for k in range(first, i + 1)], venue)
+        text = doc.span_text(first, last)
+        base = doc.tokens[first].start
+        for k, new in reversed(list(zip(range(first, i + 1), nominative))):
+            text = text[: doc.tokens[k].start - base] + new + text[doc.tokens[k].end - base :]
+        found.append(RuOrgMention(first, last, text, "other", venue, "ru-org-venue", "gent"))
+        covered.update(range(first, last + 1))
     not_orgs = {fold(w) for w in entries("org_types.txt", "not_organizations")}
     for span in doc.entities:
         if span.label != "ORG":
