@@ -88,6 +88,15 @@ def _closing(doc: RuDocument, i: int) -> int | None:
     return None
 
 
+def _led(doc: RuDocument, role: int, person_tokens: set[int]) -> bool:
+    """Whether the role at token ``role`` has its holder before it ("Асан Беймбетов,
+    официальный представитель …"): a person, a comma or dash, the role's modifiers."""
+    k = role - 1
+    while k >= 0 and doc.word(k)[:1].islower() and any(p.tag.POS == "ADJF" for p in parses(doc.word(k))[:1]):
+        k -= 1
+    return k >= 1 and doc.word(k) in {",", "—", "–", "-"} and k - 1 in person_tokens
+
+
 def _titled_spans(doc: RuDocument) -> set[int]:
     """The tokens inside the quotation marks of a title: right after a noun of [titled]."""
     titled = words("org_types.txt", "titled")
@@ -375,7 +384,11 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if lemma is None or not is_pos(tok.text, "NOUN"):
             continue
         first, last = _agreeing_before(doc, i), _dependents_after(doc, i, frozenset(person_tokens))
-        if last == i and eponyms and i + 1 in eponyms and _heads().get(lemma) == "foundation":
+        holder = first > 0 and _is_role(doc.word(first - 1)) and eponyms is not None and i + 1 in eponyms \
+            and eponyms[i + 1] + 1 not in person_tokens and not _led(doc, first - 1, person_tokens)
+        if last == i and eponyms and i + 1 in eponyms and _heads().get(lemma) == "foundation" and not holder:
+            # (not "председателя фонда Бауыржана Ахмета": a role before it and no one after, he
+            # chairs the foundation)
             last = eponyms[i + 1]
             named_after.update(range(i + 1, last + 1))
         if any(_plural_adjective(doc.word(k)) for k in range(first, i)):
