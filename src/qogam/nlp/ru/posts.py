@@ -565,24 +565,26 @@ class _Finder:
     def _referred_body(self, phrase: RolePhrase) -> RuOrgMention | None:
         """The body a role refers back to: "президент ассоциации" after "Ассоциация «Ана»", a
         generic noun ("руководитель организации"), a possessive ("его основатель") — the last
-        body named before it with that type noun (any body, for the other two), in its sentence
-        or the one before."""
+        body named before it with that type noun anywhere before, any body in its sentence or
+        the one before for the other two."""
         doc = self.doc
         if _territorial(doc, phrase):
             return None
         sentence = doc.sentence_of[phrase.head]
-        before = [m for m in self.orgs if m.last < phrase.first and sentence - 1 <= doc.sentence_of[m.last] <= sentence
-                  and m.type != "media"]
-        if not before:
-            return None
+        earlier = [m for m in self.orgs if m.last < phrase.first and m.type != "media"]
+        before = [m for m in earlier if sentence - 1 <= doc.sentence_of[m.last] <= sentence]
         org, after = self._body_after(phrase)
         if org is None and after > phrase.last:
             nouns = [lemmas(doc.word(k)) for k in range(phrase.last + 1, after + 1) if doc.word(k)[:1].islower()]
             if nouns and nouns[0] & words("org_types.txt", "generic_bodies"):
-                return before[-1]
+                return before[-1] if before else None
             if nouns:
-                same = [m for m in before if (m.head or _form_head(doc, m)) in nouns[0]]
+                # "руководитель центра" sentences after "Центр поддержки НКО": its type noun
+                # names the last body of that kind, however far back
+                same = [m for m in earlier if (m.head or _form_head(doc, m)) in nouns[0]]
                 return same[-1] if same else None
+        if not before:
+            return None
         if org is None and phrase.first > 0 and fold(doc.word(phrase.first - 1)) in words("org_types.txt", "possessives"):
             return before[-1]
         return None
