@@ -143,6 +143,9 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # numbered school a post is held in is a body; a name after "председателя фонда" is its
         # chair's unless the role's holder stands before it (then the foundation's eponym)
         ("С участием председателя фонда Бауыржана Ахмета прошел форум.", [("Бауыржан Ахмет", "председатель", None)]),
+        # a plural role: each body, then its holder
+        ("Руководители ОО «Жастар» Марат Сабитов и ОФ «Шанс» Айгуль Жумабаева подписали меморандум.",
+         [("Марат Сабитов", "руководитель", "ОО «Жастар»"), ("Айгуль Жумабаева", "руководитель", "ОФ «Шанс»")]),
         # a role's type noun names the last body of that kind however far back
         ("В Шымкенте открылся Центр поддержки НКО. На открытии были гости. Руководитель центра Жанар "
          "Кенжебек рассказала о планах.", [("Жанар Кенжебек", "руководитель", "Центр поддержки НКО")]),

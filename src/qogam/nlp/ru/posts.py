@@ -202,6 +202,9 @@ class _Finder:
                 held[index] = (holders, org)
                 for holder in holders:
                     self.add(holder, phrase, org, "ru-role-person")
+                if org is not None and len(holders) == 1 and _is_plural(self.doc.word(phrase.head)):
+                    for other, own in self._interleaved(holders[0]):
+                        self.add(other, phrase, own, "ru-role-person")
         for index, phrase in enumerate(self.phrases):
             if index in held:
                 continue
@@ -417,6 +420,20 @@ class _Finder:
         while found[0].first >= 2 and self.doc.word(found[0].first - 1) in (",", "и") \
                 and (found[0].first - 2) in self.person_ending:
             found.insert(0, self.person_ending[found[0].first - 2])
+        return found
+
+    def _interleaved(self, first: RuPersonMention) -> list[tuple[RuPersonMention, RuOrgMention]]:
+        """"Руководители ОО «Жастар» X и ОФ «Шанс» Y": after a plural role's first body and
+        holder, each further body and the person right after it."""
+        found: list[tuple[RuPersonMention, RuOrgMention]] = []
+        k = first.last + 1
+        while k + 1 < len(self.doc.tokens) and self.doc.word(k) in (",", "и") and k + 1 in self.org_at:
+            own = self.org_at[k + 1]
+            person = self.person_at.get(own.last + 1)
+            if person is None:
+                break
+            found.append((person, own))
+            k = person.last + 1
         return found
 
     def _listed_with(self, first: RuPersonMention) -> list[RuPersonMention]:
