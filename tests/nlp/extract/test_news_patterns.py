@@ -316,6 +316,10 @@ def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:
          [(None, "Біз жастарға алғыс айтамыз")]),
         # a release speaks: a quotation with no speaker, not the person named before
         ("Марат Ахметов келді. «Қор балаларға акция өткізді», – делінген хабарламада.", [(None, "Қор балаларға акция өткізді")]),
+        # a name given, a thought, a judgement in quotation marks is no speech
+        ("Әлем «Бейбітшіліктің қаласы» деп таныған шаһарда шара өтті.", []),
+        ("Аналар «жәрдемақы ала алмай қаламыз» деп ойламасын.", []),
+        ("Экономистер акцияны «теңдессіз» деп бағалады.", []),
     ],
 )
 def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
