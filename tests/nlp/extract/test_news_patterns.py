@@ -316,6 +316,11 @@ def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:
          [(None, "Біз жастарға алғыс айтамыз")]),
         # a release speaks: a quotation with no speaker, not the person named before
         ("Марат Ахметов келді. «Қор балаларға акция өткізді», – делінген хабарламада.", [(None, "Қор балаларға акция өткізді")]),
+        # a description speaks for the person named before the speech, never for one inside it
+        ("«Орныма келген Президент Тоқаев үмітімді ақтайды», – деді Елбасы.",
+         [(None, "Орныма келген Президент Тоқаев үмітімді ақтайды")]),
+        ("Жиынға Нұрсұлтан Назарбаев келді. «Орныма келген Тоқаев үмітімді ақтайды», – деді Елбасы.",
+         [("Нұрсұлтан Назарбаев", "Орныма келген Тоқаев үмітімді ақтайды")]),
         # a name given, a thought, a judgement in quotation marks is no speech
         ("Әлем «Бейбітшіліктің қаласы» деп таныған шаһарда шара өтті.", []),
         ("Аналар «жәрдемақы ала алмай қаламыз» деп ойламасын.", []),

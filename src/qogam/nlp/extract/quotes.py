@@ -213,8 +213,10 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     if not any(word_lemma(w) in post_nouns() for w in words):
         # "– дейді кейіпкеріміз", "деп еске алды ардагер": a noun that is no post speaks for
         # the person just introduced, in this sentence or the one before
-        recent = speakers.last_before(doc.tokens[clause.first].start)
-        if recent is not None and _mentioned_near(doc, clause, speakers):
+        # (named before the speech, not inside it: "Президент Тоқаев … деп сенемін, – деді Елбасы")
+        before = min(quote_start, doc.tokens[clause.first].start)
+        recent = speakers.last_before(before)
+        if recent is not None and _mentioned_near(doc, clause, speakers, before):
             return recent, "described"
     return None, "unresolved"
 
@@ -238,11 +240,12 @@ def _is_verb_word(word: str) -> bool:
     return word in _speech_verb_words()
 
 
-def _mentioned_near(doc: Document, clause: _Clause, speakers: Speakers) -> bool:
-    """Whether someone is named between the start of the sentence before ``clause`` and it."""
+def _mentioned_near(doc: Document, clause: _Clause, speakers: Speakers, before: int) -> bool:
+    """Whether someone is named between the start of the sentence before ``clause`` and
+    offset ``before``."""
     first, _ = doc.sentence_bounds(clause.first)
     window = doc.sentence_bounds(first - 1)[0] if first > 0 else first
-    return speakers.named_in(doc.tokens[window].start, doc.tokens[clause.first].start) is not None
+    return speakers.named_in(doc.tokens[window].start, before) is not None
 
 
 def _quote_text(doc: Document, start: int, end: int) -> tuple[str, int, int]:
@@ -565,16 +568,18 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
         if clause is None or clause.last + 1 < last:
             continue  # the attribution must close the paragraph
         opened = _dash_opened(doc, first, start)
+        colon = next((k for k in range(opened, min(opened + 8, start)) if doc.tokens[k].norm == ":"), None)
+        announced = colon if colon is not None and speakers.named_in(doc.tokens[opened].start, doc.tokens[colon].start) else None
         # a pronoun or a bare verb refers to the person named before the speech opens, in the
-        # same paragraph too ("Жиынға X қатысты. – Біз …, – дейді ол.")
-        speaker, how = _speaker(doc, clause, doc.tokens[opened].start, speakers)
+        # same paragraph too ("Жиынға X қатысты. – Біз …, – дейді ол."); "Марат Ахметов: Біз …,
+        # – деп атап өтті": the name before the colon announces the speech
+        speaker, how = _speaker(doc, clause, doc.tokens[opened if announced is None else announced].start, speakers)
         if speaker is None:
             # "…, – деп жазды inbusiness.kz тілшісі": with no dash to open it and no person to
             # say it, the paragraph is the outlet's report, not speech
             return []
-        colon = next((k for k in range(opened, min(opened + 8, start)) if doc.tokens[k].norm == ":"), None)
-        if colon is not None and speakers.named_in(doc.tokens[opened].start, doc.tokens[colon].start):
-            opened = colon + 1  # "Марат Ахметов: Біз …, – деп атап өтті": the name announces the speech
+        if announced is not None:
+            opened = announced + 1
         quote = _dash_quote(doc, opened, _speech_end(doc, start), speaker, f"quote-dash:{how}", clause)
         return [quote] if quote.text and len(quote.text.split()) >= 3 else []
     return []
