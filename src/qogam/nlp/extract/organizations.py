@@ -471,6 +471,8 @@ def _mention_ending_at(
         # "Мәжіліс соңында …" opening a sentence is a session; "Мәжіліс депутаты" the chamber
         base.lower() in org_words("standalone_common") and doc.opens_clause(i) and case != "GEN"
         and not (i + 1 < len(doc.tokens) and doc.lemma(i + 1) in post_nouns())
+        and not (i + 2 < len(doc.tokens) and doc.lower(i + 1) in org_words("coordinators")
+                 and _standalone_at(doc, i + 2))  # "Мәжіліс пен Үкімет …": the chamber with the government
     )
     if standalone:
         type_first, type_ = i, standalone_bodies()[lookup]
@@ -572,6 +574,13 @@ def _mention_ending_at(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
     )
+
+
+def _standalone_at(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a capitalised word of [standalone] in any case ("Үкімет", "Сенатқа")."""
+    tok = doc.tokens[k]
+    return tok.kind == "word" and tok.norm[:1].isupper() and any(
+        doc.lemma(k) == name.lower() for name in standalone_bodies())
 
 
 @lru_cache(maxsize=1)
