@@ -140,6 +140,8 @@ def _name_spans(doc: RuDocument) -> list[list[int]]:
         tokens = list(range(i, j + 1))
         while tokens and not _name_part(doc.word(tokens[-1])):
             tokens.pop()  # "Нурдана Каниева Фото": a caption's word after the name
+        if len(tokens) == 3 and not _name_part(doc.word(tokens[0])):
+            tokens = tokens[1:]  # "Вице-спикер Мажилиса Айгуль Жумабаева": a body's name before hers
         words = [doc.word(k) for k in tokens]
         given = [w for w in words if gender_hint(w) or any("Name" in p.tag for p in parses(w)[:1])]
         family = [w for w in words if _family_like(w)]
