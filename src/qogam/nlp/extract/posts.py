@@ -588,8 +588,9 @@ class _PostFinder:
         as_role = doc.lower(nxt) in post_words("as_role") if nxt < len(doc.tokens) else False
         if as_role:
             # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
-            while k > 0 and k not in self.person_ending and anchor - k <= 3 and doc.lower(k) in _before_role():
-                k -= 1
+            while k > 0 and k not in self.person_ending and anchor - k <= 3 and (
+                    doc.lower(k) in _before_role() or (doc.lemma(k) in org_heads() and k not in self.orgs.covered)):
+                k -= 1  # … or a body's bare type noun: "Ерлан Сапаров Кеңестің жаңа төрағасы болып сайланды"
         ends = phrase.last + 1 >= len(doc.tokens) or doc.sentence_of[phrase.last + 1] != doc.sentence_of[phrase.head]
         after = "." if ends else doc.tokens[phrase.last + 1].norm  # a caption line ends with its post
         sentence_end = ends or (after in (".", "!") and (
