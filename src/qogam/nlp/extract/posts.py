@@ -447,12 +447,23 @@ class _PostFinder:
         verbs = kk.pairs("post_words.txt", "leading_verbs")
         for i in range(1, len(doc.tokens)):
             role = next((r for stem, r in verbs.items() if doc.lower(i).startswith(stem)), None)
-            if role is None or (i - 1) not in self.person_ending:
+            if role is None:
                 continue
-            person = self.person_ending[i - 1]
-            body = self._led_body(person.first)
-            if body is not None:  # "«Теміртас» ЖШС-ні X басқарады", "Мекемені X басқарады"
-                self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
+            if (i - 1) in self.person_ending:
+                person = self.person_ending[i - 1]
+                body = self._led_body(person.first)
+                if body is not None:  # "«Теміртас» ЖШС-ні X басқарады", "Мекемені X басқарады"
+                    self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
+                continue
+            # "Айгүл Сейтова «Шапағат» қорын 2015 жылдан бері басқарып келеді": the body in the
+            # accusative after its leader, words of time between it and the verb
+            k = i - 1
+            while k > 0 and i - k <= 4 and (doc.lower(k) in _before_role() or doc.tokens[k].kind == "number"):
+                k -= 1
+            body = self.orgs.ending.get(k)
+            leader = self.person_ending.get(body.first - 1) if body is not None and body.case == "ACC" else None
+            if body is not None and leader is not None and leader.case == "NOM" and doc.opens_clause(leader.first):
+                self.add(leader, RolePhrase(i, i, i, role), body, "person-leads")
 
     def _led_body(self, k: int) -> OrgMention | None:
         """The body a person named at token ``k`` leads: the one named in the accusative right
@@ -588,8 +599,9 @@ class _PostFinder:
         as_role = doc.lower(nxt) in post_words("as_role") if nxt < len(doc.tokens) else False
         if as_role:
             # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
-            while k > 0 and k not in self.person_ending and anchor - k <= 3 and (
-                    doc.lower(k) in _before_role() or (doc.lemma(k) in org_heads() and k not in self.orgs.covered)):
+            while k > 0 and k not in self.person_ending and anchor - k <= 5 and (
+                    doc.lower(k) in _before_role() or (doc.lemma(k) in org_heads() and k not in self.orgs.covered)
+                    or doc.tokens[k].kind == "number" or (doc.tokens[k].norm in ("-", "–") and doc.tokens[k - 1].kind == "number")):
                 k -= 1  # … or a body's bare type noun: "Ерлан Сапаров Кеңестің жаңа төрағасы болып сайланды"
         ends = phrase.last + 1 >= len(doc.tokens) or doc.sentence_of[phrase.last + 1] != doc.sentence_of[phrase.head]
         after = "." if ends else doc.tokens[phrase.last + 1].norm  # a caption line ends with its post
