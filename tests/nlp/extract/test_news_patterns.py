@@ -113,6 +113,12 @@ def run(text: str):
         ("Ол кеңес беру бөлімінде істейді.", []),
         # a «…» a noun of an event, programme or award follows is a title, no body inside it
         ("«Азаматтық альянс» форумы 300 қатысушыны жинады.", []),
+        # abbreviations of parties, the chamber of entrepreneurs, a republican association, a
+        # youth resource centre; "облыстық ЖРО" after the centre's full name is the centre
+        ("«Атамекен» ҰКП облыстық филиалы кәсіпкерлерге кеңес берді.", ["«Атамекен» ҰКП облыстық филиалы"]),
+        ("«Ақ жол» ДПП депутаттары мәселе көтерді.", ["«Ақ жол» ДПП"]),
+        ("Ақмола облысы жастар-ресурстық орталығы кездесу өткізді. Облыстық ЖРО жыл сайын ауылдарды аралайды.",
+         ["Ақмола облысы жастар-ресурстық орталығы"]),
         # "Мәжіліс" opening a sentence is the chamber when another body is named with it
         ("Мәжіліс пен Үкімет трансферттер мәселесін қарастырды.", ["Мәжіліс", "Үкімет"]),
         ("Мәжіліс соңында депутаттар сөз сөйледі.", []),

@@ -9,6 +9,7 @@ after "Қазақстан халқы Ассамблеясы", "Аналар ке
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.lexicon import org_suffixes, org_words
@@ -39,6 +40,21 @@ _UNDER = re.compile(r"\s(?:" + "|".join(map(re.escape, sorted(org_words("attache
 def _initials(name: str) -> str:
     """"Қазақстан халқы Ассамблеясы" → "ҚХА": the first letters of a name's words."""
     return "".join(word[0] for word in name.replace("«", " ").replace("»", " ").split() if word[0].isalpha()).upper()
+
+
+def _abbreviated_type(org: Organization, others: Iterable[Organization]) -> Organization | None:
+    """"облыстық ЖРО" after "Ақмола облысы жастар-ресурстық орталығы": a level and an
+    abbreviation of the type phrase that ends a fuller name (hyphenated words counted apart)."""
+    words = org.name.split()
+    abbreviation = words[-1] if words else ""
+    if not (2 <= len(abbreviation) <= 5 and abbreviation.isupper() and abbreviation.isalpha()) \
+            or any(w.lower() not in org_words("level") for w in words[:-1]):
+        return None
+    for other in others:
+        parts = other.name.replace("-", " ").split()
+        if other is not org and len(parts) > len(abbreviation) and _initials(" ".join(parts[-len(abbreviation):])) == abbreviation:
+            return other
+    return None
 
 
 def _level_key(name: str) -> tuple[str, ...]:
@@ -107,6 +123,8 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
     spelled = {_initials(org.name): org for org in by_key.values() if " " in org.name}
     for key, org in list(by_key.items()):
         fuller = spelled.get(org.name) if org.name.isupper() and " " not in org.name else None
+        if fuller is None:
+            fuller = _abbreviated_type(org, by_key.values())
         if fuller is not None and fuller is not org:
             _merge(by_key, key, fuller)
     for m in mentions:
