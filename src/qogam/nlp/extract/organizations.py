@@ -945,14 +945,26 @@ def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
         if " ".join(inside.lower().split()) in cores:
             continue  # named with its type elsewhere: "«Еуразиялық банк» АҚ"
         after = closer + 1
+        # "«Мейірім» ҚҚБ төрағасы": an abbreviation the lists do not know, then the post
+        abbreviation = after if after < len(doc.tokens) and _unknown_abbreviation(doc.tokens[after].norm) else None
+        if abbreviation is not None:
+            after += 1
         post_after = after < len(doc.tokens) and doc.lemma(after) in post_nouns() and "POSS3" in _tags(doc.lower(after))
         if inside.lower() not in known and not post_after:
             continue
-        name = f"«{inside}»"
+        last = abbreviation if abbreviation is not None and post_after else closer
+        name = f"«{inside}»" + (f" {doc.tokens[last].norm}" if last != closer else "")
         type_ = known.get(inside.lower(), "other")
-        out.append(OrgMention(opener, closer, tok.start, doc.tokens[closer].end, name, inside, type_, "NOM", None,
+        out.append(OrgMention(opener, last, tok.start, doc.tokens[last].end, name, inside, type_, "NOM", None,
                               RULES["org-quoted-alone"], "org-quoted-alone", opener + 1, closer - 1))
     return out
+
+
+def _unknown_abbreviation(word: str) -> bool:
+    """Capitals that may abbreviate a legal form the lists do not know ("ҚҚБ"): 2–6 letters, no
+    known abbreviation, standalone body or place."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and word not in org_types()[1] \
+        and word not in standalone_bodies() and word.lower() not in places()
 
 
 def _bare(doc: Document, found: list[OrgMention]) -> list[OrgMention]:

@@ -362,10 +362,15 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         covered.update(range(first, last + 1))
 
     forms = _forms()
+    not_orgs = {fold(w) for w in entries("org_types.txt", "not_organizations")}
     for i, tok in enumerate(doc.tokens):
-        if tok.text in forms and i + 1 < len(doc.tokens):
+        # a legal form before a quoted name, or an abbreviation of one the lists do not know
+        # ("ОСОО «Ветераны»": capitals, no place, no word of [not_organizations])
+        unknown = tok.text not in forms and tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 6 \
+            and fold(tok.text) not in not_orgs and not is_place(tok.text)
+        if (tok.text in forms or (unknown and i + 1 < len(doc.tokens) and _opening_mark(doc, i + 1))) and i + 1 < len(doc.tokens):
             close = _closing(doc, i + 1)
-            if close is not None:
+            if close is not None and (tok.text in forms or close > i + 2):
                 add(i, close, None, "ru-org-form")
     standalone = words("org_types.txt", "standalone")
     venues = words("org_types.txt", "venues")
@@ -421,7 +426,6 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             text = text[: doc.tokens[k].start - base] + new + text[doc.tokens[k].end - base :]
         found.append(RuOrgMention(first, last, text, "other", venue, "ru-org-venue", "gent"))
         covered.update(range(first, last + 1))
-    not_orgs = {fold(w) for w in entries("org_types.txt", "not_organizations")}
     for span in doc.entities:
         if span.label != "ORG":
             continue
