@@ -202,6 +202,11 @@ class _Finder:
                 held[index] = (holders, org)
                 for holder in holders:
                     self.add(holder, phrase, org, "ru-role-person")
+                if phrase.first > 0 and fold(self.doc.word(phrase.first - 1)) in words("post_nouns.txt", "position_nouns"):
+                    # "X сменил на посту главы области Y": Y held it, and X, who took it, holds it
+                    taker = self._taker(phrase, after)
+                    if taker is not None and taker not in holders:
+                        self.add(taker, phrase, org, "ru-taken-role")
                 if org is not None and len(holders) == 1 and _is_plural(self.doc.word(phrase.head)):
                     for other, own in self._interleaved(holders[0]):
                         self.add(other, phrase, own, "ru-role-person")
@@ -221,7 +226,12 @@ class _Finder:
                 continue
             taker = self._taker(phrase, after)
             if taker is not None:
+                if org is None and after + 2 < len(self.doc.tokens) and fold(self.doc.word(after + 1)) in ("в", "на") \
+                        and after + 2 in self.org_at and not _territorial(self.doc, phrase):
+                    org = self.org_at[after + 2]  # "работал консультантом на Талгарском … предприятии КОСа"
                 self.add(taker, phrase, org, "ru-taken-role")
+                for other in self._replaced(phrase, taker):
+                    self.add(other, phrase, org, "ru-taken-role")  # "X сменил на посту главы области Y"
                 if org is None and _territorial(self.doc, phrase):
                     for other in self._elliptic_takers(phrase, after, taker):
                         self.add(other, phrase, None, "ru-taken-role")
@@ -470,8 +480,39 @@ class _Finder:
         # Respublica избрали Айдарбека Ходжаназарова" in the accusative
         people = [m for m in in_clause if m.case_nominative] or [m for m in in_clause if m.first > phrase.head]
         if not people:
-            return self._pronoun_subject(first, verbs[0])
+            return self._pronoun_subject(first, verbs[0]) or self._unnamed_subject(first, verbs[0])
         return min(people, key=lambda m: abs(m.first - phrase.head))
+
+    def _replaced(self, phrase: RolePhrase, taker: RuPersonMention) -> list[RuPersonMention]:
+        """"Малик Мурзалин сменил на посту главы Акмолинской области Сергея Кулагина", "На этом
+        посту он сменил Куаныша Асылова": whom the taker replaced held the post before him —
+        the person after a verb of replacing ([replacing]) in its clause, not in the nominative."""
+        doc = self.doc
+        first, last = self._clause(phrase.head)
+        replacing = words("post_nouns.txt", "replacing")
+        verb = next((k for k in range(first, last + 1)
+                     if any(fold(p.normal_form) in replacing for p in parses(doc.word(k))[:1] if p.tag.POS == "VERB")), None)
+        if verb is None:
+            return []
+        return [m for m in self.person_at.values() if verb < m.first <= last and m is not taker and not m.case_nominative][:1]
+
+    def _unnamed_subject(self, first: int, verb: int) -> RuPersonMention | None:
+        """"52-летний Аксакалов - уроженец Костанайской области. … начинал трудовой путь главным
+        инженером в совхозе, был секретарем Урицкого райкома партии": a past verb of holding
+        with no subject in its part of the clause stands for the person named in the
+        nominative in one of the two sentences before, of the verb's gender."""
+        doc = self.doc
+        tag = next((p.tag for p in parses(doc.word(verb))[:1] if p.tag.POS == "VERB" and p.tag.tense == "past"), None)
+        if tag is None or tag.gender not in ("masc", "femn"):
+            return None
+        start = next((k + 1 for k in range(verb - 1, first - 1, -1) if doc.word(k) in {",", "—", "–", "(", ":"}), first)
+        for k in range(start, verb):
+            if any(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" for p in parses(doc.word(k))[:1]):
+                return None  # the part has a subject of its own
+        sentence = doc.sentence_of[verb]
+        earlier = [m for m in self.person_at.values() if sentence - 2 <= doc.sentence_of[m.first] < sentence
+                   and m.case_nominative and m.person is not None and person_gender(m.person.name) in (None, str(tag.gender))]
+        return max(earlier, key=lambda m: m.first) if earlier else None
 
     def _elliptic_takers(self, phrase: RolePhrase, after: int, taker: RuPersonMention) -> list[RuPersonMention]:
         """"X назначен акимом Абайского района, Y – Бородулихинского", "Акимом Абайского района
