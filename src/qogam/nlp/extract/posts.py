@@ -354,6 +354,7 @@ class _PostFinder:
         self.seen: set[tuple[str, str, str | None]] = set()
         names = {k for m in self.person_at.values() for k in range(m.first, m.last + 1)}
         self.phrases = _role_phrases(doc, names)
+        self.phrase_by_last = {p.last: p for p in self.phrases}
         self.chained: dict[int, list[PersonMention]] = {}  # holders found after each phrase
         self.leaders: dict[int, PersonMention] = {}  # the phrases whose holder stands before them
 
@@ -597,12 +598,38 @@ class _PostFinder:
         if nxt >= len(doc.tokens) or doc.lower(nxt) not in post_words("as_role"):
             nxt = phrase.last + 1
         as_role = doc.lower(nxt) in post_words("as_role") if nxt < len(doc.tokens) else False
+        replaced: PersonMention | None = None
+        workplace: OrgMention | None = None
+        chain: list[tuple[RolePhrase, OrgMention | None]] = []  # roles listed before, one verb for all
         if as_role:
-            # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between
-            while k > 0 and k not in self.person_ending and anchor - k <= 5 and (
-                    doc.lower(k) in _before_role() or (doc.lemma(k) in org_heads() and k not in self.orgs.covered)
-                    or doc.tokens[k].kind == "number" or (doc.tokens[k].norm in ("-", "–") and doc.tokens[k - 1].kind == "number")):
-                k -= 1  # … or a body's bare type noun: "Ерлан Сапаров Кеңестің жаңа төрағасы болып сайланды"
+            # "Таңатарова бүгін мәслихат депутаты атанды": a word of time may stand between, or
+            # a body's bare type noun ("Ерлан Сапаров Кеңестің жаңа төрағасы болып сайланды"),
+            # whom the person replaced ("Марат Әлиевтің орнына"), where the post is held
+            # ("аудандық білім бөлімінде маман болып")
+            while k > 0 and k not in self.person_ending and anchor - k <= 8:
+                if doc.lower(k) in _before_role() or (doc.lemma(k) in org_heads() and k not in self.orgs.covered) \
+                        or doc.tokens[k].kind == "number" or (doc.tokens[k].norm in ("-", "–") and doc.tokens[k - 1].kind == "number"):
+                    k -= 1
+                elif doc.lower(k) in post_words("replacing") and (k - 1) in self.person_ending and replaced is None:
+                    replaced = self.person_ending[k - 1]
+                    k = replaced.first - 1
+                elif org is None and workplace is None and k in self.orgs.ending and self.orgs.ending[k].case == "LOC":
+                    workplace = self.orgs.ending[k]
+                    k = workplace.first - 1
+                elif doc.tokens[k + 1].norm == "," and self._phrase_ending(k) is not None and len(chain) < 4:
+                    # "«Шапағат» қорының директоры, … кеңесінің хатшысы қызметтерін атқарған"
+                    listed = self._phrase_ending(k)
+                    assert listed is not None
+                    listed_org = self.orgs.before(listed.first)
+                    chain.append((listed, listed_org))
+                    k = (listed_org.first if listed_org is not None else listed.first) - 1
+                    anchor = k + 1
+                    while k > 0 and doc.tokens[k].norm == ",":
+                        k -= 1
+                else:
+                    break
+            if workplace is not None:
+                org = workplace
         ends = phrase.last + 1 >= len(doc.tokens) or doc.sentence_of[phrase.last + 1] != doc.sentence_of[phrase.head]
         after = "." if ends else doc.tokens[phrase.last + 1].norm  # a caption line ends with its post
         sentence_end = ends or (after in (".", "!") and (
@@ -611,6 +638,13 @@ class _PostFinder:
         predicate = False
         if leader is None and not as_role and sentence_end:
             k, leader = self._predicate_subject(k, anchor)
+            predicate = leader is not None
+        sentence = doc.sentences[doc.sentence_of[phrase.head]]
+        if leader is None and as_role and (k < 0 or doc.sentence_of[k] != doc.sentence_of[phrase.head]) \
+                and not any(sentence.start <= m.start < sentence.end for m in self.person_ending.values()):
+            # "Ерлан Сапаров 1975 жылы туған. Еңбек жолын … маман болып бастаған": a sentence
+            # naming no one takes the post for the subject of the sentences before
+            leader = self._subject_earlier(doc.sentence_of[phrase.head])
             predicate = leader is not None
         if not as_role and after not in (",", ".", ")", "—", ";", ":"):
             return  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
@@ -626,6 +660,11 @@ class _PostFinder:
         )
         if body is not None or _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
             self.add(leader, phrase, body, rule)
+            if replaced is not None:
+                self.add(replaced, phrase, body, rule)  # whom the leader replaced held it before
+        for listed, listed_org in chain:
+            if listed_org is not None or _territorial(doc, listed):
+                self.add(leader, listed, listed_org, "person-org-role" if listed_org is not None else "person-role")
         if as_role and body is None and _territorial(doc, phrase):
             for other in self._distributed(leader):
                 self.add(other, phrase, None, rule)
@@ -682,6 +721,21 @@ class _PostFinder:
         sentence = doc.sentence_of[k] - 1
         found = [m for m in self.person_ending.values() if doc.sentence_of[m.first] == sentence and m.case == "NOM"]
         return max(found, key=lambda m: m.first) if found else None
+
+    def _phrase_ending(self, k: int) -> RolePhrase | None:
+        """The role phrase whose last token is ``k``."""
+        return self.phrase_by_last.get(k)
+
+    def _subject_earlier(self, sentence: int) -> PersonMention | None:
+        """The person opening one of the three sentences before ``sentence`` in the nominative,
+        the nearest: whom a biography's sentences with no subject are about."""
+        doc = self.doc
+        for back in range(sentence - 1, max(sentence - 4, -1), -1):
+            found = [m for m in self.person_ending.values()
+                     if doc.sentence_of[m.first] == back and m.case == "NOM" and doc.opens_clause(m.first)]
+            if found:
+                return min(found, key=lambda m: m.first)
+        return None
 
     def _elected_to(self, phrase: RolePhrase) -> OrgMention | None:
         """"Атырау облысы Қоғамдық кеңесінің отырысы өтті. Оған Мақсым Ізбасов төраға болып
