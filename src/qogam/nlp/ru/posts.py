@@ -238,6 +238,7 @@ class _Finder:
                 for other in self._listed_with(taker) if _is_plural(self.doc.word(phrase.head)) else []:
                     self.add(other, phrase, org, "ru-taken-role")  # "Членами совета стали X и Y"
         self._pronoun_taken()
+        self._replaced_in_post_before()
         self.posts.sort(key=lambda post: post.mention.start)
         return self.posts
 
@@ -262,6 +263,29 @@ class _Finder:
             phrase = before[-1]
             org, _ = self._body_after(phrase)
             self.add(person, phrase, org, "ru-taken-role")
+
+    def _replaced_in_post_before(self) -> None:
+        """"Первый заместитель акима города — Айдын Каримов. … На этом посту он сменил Куаныша
+        Асылова": the post the sentence before named last ("этом посту", [this_post]) was held by
+        whom a verb of replacing names, not in the nominative."""
+        doc = self.doc
+        this_post = {tuple(line.split()) for line in entries("post_nouns.txt", "this_post")}
+        replacing = words("post_nouns.txt", "replacing")
+        for k in range(len(doc.tokens) - 1):
+            if (fold(doc.word(k)), fold(doc.word(k + 1))) not in this_post:
+                continue
+            first, last = self._clause(k)
+            verb = next((j for j in range(first, last + 1) if any(
+                fold(p.normal_form) in replacing for p in parses(doc.word(j))[:1] if p.tag.POS == "VERB")), None)
+            sentence = doc.sentence_of[k]
+            before = [p for p in self.phrases if doc.sentence_of[p.head] in (sentence - 1, sentence - 2) and p.head < k]
+            if verb is None or not before:
+                continue
+            replaced = next((m for m in sorted(self.person_at.values(), key=lambda m: m.first)
+                             if verb < m.first <= last and not m.case_nominative), None)
+            if replaced is not None:
+                phrase = before[-1]
+                self.add(replaced, phrase, self._body_after(phrase)[0], "ru-taken-role")
 
     def _body_after(self, phrase: RolePhrase) -> tuple[RuOrgMention | None, int]:
         """(the organisation the role's genitives name, the last token of the role's words),
