@@ -57,6 +57,7 @@ RULES: dict[str, float] = {
     "person-leads": 0.75,  # "Қарағанды филиалына Мадияр Қалиев төрағалық етеді"
     "person-elected-role": 0.6,  # "… кеңесінің отырысы өтті. Оған X төраға болып сайланды"
     "role-as-person-appointed": 0.6,  # "ауданының әкімі болып … Ерлан Текешев тағайындалды"
+    "person-this-post": 0.55,  # "… орынбасарлары тағайындалды. X және Y осы лауазымды қызметтерді атқаратын болды"
     "guessed-role-person": 0.55,  # "«…» мектебінің математика пәнінің мұғалімі X": the body named last
     "person-guessed-role": 0.5,  # "X, … бөлімінің маманы": the body named last
 }
@@ -391,6 +392,7 @@ class _PostFinder:
                 self._leader_before(index, org, anaphoric, guessed)
         self._listed()
         self._leads()
+        self._this_post()
         self.posts.extend(_on_behalf(self.doc, self.person_at, self.orgs, self.seen))
         return self.posts
 
@@ -421,6 +423,33 @@ class _PostFinder:
                 break
             j += 1
         return found
+
+    def _this_post(self) -> None:
+        """"… Ассамблеясы Төрағасының жаңа орынбасарлары да тағайындалды. … Майя Бекбаева және
+        Закиржан Кузиев осы лауазымды қызметтерді атқаратын болды", "Бұған дейін бұл қызметті
+        Марат Әлиев атқарған": the persons named in the nominative in a sentence that speaks of
+        "this post" ([this_post]) hold the post the sentence before named last, in its body."""
+        doc = self.doc
+        this_post = {tuple(line.split()) for line in kk.entries("post_words.txt", "this_post")}
+        done: set[int] = set()
+        for k in range(len(doc.tokens) - 1):
+            sentence = doc.sentence_of[k]
+            if sentence in done or (doc.lower(k), doc.lower(k + 1)) not in this_post:
+                continue
+            done.add(sentence)
+            before = [p for p in self.phrases if doc.sentence_of[p.head] == sentence - 1]
+            holders = [m for m in self.person_ending.values() if doc.sentence_of[m.first] == sentence and m.case == "NOM"]
+            if not before or not holders:
+                continue
+            phrase = before[-1]
+            tags = _tags(doc, phrase.head)
+            bare = not any(t.startswith("POSS") for t in tags)
+            org, anaphoric = self._body_of(phrase, bare)
+            body = org or anaphoric
+            if body is None and not _territorial(doc, phrase):
+                body = self.orgs.ending.get(phrase.first - 1)
+            for holder in sorted(holders, key=lambda m: m.first):
+                self.add(holder, phrase, body, "person-this-post")
 
     def _coordinated_group(self, body: OrgMention | None) -> list[OrgMention]:
         """The bodies named together with ``body`` by one shared type phrase, in text order."""
