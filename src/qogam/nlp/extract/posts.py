@@ -734,12 +734,20 @@ class _PostFinder:
         "Ол" opening it for the subject of the sentence before ("… Ол – … кеңесінің төрағасы.")."""
         doc = self.doc
         j = k
-        while j > 0 and j not in self.person_ending and anchor - j <= 5 and (
-                doc.lower(j) in _before_role() or doc.tokens[j].kind == "number"):
+        while j > 0 and j not in self.person_ending and anchor - j <= 6 and (
+                doc.lower(j) in _before_role() or doc.tokens[j].kind == "number"
+                or doc.tokens[j].norm in ("-", "–", "—")):
             j -= 1
         subject = self.person_ending.get(j)
         if subject is not None and j < k and subject.case == "NOM" and doc.opens_clause(subject.first):
             return j, subject
+        sentence = doc.sentence_of[anchor]
+        if j < k and (j < 0 or doc.sentence_of[j] != sentence or (j == 0 and doc.lower(j) in _before_role())) \
+                and any(doc.tokens[t].kind == "number" for t in range(max(j, 0), anchor)) \
+                and not any(doc.sentence_of[m.first] == sentence for m in self.person_ending.values()):
+            # "Ерлан Сапаров 1975 жылы туған. 2010-2015 жылдары – аудан әкімінің орынбасары.": a
+            # dated line of a biography is the post of whom the sentences before are about
+            return j, self._subject_earlier(sentence)
         if k >= 0 and doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k) and k < anchor - 1:
             return k, self._subject_before(k)
         return k, None

@@ -224,7 +224,7 @@ class _Finder:
                 for leader in leaders:
                     self.add(leader, phrase, org, "ru-person-role")
                 continue
-            taker = self._taker(phrase, after)
+            taker = self._taker(phrase, after) or self._dated_predicate(phrase)
             if taker is not None:
                 if org is None and after + 2 < len(self.doc.tokens) and fold(self.doc.word(after + 1)) in ("в", "на") \
                         and after + 2 in self.org_at and not _territorial(self.doc, phrase):
@@ -520,19 +520,39 @@ class _Finder:
             return []
         return [m for m in self.person_at.values() if verb < m.first <= last and m is not taker and not m.case_nominative][:1]
 
+    def _dated_predicate(self, phrase: RolePhrase) -> RuPersonMention | None:
+        """"Ерлан Сапаров родился в 1975 году. С 2015 по 2019 год — заместитель акима района":
+        a dated line of a biography, a dash and a role, stands for the person whose life it
+        tells — named in the nominative in one of the two sentences before."""
+        doc = self.doc
+        dash = phrase.first - 1
+        if dash < 1 or doc.word(dash) not in _DASHES:
+            return None
+        first, _ = self._clause(phrase.head)
+        dated = [doc.word(k) for k in range(first, dash)]
+        time = words("post_nouns.txt", "time_words")
+        if not dated or not any(w.isdigit() for w in dated) or not all(w.isdigit() or fold(w) in time for w in dated):
+            return None
+        sentence = doc.sentence_of[phrase.head]
+        earlier = [m for m in self.person_at.values() if sentence - 2 <= doc.sentence_of[m.first] < sentence
+                   and m.case_nominative and m.person is not None]
+        return max(earlier, key=lambda m: m.first) if earlier else None
+
     def _unnamed_subject(self, first: int, verb: int) -> RuPersonMention | None:
         """"52-летний Аксакалов - уроженец Костанайской области. … начинал трудовой путь главным
         инженером в совхозе, был секретарем Урицкого райкома партии": a past verb of holding
         with no subject in its part of the clause stands for the person named in the
         nominative in one of the two sentences before, of the verb's gender."""
         doc = self.doc
-        tag = next((p.tag for p in parses(doc.word(verb))[:1] if p.tag.POS == "VERB" and p.tag.tense == "past"), None)
+        tag = next((p.tag for p in parses(doc.word(verb))[:3] if p.tag.POS == "VERB" and p.tag.tense == "past"), None)
         if tag is None or tag.gender not in ("masc", "femn"):
             return None
         start = next((k + 1 for k in range(verb - 1, first - 1, -1) if doc.word(k) in {",", "—", "–", "(", ":"}), first)
         for k in range(start, verb):
-            if any(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" for p in parses(doc.word(k))[:1]):
-                return None  # the part has a subject of its own
+            readings = parses(doc.word(k))
+            if any(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" for p in readings[:1]) \
+                    and not any(p.tag.case == "accs" for p in readings):
+                return None  # the part has a subject of its own ("Трудовую деятельность" may be its object)
         sentence = doc.sentence_of[verb]
         earlier = [m for m in self.person_at.values() if sentence - 2 <= doc.sentence_of[m.first] < sentence
                    and m.case_nominative and m.person is not None and person_gender(m.person.name) in (None, str(tag.gender))]
