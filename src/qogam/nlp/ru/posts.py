@@ -384,6 +384,9 @@ class _Finder:
         if first is None or (after + 1 < len(doc.tokens)
                              and "\n" in doc.text[doc.tokens[after].end : doc.tokens[min(k, len(doc.tokens) - 1)].start]):
             return []  # a headline's role is not the next line's person
+        if phrase.first > 0 and fold(doc.word(phrase.first - 1)) in words("post_nouns.txt", "issuing") \
+                and first.text == first.nominative:
+            return []  # "Указом Главы государства Ерлан Сапаров назначен …": the decree's author, not his post
         return [first, *self._listed_with(first)] if _is_plural(doc.word(phrase.head)) else [first]
 
     def _past_qualifiers(self, k: int) -> int:
