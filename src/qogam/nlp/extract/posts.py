@@ -356,6 +356,7 @@ class _PostFinder:
         names = {k for m in self.person_at.values() for k in range(m.first, m.last + 1)}
         self.phrases = _role_phrases(doc, names)
         self.phrase_by_last = {p.last: p for p in self.phrases}
+        self.named_sentences = {doc.sentence_of[m.first] for m in self.person_ending.values()}  # sentences naming someone
         self.chained: dict[int, list[PersonMention]] = {}  # holders found after each phrase
         self.leaders: dict[int, PersonMention] = {}  # the phrases whose holder stands before them
 
@@ -645,10 +646,9 @@ class _PostFinder:
                 elif org is None and workplace is None and k in self.orgs.ending and self.orgs.ending[k].case == "LOC":
                     workplace = self.orgs.ending[k]
                     k = workplace.first - 1
-                elif doc.tokens[k + 1].norm == "," and self._phrase_ending(k) is not None and len(chain) < 4:
+                elif doc.tokens[k + 1].norm == "," and k in self.phrase_by_last and len(chain) < 4:
                     # "«Шапағат» қорының директоры, … кеңесінің хатшысы қызметтерін атқарған"
-                    listed = self._phrase_ending(k)
-                    assert listed is not None
+                    listed = self.phrase_by_last[k]
                     listed_org = self.orgs.before(listed.first)
                     chain.append((listed, listed_org))
                     k = (listed_org.first if listed_org is not None else listed.first) - 1
@@ -668,9 +668,8 @@ class _PostFinder:
         if leader is None and not as_role and sentence_end:
             k, leader = self._predicate_subject(k, anchor)
             predicate = leader is not None
-        sentence = doc.sentences[doc.sentence_of[phrase.head]]
         if leader is None and as_role and (k < 0 or doc.sentence_of[k] != doc.sentence_of[phrase.head]) \
-                and not any(sentence.start <= m.start < sentence.end for m in self.person_ending.values()):
+                and doc.sentence_of[phrase.head] not in self.named_sentences:
             # "Ерлан Сапаров 1975 жылы туған. Еңбек жолын … маман болып бастаған": a sentence
             # naming no one takes the post for the subject of the sentences before
             leader = self._subject_earlier(doc.sentence_of[phrase.head])
@@ -744,7 +743,7 @@ class _PostFinder:
         sentence = doc.sentence_of[anchor]
         if j < k and (j < 0 or doc.sentence_of[j] != sentence or (j == 0 and doc.lower(j) in _before_role())) \
                 and any(doc.tokens[t].kind == "number" for t in range(max(j, 0), anchor)) \
-                and not any(doc.sentence_of[m.first] == sentence for m in self.person_ending.values()):
+                and sentence not in self.named_sentences:
             # "Ерлан Сапаров 1975 жылы туған. 2010-2015 жылдары – аудан әкімінің орынбасары.": a
             # dated line of a biography is the post of whom the sentences before are about
             return j, self._subject_earlier(sentence)
@@ -758,10 +757,6 @@ class _PostFinder:
         sentence = doc.sentence_of[k] - 1
         found = [m for m in self.person_ending.values() if doc.sentence_of[m.first] == sentence and m.case == "NOM"]
         return max(found, key=lambda m: m.first) if found else None
-
-    def _phrase_ending(self, k: int) -> RolePhrase | None:
-        """The role phrase whose last token is ``k``."""
-        return self.phrase_by_last.get(k)
 
     def _subject_earlier(self, sentence: int) -> PersonMention | None:
         """The person opening one of the three sentences before ``sentence`` in the nominative,

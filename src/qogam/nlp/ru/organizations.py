@@ -264,14 +264,14 @@ def _type_of(doc: RuDocument, first: int, last: int, head: int | None) -> str:
     return _heads().get(lemma, "other")
 
 
-def _name(doc: RuDocument, first: int, last: int, head: int | None) -> str:
+def _name(doc: RuDocument, first: int, last: int, head: int | None, lemma: str | None = None) -> str:
     """The nominative name of tokens ``first``–``last``: the words up to the head inflected,
-    the rest as written."""
+    the rest as written (``lemma``: the head's, where it is no type noun — a venue's)."""
     text = doc.span_text(first, last)
     if head is None:
         return text
     words_ = [doc.word(k) for k in range(first, head + 1)]
-    inflected = phrase_nominative(words_, head_lemma(doc.word(head)))
+    inflected = phrase_nominative(words_, lemma or head_lemma(doc.word(head)))
     out = text
     base = doc.tokens[first].start
     # replace from the right so earlier offsets stay valid
@@ -419,12 +419,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue  # "директор музея" alone names no one museum
         if any(k in covered or k in person_tokens for k in range(first, last + 1)):
             continue
-        nominative = phrase_nominative([doc.word(k) for k in range(first, i + 1)], venue)
-        text = doc.span_text(first, last)
-        base = doc.tokens[first].start
-        for k, new in reversed(list(zip(range(first, i + 1), nominative))):
-            text = text[: doc.tokens[k].start - base] + new + text[doc.tokens[k].end - base :]
-        found.append(RuOrgMention(first, last, text, "other", venue, "ru-org-venue", "gent"))
+        found.append(RuOrgMention(first, last, _name(doc, first, last, i, venue), "other", venue, "ru-org-venue", "gent"))
         covered.update(range(first, last + 1))
     for span in doc.entities:
         if span.label != "ORG":

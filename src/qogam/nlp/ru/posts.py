@@ -270,13 +270,11 @@ class _Finder:
         whom a verb of replacing names, not in the nominative."""
         doc = self.doc
         this_post = {tuple(line.split()) for line in entries("post_nouns.txt", "this_post")}
-        replacing = words("post_nouns.txt", "replacing")
         for k in range(len(doc.tokens) - 1):
             if (fold(doc.word(k)), fold(doc.word(k + 1))) not in this_post:
                 continue
             first, last = self._clause(k)
-            verb = next((j for j in range(first, last + 1) if any(
-                fold(p.normal_form) in replacing for p in parses(doc.word(j))[:1] if p.tag.POS == "VERB")), None)
+            verb = self._replacing_verb(first, last)
             sentence = doc.sentence_of[k]
             before = [p for p in self.phrases if doc.sentence_of[p.head] in (sentence - 1, sentence - 2) and p.head < k]
             if verb is None or not before:
@@ -514,14 +512,26 @@ class _Finder:
         """"Малик Мурзалин сменил на посту главы Акмолинской области Сергея Кулагина", "На этом
         посту он сменил Куаныша Асылова": whom the taker replaced held the post before him —
         the person after a verb of replacing ([replacing]) in its clause, not in the nominative."""
-        doc = self.doc
         first, last = self._clause(phrase.head)
-        replacing = words("post_nouns.txt", "replacing")
-        verb = next((k for k in range(first, last + 1)
-                     if any(fold(p.normal_form) in replacing for p in parses(doc.word(k))[:1] if p.tag.POS == "VERB")), None)
+        verb = self._replacing_verb(first, last)
         if verb is None:
             return []
         return [m for m in self.person_at.values() if verb < m.first <= last and m is not taker and not m.case_nominative][:1]
+
+    def _replacing_verb(self, first: int, last: int) -> int | None:
+        """The first verb of replacing someone in a post ([replacing]) among tokens ``first``–``last``."""
+        replacing = words("post_nouns.txt", "replacing")
+        return next((k for k in range(first, last + 1) if any(
+            fold(p.normal_form) in replacing for p in parses(self.doc.word(k))[:1] if p.tag.POS == "VERB")), None)
+
+    def _named_before(self, sentence: int, back: int, gender: str | None = None) -> RuPersonMention | None:
+        """The person named last in the nominative in the ``back`` sentences before
+        ``sentence``, of ``gender`` (or of a name that shows none) when given."""
+        doc = self.doc
+        earlier = [m for m in self.person_at.values() if sentence - back <= doc.sentence_of[m.first] < sentence
+                   and m.case_nominative and m.person is not None
+                   and (gender is None or person_gender(m.person.name) in (None, gender))]
+        return max(earlier, key=lambda m: m.first) if earlier else None
 
     def _dated_predicate(self, phrase: RolePhrase) -> RuPersonMention | None:
         """"Ерлан Сапаров родился в 1975 году. С 2015 по 2019 год — заместитель акима района":
@@ -536,10 +546,7 @@ class _Finder:
         time = words("post_nouns.txt", "time_words")
         if not dated or not any(w.isdigit() for w in dated) or not all(w.isdigit() or fold(w) in time for w in dated):
             return None
-        sentence = doc.sentence_of[phrase.head]
-        earlier = [m for m in self.person_at.values() if sentence - 2 <= doc.sentence_of[m.first] < sentence
-                   and m.case_nominative and m.person is not None]
-        return max(earlier, key=lambda m: m.first) if earlier else None
+        return self._named_before(doc.sentence_of[phrase.head], 2)
 
     def _unnamed_subject(self, first: int, verb: int) -> RuPersonMention | None:
         """"52-летний Аксакалов - уроженец Костанайской области. … начинал трудовой путь главным
@@ -556,10 +563,7 @@ class _Finder:
             if any(p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" for p in readings[:1]) \
                     and not any(p.tag.case == "accs" for p in readings):
                 return None  # the part has a subject of its own ("Трудовую деятельность" may be its object)
-        sentence = doc.sentence_of[verb]
-        earlier = [m for m in self.person_at.values() if sentence - 2 <= doc.sentence_of[m.first] < sentence
-                   and m.case_nominative and m.person is not None and person_gender(m.person.name) in (None, str(tag.gender))]
-        return max(earlier, key=lambda m: m.first) if earlier else None
+        return self._named_before(doc.sentence_of[verb], 2, str(tag.gender))
 
     def _elliptic_takers(self, phrase: RolePhrase, after: int, taker: RuPersonMention) -> list[RuPersonMention]:
         """"X назначен акимом Абайского района, Y – Бородулихинского", "Акимом Абайского района
@@ -610,11 +614,7 @@ class _Finder:
         if at is None or at in self.person_at:
             return None
         pronoun = fold(doc.word(at))
-        gender = "femn" if pronoun == "она" else "masc"
-        sentence = doc.sentence_of[first] - 1
-        earlier = [m for m in self.person_at.values() if doc.sentence_of[m.first] == sentence and m.case_nominative
-                   and m.person is not None and person_gender(m.person.name) in (None, gender)]
-        return max(earlier, key=lambda m: m.first) if earlier else None
+        return self._named_before(doc.sentence_of[first], 1, "femn" if pronoun == "она" else "masc")
 
     def _clause(self, i: int) -> tuple[int, int]:
         """The tokens of the clause around token ``i``: its sentence, cut at semicolons and
