@@ -702,13 +702,14 @@ class _PostFinder:
         тағайындалды": the persons listed before the last one, each with the place of the same
         territorial post (a name, then its territory noun in the genitive, or the name alone)."""
         doc, found = self.doc, []
+        joiners = post_words("coordination") | post_words("distributive_joiners")
         k = last.first - 1
         while k >= 2:
             # "…, Катонқарағай ауданы әкімінің орынбасары болған B …": what qualifies a holder
             comma = next((j for j in range(k, max(k - 8, 0), -1) if doc.tokens[j].norm == ","), None)
-            if comma is not None and doc.lower(k) not in post_words("coordination") | {"ал"}:
+            if comma is not None and doc.lower(k) not in joiners:
                 k = comma
-            while k >= 0 and doc.lower(k) in post_words("coordination") | {"ал"}:
+            while k >= 0 and doc.lower(k) in joiners:
                 k -= 1
             if k == last.first - 1 or k < 1:
                 break  # nothing joins it to a place before

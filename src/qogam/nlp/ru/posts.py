@@ -226,7 +226,7 @@ class _Finder:
                 continue
             taker = self._taker(phrase, after) or self._dated_predicate(phrase)
             if taker is not None:
-                if org is None and after + 2 < len(self.doc.tokens) and fold(self.doc.word(after + 1)) in ("в", "на") \
+                if org is None and after + 2 < len(self.doc.tokens) and fold(self.doc.word(after + 1)) in words("post_nouns.txt", "workplace_prepositions") \
                         and after + 2 in self.org_at and not _territorial(self.doc, phrase):
                     org = self.org_at[after + 2]  # "работал консультантом на Талгарском … предприятии КОСа"
                 self.add(taker, phrase, org, "ru-taken-role")
@@ -708,7 +708,7 @@ class _Finder:
                 org, rule = referred, rule + "-guessed"
         if org is None and not rule.endswith("guessed"):
             guessed = self._guessed_body(phrase)
-            if guessed is not None and phrase.role == "заместитель" and guessed.head == "акимат":
+            if guessed is not None and pairs("post_nouns.txt", "territorial_in").get(phrase.role) == guessed.head:
                 guessed = None  # "работал в акимате заместителем": a deputy akim, a territorial post
             if guessed is not None and not self._names_other_body(phrase, guessed):
                 org, rule = guessed, rule + "-guessed"
