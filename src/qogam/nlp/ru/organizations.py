@@ -200,6 +200,9 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
         return None
     while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and k + 1 not in blocked:
         word = doc.word(k + 1)
+        if word == "и" and (j := _dative_noun_phrase(doc, k + 2, blocked)) is not None:
+            k = j  # "по делам женщин и семейно-демографической политике": a second field
+            continue
         if word in (",", "и") and k + 2 < n and _genitive(doc.word(k + 2)):
             k += 1
             continue
@@ -207,6 +210,20 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
             break
         k += 1
     return k
+
+
+def _dative_noun_phrase(doc: RuDocument, k: int, blocked: frozenset[int]) -> int | None:
+    """The last token of adjectives and a noun in the dative from ``k`` ("семейно-демографической
+    политике"), or None."""
+    j = k
+    while j < len(doc.tokens) and j - k < 3 and j not in blocked:
+        readings = parses(doc.word(j))[:3]
+        if any(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in readings) and doc.word(j)[:1].islower():
+            return j
+        if not any(p.tag.POS == "ADJF" and p.tag.case == "datv" for p in readings):
+            return None
+        j += 1
+    return None
 
 
 def _bare_name(word: str) -> bool:
@@ -238,8 +255,8 @@ def _genitive(word: str) -> bool:
     if word.isupper() and len(word) <= 5:
         return True  # "РК", "СКО"
     readings = parses(word)[:3]
-    if readings and readings[0].tag.POS == "VERB" and readings[0].score >= 0.9:
-        return False  # "стали", "были": a verb, not the genitive of "сталь", "быль"
+    if readings and readings[0].tag.POS in ("VERB", "PREP", "CONJ", "PRCL") and readings[0].score >= 0.9:
+        return False  # "стали", "были": a verb, not the genitive of "сталь", "быль"; "при"
     return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR") for p in readings)
 
 
@@ -495,9 +512,31 @@ def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
             out.append(RuOrgMention(m.first, nxt.last, name, m.type, m.head, m.rule, m.case))
             k += 2
             continue
+        end = _post_attached(doc, m, nxt.first if nxt is not None else len(doc.tokens))
+        if end is not None:
+            # "комиссия по делам женщин … при акиме области", "… при Президенте РК": attached to
+            # an office, named with it
+            name = f"{m.name} при {doc.span_text(m.last + 2, end)}"
+            m = RuOrgMention(m.first, end, name, m.type, m.head, m.rule, m.case)
         out.append(m)
         k += 1
     return out
+
+
+def _post_attached(doc: RuDocument, m: RuOrgMention, limit: int) -> int | None:
+    """The last token of "при" + a post in the prepositional + its genitives after ``m``
+    ("при акиме области", "при Президенте РК"), or None."""
+    k = m.last + 1
+    if k + 1 >= limit or fold(doc.word(k)) != "при" or doc.sentence_of[k + 1] != doc.sentence_of[m.first]:
+        return None
+    role = doc.word(k + 1)
+    if not (_is_role(role) and any(p.tag.case == "loct" for p in parses(role)[:3])):
+        return None
+    end = k + 1
+    while end + 1 < limit and end - k <= 4 and doc.sentence_of[end + 1] == doc.sentence_of[m.first] \
+            and doc.word(end + 1)[:1].isalpha() and _genitive(doc.word(end + 1)) and not _is_role(doc.word(end + 1)):
+        end += 1
+    return end
 
 
 def _is_title(word: str) -> bool:

@@ -196,8 +196,9 @@ class _Finder:
             if not holders and index + 1 < len(self.phrases) and after + 2 == self.phrases[index + 1].first \
                     and self.doc.word(after + 1) in {",", "и"} | _DASHES and index + 1 in held:
                 holders, next_org = held[index + 1]
-                if org is None and phrase.role in words("post_nouns.txt", "body_roles"):
-                    org = next_org
+                if org is None and phrase.role in words("post_nouns.txt", "body_roles") \
+                        and after == phrase.last and not _territorial(self.doc, phrase):
+                    org = next_org  # not "Заместитель акима области, председатель ассамблеи X"
             if holders:
                 held[index] = (holders, org)
                 for holder in holders:
