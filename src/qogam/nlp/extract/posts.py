@@ -636,7 +636,8 @@ class _PostFinder:
             # a body's bare type noun ("Ерлан Сапаров Кеңестің жаңа төрағасы болып сайланды"),
             # whom the person replaced ("Марат Әлиевтің орнына"), where the post is held
             # ("аудандық білім бөлімінде маман болып")
-            while k > 0 and k not in self.person_ending and anchor - k <= 8:
+            while k > 0 and k not in self.person_ending and anchor - k <= 8 \
+                    and not (doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k)):
                 if doc.lower(k) in _before_role() or (doc.lemma(k) in org_heads() and k not in self.orgs.covered) \
                         or doc.tokens[k].kind == "number" or (doc.tokens[k].norm in ("-", "–") and doc.tokens[k - 1].kind == "number"):
                     k -= 1
@@ -667,6 +668,12 @@ class _PostFinder:
         predicate = False
         if leader is None and not as_role and sentence_end:
             k, leader = self._predicate_subject(k, anchor)
+            predicate = leader is not None
+        if leader is None and as_role and k >= 0 and doc.lower(k) in post_words("subject_pronouns") \
+                and doc.opens_clause(k) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
+            # "… Ерлан Сапаров ашты. Ол 2020 жылы мәслихат хатшысы болып сайланған": "Ол" stands
+            # for the subject of the sentence before
+            leader = self._subject_before(k)
             predicate = leader is not None
         if leader is None and as_role and (k < 0 or doc.sentence_of[k] != doc.sentence_of[phrase.head]) \
                 and doc.sentence_of[phrase.head] not in self.named_sentences:
@@ -748,8 +755,9 @@ class _PostFinder:
             # "Ерлан Сапаров 1975 жылы туған. 2010-2015 жылдары – аудан әкімінің орынбасары.": a
             # dated line of a biography is the post of whom the sentences before are about
             return j, self._subject_earlier(sentence)
-        if k >= 0 and doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k) and k < anchor - 1:
-            return k, self._subject_before(k)
+        if k >= 0 and doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k):
+            return k, self._subject_before(k)  # with a dash or none: "Ол облыстық мәслихаттың депутаты."
+
         return k, None
 
     def _subject_before(self, k: int) -> PersonMention | None:

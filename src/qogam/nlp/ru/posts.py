@@ -428,6 +428,12 @@ class _Finder:
         if k < 1 or doc.word(k) not in ({",", "("} | _DASHES):  # "X (председатель ОО «Y»)" too
             return None
         leader = self.person_ending.get(k - 1)
+        pronoun = fold(doc.word(k - 1))
+        if leader is None and doc.word(k) in _DASHES and pronoun in words("speech_verbs.txt", "pronouns") \
+                and doc.sentences[doc.sentence_of[k - 1]].first == k - 1:
+            # "… провела Гульнара Ахметова. Она — председатель ОО «Ак ниет».": the person named
+            # in the sentence before, of the pronoun's gender
+            leader = self._named_before(doc.sentence_of[k - 1], 1, "femn" if pronoun == "она" else "masc")
         if leader is None:
             return None
         end = after + 1
