@@ -434,6 +434,8 @@ class _Finder:
             # "… провела Гульнара Ахметова. Она — председатель ОО «Ак ниет».": the person named
             # in the sentence before, of the pronoun's gender
             leader = self._named_before(doc.sentence_of[k - 1], 1, "femn" if pronoun == "она" else "masc")
+        if leader is None and doc.word(k) == ",":
+            leader = self._described_before(k)
         if leader is None:
             return None
         end = after + 1
@@ -451,6 +453,23 @@ class _Finder:
                 and doc.word(end) not in {",", ".", ";", ":", ")", "!", "?"} | _DASHES and not self._role_at(end):
             return None  # "Каримова, председатель и члены …" is a list, not her post
         return leader
+
+    def _described_before(self, comma: int) -> RuPersonMention | None:
+        """The person before a short description that stands between them and their post
+        ("Гульнара Ахметова, 45 лет, председатель …", "… — мать пятерых детей, председатель
+        …"): a few words in lower case or numbers, no person, body or role among them."""
+        doc = self.doc
+        j = comma - 1
+        while j > 0 and comma - j <= 4 and doc.word(j) not in {","} | _DASHES:
+            word = doc.word(j)
+            if j in self.person_ending or j in self.org_at or self._role_at(j) \
+                    or not (word.isdigit() or (word[:1].isalpha() and word[:1].islower())) \
+                    or any(p.tag.POS in ("VERB", "INFN", "GRND") for p in parses(word)[:1]):
+                return None  # "X поблагодарил волонтеров, председатель …" is no description
+            j -= 1
+        if j == comma - 1 or doc.word(j) not in {","} | _DASHES or doc.sentence_of[j] != doc.sentence_of[comma]:
+            return None
+        return self.person_ending.get(j - 1)
 
     def _leaders_before(self, phrase: RolePhrase, after: int) -> list[RuPersonMention]:
         """"Алексей Верещагин и Таймас Телеушев, члены Союза художников": a plural role after
