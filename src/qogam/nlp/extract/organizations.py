@@ -177,6 +177,8 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
             return None
         if is_event_noun(doc, i) or (doc.lemma(i) in org_heads() and strip_case(tok.norm)[1] not in ("NOM", "GEN")):
             return None  # the name would swallow a meeting, or a body named in another role
+        if doc.lower(i) in org_words("conjunctions") and i - 1 >= floor and doc.lemma(i - 1) in org_heads():
+            return None  # "… полиция департаменті мен жергілікті полиция қызметі": another body ends there
         if doc.lower(i) not in org_words("conjunctions") and (
             strip_case(tok.norm)[1] in ("LOC", "DAT", "ABL") or doc.lemma(i) in post_nouns() or doc.lower(i) in function_words()
         ):
@@ -538,6 +540,11 @@ def _mention_ending_at(
         if model_start is None:
             return None
         start = model_start
+    if quote is None and owner is None and wing_of is None and type_ == "state_body" \
+            and doc.lemma(i) not in org_words("department_heads"):
+        owning = _owning_body(doc, start, floor, abbreviations, blocked)
+        if owning is not None:
+            start = owning.first  # "… министрлігінің Азаматтық қоғам істері комитеті": one body
     core_first = core_last = -1
     if wing_of is not None and quote is not None:
         core_first, core_last = quote + 1, _closing(doc, quote)
@@ -574,6 +581,20 @@ def _mention_ending_at(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
     )
+
+
+def _owning_body(
+    doc: Document, start: int, floor: int, abbreviations: dict[str, str], blocked: set[int]
+) -> OrgMention | None:
+    """The body in the genitive right before a state body's name, whose part it is named as
+    ("Ақпарат және қоғамдық даму министрлігінің | Азаматтық қоғам істері комитеті",
+    "… агенттігінің | Түркістан облысы бойынша департаменті"), or None."""
+    k = start - 1
+    if k <= floor or doc.tokens[k].kind != "word" or not doc.tokens[k].norm[:1].islower() \
+            or doc.lemma(k) not in org_heads() or strip_case(doc.tokens[k].norm)[1] != "GEN":
+        return None
+    owning = _mention_ending_at(doc, k, floor, abbreviations, blocked)
+    return owning if owning is not None and owning.last == k and owning.first < k else None
 
 
 def _standalone_at(doc: Document, k: int) -> bool:
