@@ -119,8 +119,10 @@ def _agreeing_before(doc: RuDocument, head: int) -> int:
             break
         if word[:1].islower() and all(p.tag.POS == "PRTF" and {"tran", "actv"} <= p.tag.grammemes for p in parses(word)[:2]):
             break  # "возглавляющий общественный совет": a participle governing the body, no word of it
-        if fold(word) in words("org_types.txt", "not_before") or _is_title(word):
-            break  # "… заведующий отделом": a post, not a word of the body's name
+        if fold(word) in words("org_types.txt", "not_before") or _is_role(word) \
+                or fold(word) in pairs("post_nouns.txt", "synonyms"):
+            break  # "… заведующий отделом": a post, not a word of the body's name ("Генеральная
+            # прокуратура", "Исполнительный комитет": a post's modifier may be one)
         k -= 1
     return k
 
