@@ -177,6 +177,13 @@ def _places() -> frozenset[str]:
     return frozenset(e.translate(KAZAKH_FOLD).lower() for e in entries("places.txt"))
 
 
+def is_place_as_written(word: str) -> bool:
+    """Whether ``word`` as written is a place of the Kazakh list and no given name as written:
+    "Алматы" is the city, though "Алмат" is a given name and "-ы" an oblique ending."""
+    lower = word.lower().translate(KAZAKH_FOLD)
+    return lower in _places() and lower not in _given_names()
+
+
 def is_place(word: str) -> bool:
     """Whether ``word`` is a form of a place the dictionary knows, or of one of the Kazakh list
     ("Костаная", "Павлодаре")."""

@@ -198,7 +198,12 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
     while k < n and k - by <= 3 and k not in blocked and fold(doc.word(k)) not in words("org_types.txt", "field_nouns") \
             and any(p.tag.POS == "ADJF" and p.tag.case == "datv" for p in parses(doc.word(k))[:2]):
         k += 1  # "комиссия по социальным вопросам"
-    if k >= n or k in blocked or fold(doc.word(k)) not in words("org_types.txt", "field_nouns"):
+    if k >= n or k in blocked:
+        return None
+    if fold(doc.word(k)) not in words("org_types.txt", "field_nouns") and not (
+            # "департамент по чрезвычайным ситуациям", "комитет по статистике": a field of its own
+            doc.word(k)[:1].islower() and fold(doc.word(k)) not in words("org_types.txt", "not_fields")
+            and any(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in parses(doc.word(k))[:2])):
         return None
     while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and k + 1 not in blocked:
         word = doc.word(k + 1)
@@ -430,12 +435,17 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         # and only a place where something happens (or an unnamed beneficiary) otherwise
         venue = next((lemma for lemma in lemmas(doc.word(i)) if lemma in venues), None) or (
             head_lemma(doc.word(i)) if _heads().get(head_lemma(doc.word(i)) or "") == "education" else None)
-        if venue is None or i in covered or not is_pos(doc.word(i), "NOUN") or not _genitive(doc.word(i)) \
-                or _plural(doc.word(i)):
+        if venue is None or i in covered or not is_pos(doc.word(i), "NOUN") or _plural(doc.word(i)):
             continue
         first, last = _agreeing_before(doc, i), _dependents_after(doc, i, frozenset(person_tokens))
-        if first == 0 or not _is_role(doc.word(first - 1)) or (first == i and last == i):
+        role = doc.word(first - 1) if first > 0 else ""
+        synonym = pairs("post_nouns.txt", "synonyms").get(fold(role))
+        if first == 0 or not (_is_role(role) or synonym) or (first == i and last == i):
             continue  # "директор музея" alone names no one museum
+        instrumental = bool((lemmas(role) | {synonym}) & words("post_nouns.txt", "instrumental_roles")) \
+            and any(p.tag.case == "ablt" for p in parses(doc.word(i))[:2])
+        if not (_genitive(doc.word(i)) or instrumental):
+            continue  # (the role governs its case: "директор музея", "заведующая детским садом")
         if any(k in covered or k in person_tokens for k in range(first, last + 1)):
             continue
         found.append(RuOrgMention(first, last, _name(doc, first, last, i, venue), "other", venue, "ru-org-venue", "gent"))
@@ -456,7 +466,9 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue
         head = next((k for k in range(first, last + 1) if head_lemma(doc.word(k))), None)
         if head is None:
-            head = next((k for k in range(first, last + 1) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
+            # the first noun, before an eponym ("ЮКУ имени Ауэзова": no noun heads it, "имени" stays)
+            named = next((k for k in range(first, last + 1) if fold(doc.word(k)) == "имени"), last + 1)
+            head = next((k for k in range(first, named) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
         if head is not None and _plural(doc.word(head)):
             continue  # "Неправительственные организации": bodies in general
         if head is not None and lemmas(doc.word(head)) & words("org_types.txt", "titled"):

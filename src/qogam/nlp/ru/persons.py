@@ -15,7 +15,7 @@ from functools import cache
 from qogam.nlp.extract.results import Evidence, Mention, Person
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import entries, fold, pairs, words
-from qogam.nlp.ru.morph import as_name, gender_hint, is_place, lemmas, name_nominative, parses
+from qogam.nlp.ru.morph import as_name, gender_hint, is_place, is_place_as_written, lemmas, name_nominative, parses
 
 # The readings a mention is found by, each with the score it gives (calibration measures them).
 RULES: dict[str, float] = {
@@ -147,7 +147,9 @@ def _name_spans(doc: RuDocument) -> list[list[int]]:
         family = [w for w in words if _family_like(w)]
         if len(words) >= 2 and given and family and all(_name_part(w) for w in words):
             out.append(tokens)
-        i = j + 1
+            i = j + 1
+        else:
+            i += 1  # "Аким Шымкента Габит Сыздыкбеков": the name may start inside the run
     return out
 
 
@@ -318,6 +320,8 @@ def _trimmed(names: list[str]) -> list[str]:
 def _not_a_name(word: str) -> bool:
     """A word the dictionary knows as something other than a name: a place, a common noun or
     an adjective ("Костаная", "Представители", "Семипалатинский")."""
+    if is_place_as_written(word):
+        return True  # "Аким Алматы Ербол Досаев"
     if gender_hint(word):
         return False
     readings = parses(word)
