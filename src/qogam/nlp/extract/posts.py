@@ -291,8 +291,12 @@ def _holders(
     while i in person_at:
         m = person_at[i]
         case = m.case
-        if (plural or bare) and case not in ("NOM", "GEN"):
+        if plural and case not in ("NOM", "GEN"):
             break  # "кеңес мүшелері Ержан Тұрсынбаевқа сұрақ қойды": he is asked, not a member
+        if bare and case not in ("NOM", "GEN") and (m.last == m.first or doc.opens_clause(phrase.first)):
+            break  # "Үйлестіруші Ерболат Оразбаевты … шақырды": the role opening the clause is its
+            # subject; inside the clause a title before a full name is one phrase with it, in the
+            # phrase's case ("Жастар Президент Қасым-Жомарт Тоқаевпен кездесті")
         found.append(m)
         if not plural:
             break
