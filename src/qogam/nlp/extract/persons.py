@@ -406,13 +406,7 @@ def find_person_mentions(doc: Document) -> list[PersonMention]:
 def _mentions(doc: Document) -> list[PersonMention]:
     # initials alone ("З. О", "А.С") name no one: find_person_mentions drops them
     mentions: list[PersonMention] = []
-    for first, last in _name_runs(doc):
-        if first > 0 and doc.tokens[first - 1].norm == "«" and last + 1 < len(doc.tokens) and doc.tokens[last + 1].norm == "»":
-            continue  # a name in quotation marks is an organisation's or a title's
-        first, last = _trim(doc, first, last)
-        first = _after_inflected(doc, first, last)
-        if first > last:
-            continue
+    for first, last in _sub_runs(doc):
         # "М.Әуезов атындағы", "Қ.Сәтпаев көшесіндегі": an eponym, not a person — the name
         # right before the word; one before it stays ("Ерлан Сапаров Жамбыл облысы әкімдігінің …")
         after = doc.lower(last + 1) if last + 1 < len(doc.tokens) else ""
@@ -448,6 +442,26 @@ def _mentions(doc: Document) -> list[PersonMention]:
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+def _sub_runs(doc: Document) -> list[tuple[int, int]]:
+    """The runs of capitalised words a name may fill, trimmed and cut after their last
+    inflected common noun; the part before such a noun too where a given name opens it
+    ("Елбасы Нұрсұлтан Назарбаев | Қытайдың Қазақстандағы Төтенше …")."""
+    out: list[tuple[int, int]] = []
+    for first, last in _name_runs(doc):
+        if first > 0 and doc.tokens[first - 1].norm == "«" and last + 1 < len(doc.tokens) and doc.tokens[last + 1].norm == "»":
+            continue  # a name in quotation marks is an organisation's or a title's
+        first, last = _trim(doc, first, last)
+        start = _after_inflected(doc, first, last)
+        if start > first + 1:
+            head, tail = _trim(doc, first, start - 2)
+            classes = _classes(doc, head, tail) if head <= tail else []
+            if "first" in classes and _segments(classes):
+                out.append((head, tail))
+        if start <= last:
+            out.append((start, last))
+    return out
 
 
 def _from_model(doc: Document, first: int, last: int) -> PersonMention | None:
