@@ -526,6 +526,14 @@ def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
             out.append(RuOrgMention(m.first, nxt.last, name, m.type, m.head, m.rule, m.case))
             k += 2
             continue
+        if nxt is not None and nxt.first == m.last + 1 and m.head in words("org_types.txt", "branches") \
+                and head_lemma(doc.word(m.last)) == m.head and doc.sentence_of[nxt.last] == doc.sentence_of[m.first]:
+            # "Туркестанский областной филиал ОО «Союз женщин»": a branch named with the body it
+            # belongs to is one organisation, the body's name as written
+            name = f"{m.name} {doc.span_text(nxt.first, nxt.last)}"
+            out.append(RuOrgMention(m.first, nxt.last, name, nxt.type, m.head, m.rule, m.case))
+            k += 2
+            continue
         end = _post_attached(doc, m, nxt.first if nxt is not None else len(doc.tokens))
         if end is not None:
             # "комиссия по делам женщин … при акиме области", "… при Президенте РК": attached to
