@@ -19,6 +19,8 @@ RUSSIAN = [
     "Благотворительный фонд передал помощь малообеспеченным семьям.",
     "Сегодня состоялось заседание комиссии.",
     "Председатель объединения подчеркнул важность участия граждан.",
+    # Cyrillic with no Kazakh letter that the statistical detector gives to another language
+    "Мандат депутата маслихата получил Ерлан Тулегенов.",
 ]
 OTHER = [
     "The public council met yesterday to discuss the election.",

@@ -92,6 +92,11 @@ def detect_language(text: str) -> LanguageGuess:
         # A short Cyrillic phrase with Kazakh letters that the detector gives to another
         # language: no other language it knows writes ә, ғ, қ, ң, ө, ұ, ү, һ or і together.
         return LanguageGuess("kk", 0.6, "letters")
+    if guess.lang == "other" and not kazakh:
+        # Cyrillic with no Kazakh letter that the detector gives to Bulgarian, Serbian or
+        # Mongolian ("Мандат депутата маслихата получил Ерлан Тулегенов."): in Kazakhstan's
+        # news it is Russian
+        return LanguageGuess("ru", min(guess.confidence, 0.5), "cyrillic")
     return guess
 
 

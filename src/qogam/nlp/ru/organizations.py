@@ -203,6 +203,7 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
     if fold(doc.word(k)) not in words("org_types.txt", "field_nouns") and not (
             # "департамент по чрезвычайным ситуациям", "комитет по статистике": a field of its own
             doc.word(k)[:1].islower() and fold(doc.word(k)) not in words("org_types.txt", "not_fields")
+            and head_lemma(doc.word(head)) not in words("org_types.txt", "fieldless")
             and any(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in parses(doc.word(k))[:2])):
         return None
     while k + 1 < n and doc.sentence_of[k + 1] == doc.sentence_of[head] and k + 1 not in blocked:

@@ -517,7 +517,7 @@ class _Finder:
         # "на должность акима", "временно исполняющим обязанности акима": the post named in the
         # genitive after a noun of position, before the role or among its modifiers
         position = any(fold(doc.word(k)) in words("post_nouns.txt", "position_nouns")
-                       for k in range(max(1, phrase.first - 1), phrase.head))
+                       for k in range(max(0, phrase.first - 1), phrase.head))
         if not (_is_case(doc.word(phrase.head), "ablt") or position):
             return None  # "… избран на должность акима района" names the post in the genitive
         first, last = self._clause(phrase.head)
