@@ -535,6 +535,9 @@ def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
             out.append(RuOrgMention(m.first, nxt.last, name, nxt.type, m.head, m.rule, m.case))
             k += 2
             continue
+        if nxt is not None and nxt.first == m.last + 1 and m.last > m.first and board_at(doc, m.last - 1) == m.last:
+            k += 1  # "попечительского совета фонда «Дара»": a board folds into the body it governs
+            continue
         end = _post_attached(doc, m, nxt.first if nxt is not None else len(doc.tokens))
         if end is not None:
             # "комиссия по делам женщин … при акиме области", "… при Президенте РК": attached to
@@ -544,6 +547,16 @@ def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
         out.append(m)
         k += 1
     return out
+
+
+def board_at(doc: RuDocument, k: int) -> int | None:
+    """The last token of a board named in two words at token ``k`` ("попечительского совета",
+    "наблюдательного совета", "совета директоров": [board_phrases] of post_nouns.txt)."""
+    if k + 1 >= len(doc.tokens):
+        return None
+    first, second = lemmas(doc.word(k)), lemmas(doc.word(k + 1))
+    phrases = (line.split() for line in entries("post_nouns.txt", "board_phrases"))
+    return k + 1 if any(a in first and b in second for a, b in phrases) else None
 
 
 def _post_attached(doc: RuDocument, m: RuOrgMention, limit: int) -> int | None:

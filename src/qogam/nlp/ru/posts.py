@@ -19,7 +19,7 @@ from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import entries, fold, pairs, words
 from qogam.nlp.ru.morph import is_place, lemmas, parses
-from qogam.nlp.ru.organizations import RuOrgMention
+from qogam.nlp.ru.organizations import RuOrgMention, board_at
 from qogam.nlp.ru.persons import RuPersonMention, person_gender
 
 RULES: dict[str, float] = {
@@ -85,6 +85,10 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
             while k < n and k - last <= 2 and (lemmas(doc.word(k)) & modifiers) and _is_case(doc.word(k), "gent"):
                 k += 1  # "заместитель генерального директора"
             word = doc.word(k) if k < n else ""
+            board = board_at(doc, k)
+            if board is not None and k not in names and _is_case(doc.word(k), "gent"):
+                last = board  # "председатель попечительского совета фонда «Дара»": the board's
+                continue  # role is held in the body after it
             if k in names or not (_genitive_role(word) or (lemmas(word) & words("post_nouns.txt", "boards") and _is_case(word, "gent"))):
                 break
             last = k  # "заместитель председателя", "заместитель акима", "председатель правления"
