@@ -468,7 +468,10 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         head = next((k for k in range(first, last + 1) if head_lemma(doc.word(k))), None)
         if head is None:
             # the first noun, before an eponym ("ЮКУ имени Ауэзова": no noun heads it, "имени" stays)
-            named = next((k for k in range(first, last + 1) if fold(doc.word(k)) == "имени"), last + 1)
+            # (nor a word inside quotation marks: "«Береке»" is the name as written)
+            named = next((k for k in range(first, last + 1) if fold(doc.word(k)) == "имени" or doc.word(k) in _OPENERS), last + 1)
+            if first > 0 and doc.word(first - 1) in _OPENERS:
+                named = first
             head = next((k for k in range(first, named) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
         if head is not None and _plural(doc.word(head)):
             continue  # "Неправительственные организации": bodies in general
