@@ -377,6 +377,16 @@ def _unattributed_dash_line(
     return []
 
 
+def _embedded_fragment(doc: Document, opener: int, closer: int) -> bool:
+    """Whether «…» quotes a few words inside a clause rather than speech: it opens in lower
+    case and a word other than a form of "де-" (деп, деді, деген) follows it directly."""
+    if opener + 1 >= closer or closer + 1 >= len(doc.tokens):
+        return False
+    inside, nxt = doc.tokens[opener + 1], doc.tokens[closer + 1]
+    return inside.kind == "word" and inside.norm[:1].islower() and nxt.kind == "word" \
+        and not doc.lower(closer + 1).startswith(kk.entries("speech_verbs.txt", "saying_stem"))
+
+
 def _introduced_by(doc: Document, first: int, last: int, speakers: Speakers) -> str | None:
     """The person named (or meant by "ол") in the last sentence of a paragraph that ends in a
     speech verb ("… Жанболат Сүйінбаев сөз сөйледі.", "Ол жастарға тоқталды.")."""
@@ -409,6 +419,8 @@ def _quotes_in_sentence(
     previous_speaker: str | None = None
     previous_closer = -10
     for opener, closer in _top_level_pairs(doc, first, last):
+        if _embedded_fragment(doc, opener, closer):
+            continue  # "жастарды «белсенді азаматтық ұстанымға» шақырды": words quoted inside a clause
         after = _clause_after(doc, closer, last) or _said_by_name(doc, closer, last, speakers)
         before = _clause_before_colon(doc, opener, first)
         source = "quote-verb-after" if after else "quote-colon-before" if before else ""
