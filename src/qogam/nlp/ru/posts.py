@@ -390,7 +390,12 @@ class _Finder:
         if phrase.first > 0 and fold(doc.word(phrase.first - 1)) in words("post_nouns.txt", "issuing") \
                 and first.text == first.nominative:
             return []  # "Указом Главы государства Ерлан Сапаров назначен …": the decree's author, not his post
-        return [first, *self._listed_with(first)] if _is_plural(doc.word(phrase.head)) else [first]
+        if phrase.first > 0 and lemmas(doc.word(phrase.first - 1)) & words("post_nouns.txt", "kinship"):
+            return []  # "Супруга акима Гульнара Ахметова": the holder's relative
+        plural = _is_plural(doc.word(phrase.head))
+        if plural and first.case_nominative and not _is_case(doc.word(phrase.head), "nomn"):
+            return []  # "В присутствии депутатов маслихата Ерлан Тулегенов вручил …": the subject
+        return [first, *self._listed_with(first)] if plural else [first]
 
     def _past_qualifiers(self, k: int) -> int:
         """The token after what may qualify a post between its body and its holder: a town
