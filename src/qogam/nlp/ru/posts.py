@@ -84,6 +84,9 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
             k = last + 1
             while k < n and k - last <= 2 and (lemmas(doc.word(k)) & modifiers) and _is_case(doc.word(k), "gent"):
                 k += 1  # "заместитель генерального директора"
+            if k == last + 1 and last == i and k + 1 < n and doc.word(k) == "." and fold(doc.word(i)) in pairs("post_nouns.txt", "synonyms") \
+                    and _genitive_role(doc.word(k + 1)):
+                k += 1  # "Зам. акима области": an abbreviation's full stop
             word = doc.word(k) if k < n else ""
             board = board_at(doc, k)
             if board is not None and k not in names and _is_case(doc.word(k), "gent"):
@@ -97,6 +100,17 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
         out.append(RolePhrase(first, i, last, role))
         i = last + 1
     return out
+
+
+def _before_acting(doc: RuDocument, first: int) -> int:
+    """The first token of an acting marker right before token ``first`` ("и.о.", "врио":
+    [acting] of post_nouns.txt, as tokens), or ``first`` when none stands there."""
+    for line in entries("post_nouns.txt", "acting"):
+        marker = line.split()
+        start = first - len(marker)
+        if start >= 0 and [fold(doc.word(k)) for k in range(start, first)] == marker:
+            return start
+    return first
 
 
 def _genitive_role(word: str) -> bool:
@@ -433,7 +447,7 @@ class _Finder:
 
     def _leader_before(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
         """PERSON, ROLE …, PERSON – ROLE … or PERSON (ROLE …), the role's words ending its clause."""
-        doc, k = self.doc, phrase.first - 1
+        doc, k = self.doc, _before_acting(self.doc, phrase.first) - 1
         if k < 1 or doc.word(k) not in ({",", "("} | _DASHES):  # "X (председатель ОО «Y»)" too
             return None
         leader = self.person_ending.get(k - 1)
