@@ -468,9 +468,11 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         head = next((k for k in range(first, last + 1) if head_lemma(doc.word(k))), None)
         if head is None:
             # the first noun, before an eponym ("ЮКУ имени Ауэзова": no noun heads it, "имени" stays)
-            # (nor a word inside quotation marks: "«Береке»" is the name as written)
-            named = next((k for k in range(first, last + 1) if fold(doc.word(k)) == "имени" or doc.word(k) in _OPENERS), last + 1)
-            if first > 0 and doc.word(first - 1) in _OPENERS:
+            # (nor a quoted name after a generic noun, which stays in the nominative: "хозяйства
+            # «Береке»"; one standing alone declines with the sentence: "в «Самрук-Казыне»")
+            named = next((k for k in range(first, last + 1) if fold(doc.word(k)) == "имени"
+                          or (doc.word(k) in _OPENERS and k > 0 and is_pos(doc.word(k - 1), "NOUN"))), last + 1)
+            if first > 1 and doc.word(first - 1) in _OPENERS and is_pos(doc.word(first - 2), "NOUN"):
                 named = first
             head = next((k for k in range(first, named) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
         if head is not None and _plural(doc.word(head)):
