@@ -467,9 +467,9 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue
         head = next((k for k in range(first, last + 1) if head_lemma(doc.word(k))), None)
         if head is None:
-            # the first noun, before an eponym ("ЮКУ имени Ауэзова": no noun heads it, "имени" stays)
-            # (nor a quoted name after a generic noun, which stays in the nominative: "хозяйства
-            # «Береке»"; one standing alone declines with the sentence: "в «Самрук-Казыне»")
+            # the first noun, before an eponym ("ЮКУ имени Ауэзова": "имени" stays) or a quoted
+            # name after a generic noun, which stays in the nominative ("хозяйства «Береке»"; one
+            # standing alone declines with the sentence: "в «Самрук-Казыне»")
             named = next((k for k in range(first, last + 1) if fold(doc.word(k)) == "имени"
                           or (doc.word(k) in _OPENERS and k > 0 and is_pos(doc.word(k - 1), "NOUN"))), last + 1)
             if first > 1 and doc.word(first - 1) in _OPENERS and is_pos(doc.word(first - 2), "NOUN"):
@@ -517,10 +517,11 @@ def _listed_names(doc: RuDocument, head: int) -> list[tuple[int, int, str]]:
 
 
 def _attached(doc: RuDocument, found: list[RuOrgMention]) -> list[RuOrgMention]:
-    """A council, commission, centre or chamber "при" another body is one body named with it
-    ("общественный совет при акимате Туркестанской области", "Центр поддержки НПО при
-    управлении внутренней политики", "Общественная палата при мажилисе"), as "… жанындағы" is
-    in Kazakh; the other body is then no mention of its own."""
+    """Mentions joined into one body, the other then no mention of its own: a council,
+    commission, centre or chamber "при" another body ("общественный совет при акимате
+    Туркестанской области", as "… жанындағы" is in Kazakh) or "при" an office ("… при акиме
+    области"); a branch and the body it belongs to ("областной филиал ОО «Союз женщин»"). A
+    board named before its body folds into it ("попечительского совета фонда «Дара»")."""
     out: list[RuOrgMention] = []
     k = 0
     while k < len(found):
