@@ -59,6 +59,7 @@ RULES: dict[str, float] = {
     "role-as-person-appointed": 0.6,  # "ауданының әкімі болып … Ерлан Текешев тағайындалды"
     "person-this-post": 0.55,  # "… орынбасарлары тағайындалды. X және Y осы лауазымды қызметтерді атқаратын болды"
     "guessed-role-person": 0.55,  # "«…» мектебінің математика пәнінің мұғалімі X": the body named last
+    "lineup-role-person": 0.6,  # "… кеңестің жаңа құрамы бекітілді. Төраға – X, хатшы – Y": that body
     "person-guessed-role": 0.5,  # "X, … бөлімінің маманы": the body named last
 }
 
@@ -375,8 +376,10 @@ class _PostFinder:
             holders = self._holders_after(index, plural, bare)
             org, anaphoric = self._body_of(phrase, bare)
             guessed = self._guessed_body(phrase, bare) if org is None and anaphoric is None else None
+            lineup = self._lineup_body(phrase) if org is None and anaphoric is None and guessed is None else None
             body, rule = _first_body(
                 (org, "org-role-person"), (anaphoric, "anaphor-role-person"), (guessed, "guessed-role-person"),
+                (lineup, "lineup-role-person"),
                 (None, "territory-role-person" if _territorial(self.doc, phrase) else "role-person"),
             )
             if not holders and not plural:
@@ -609,6 +612,23 @@ class _PostFinder:
             # мұғалімі B" is B's)
             return None
         return guess
+
+    def _lineup_body(self, phrase: RolePhrase) -> OrgMention | None:
+        """"Аудандық қоғамдық кеңестің жаңа құрамы бекітілді. Төраға – X, орынбасары – Y": a
+        role set off by a dash before its holder, in a sentence that names no body, is held in
+        the one body the sentence before names where that sentence speaks of its make-up
+        ([lineup_words]: құрамы, сайланды, бекітілді)."""
+        doc = self.doc
+        nxt = phrase.last + 1
+        if nxt >= len(doc.tokens) or doc.tokens[nxt].norm not in ("—", "–", "-") or _territorial(doc, phrase):
+            return None
+        sentence = doc.sentence_of[phrase.head]
+        if sentence == 0 or any(doc.sentence_of[m.first] == sentence for m in self.orgs.ordered):
+            return None
+        before = {m.name: m for m in self.orgs.ordered if doc.sentence_of[m.first] == sentence - 1}
+        first, last = doc.sentence_bounds(doc.token_at(doc.sentences[sentence - 1].start))
+        composed = any(doc.lower(k).startswith(tuple(post_words("lineup_words"))) for k in range(first, last + 1))
+        return next(iter(before.values())) if len(before) == 1 and composed else None
 
     def _leader_before(
         self, index: int, org: OrgMention | None, anaphoric: OrgMention | None, guessed: OrgMention | None,
