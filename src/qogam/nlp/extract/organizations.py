@@ -54,7 +54,6 @@ RULES: dict[str, float] = {
     "org-department": 0.7,  # "… басқармасының Қоғамдық-саяси жұмыс бөлімі" stands for its body
     "org-unnamed": 0.6,  # "облыстық ішкі саясат басқармасы"
     "org-bare": 0.55,  # "мәслихат депутаттарының": the one maslikhat of the text
-    "org-listed": 0.75,  # "Ұлттық құрылтай": a well-known name of several words, no type noun
 }
 
 
@@ -297,7 +296,6 @@ def find_org_mentions(doc: Document, person_tokens: set[int] | None = None) -> l
     found.extend(_outlets(doc, found))
     found.extend(_quoted_alone(doc, found))
     found.extend(_bare(doc, found))
-    found.extend(_listed(doc, found))
     found.sort(key=lambda m: m.start)
     return _fold_departments(doc, found, abbreviations, blocked)
 
@@ -980,44 +978,6 @@ def _quoted_alone(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
         type_ = known.get(inside.lower(), "other")
         out.append(OrgMention(opener, last, tok.start, doc.tokens[last].end, name, inside, type_, "NOM", None,
                               RULES["org-quoted-alone"], "org-quoted-alone", opener + 1, closer - 1))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _listed_by_first_word() -> dict[str, list[tuple[list[str], str]]]:
-    """The well-known names of several words (``org_names.txt``) by their first word, lower
-    case → [(their words, lower case; type)]."""
-    out: dict[str, list[tuple[list[str], str]]] = {}
-    for name, type_ in known_organizations().items():
-        words = name.split()
-        if len(words) > 1:
-            out.setdefault(words[0], []).append((words, type_))
-    return out
-
-
-def _listed(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
-    """"Ұлттық құрылтай мүшесі", "Ұлттық құрылтайдың отырысы": a well-known name of several
-    words that no type noun heads, its last word in any case, where no other mention stands."""
-    covered = _covered(found)
-    listed = _listed_by_first_word()
-    out: list[OrgMention] = []
-    for i, tok in enumerate(doc.tokens):
-        if tok.kind != "word" or i in covered or not tok.norm[:1].isupper():
-            continue
-        for words, type_ in listed.get(tok.norm.lower(), []):
-            last = i + len(words) - 1
-            if last >= len(doc.tokens) or any(k in covered for k in range(i, last + 1)) \
-                    or doc.sentence_of[last] != doc.sentence_of[i]:
-                continue
-            base, case = strip_case(doc.tokens[last].norm)
-            if [doc.lower(k) for k in range(i, last)] != words[:-1] or base.lower() != words[-1]:
-                continue
-            full = doc.written_span(i, last)
-            name = full[: len(full) - len(doc.tokens[last].norm)] + base
-            out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, type_, case, None,
-                                  RULES["org-listed"], "org-listed", i, last))
-            covered.update(range(i, last + 1))
-            break
     return out
 
 
