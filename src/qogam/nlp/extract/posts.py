@@ -626,9 +626,12 @@ class _PostFinder:
         if sentence == 0 or any(doc.sentence_of[m.first] == sentence for m in self.orgs.ordered):
             return None
         before = {m.name: m for m in self.orgs.ordered if doc.sentence_of[m.first] == sentence - 1}
-        first, last = doc.sentence_bounds(doc.token_at(doc.sentences[sentence - 1].start))
-        composed = any(doc.lower(k).startswith(tuple(post_words("lineup_words"))) for k in range(first, last + 1))
-        return next(iter(before.values())) if len(before) == 1 and composed else None
+        if len(before) != 1:
+            return None
+        first, last = doc.sentence_bounds(doc.sentence_bounds(phrase.head)[0] - 1)
+        beginnings = tuple(post_words("lineup_words"))
+        composed = any(doc.lower(k).startswith(beginnings) for k in range(first, last + 1))
+        return next(iter(before.values())) if composed else None
 
     def _leader_before(
         self, index: int, org: OrgMention | None, anaphoric: OrgMention | None, guessed: OrgMention | None,
@@ -661,7 +664,7 @@ class _PostFinder:
             # whom the person replaced ("Марат Әлиевтің орнына"), where the post is held
             # ("аудандық білім бөлімінде маман болып")
             while k > 0 and k not in self.person_ending and anchor - k <= 8 \
-                    and not (doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k)):
+                    and not self._pronoun_opens(k):
                 if doc.lower(k) in _before_role() or (doc.lemma(k) in org_heads() and k not in self.orgs.covered) \
                         or doc.tokens[k].kind == "number" or (doc.tokens[k].norm in ("-", "–") and doc.tokens[k - 1].kind == "number"):
                     k -= 1
@@ -693,8 +696,8 @@ class _PostFinder:
         if leader is None and not as_role and sentence_end:
             k, leader = self._predicate_subject(k, anchor)
             predicate = leader is not None
-        if leader is None and as_role and k >= 0 and doc.lower(k) in post_words("subject_pronouns") \
-                and doc.opens_clause(k) and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
+        if leader is None and as_role and k >= 0 and self._pronoun_opens(k) \
+                and doc.sentence_of[k] == doc.sentence_of[phrase.head]:
             # "… Ерлан Сапаров ашты. Ол 2020 жылы мәслихат хатшысы болып сайланған": "Ол" stands
             # for the subject of the sentence before
             leader = self._subject_before(k)
@@ -779,10 +782,14 @@ class _PostFinder:
             # "Ерлан Сапаров 1975 жылы туған. 2010-2015 жылдары – аудан әкімінің орынбасары.": a
             # dated line of a biography is the post of whom the sentences before are about
             return j, self._subject_earlier(sentence)
-        if k >= 0 and doc.lower(k) in post_words("subject_pronouns") and doc.opens_clause(k):
+        if k >= 0 and self._pronoun_opens(k):
             return k, self._subject_before(k)  # with a dash or none: "Ол облыстық мәслихаттың депутаты."
 
         return k, None
+
+    def _pronoun_opens(self, k: int) -> bool:
+        """Whether token ``k`` is "Ол" opening its clause, standing for the subject before."""
+        return self.doc.lower(k) in post_words("subject_pronouns") and self.doc.opens_clause(k)
 
     def _subject_before(self, k: int) -> PersonMention | None:
         """The subject of the sentence before token ``k``'s: its last person named in the nominative."""

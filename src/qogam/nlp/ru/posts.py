@@ -456,7 +456,7 @@ class _Finder:
                 and doc.sentences[doc.sentence_of[k - 1]].first == k - 1:
             # "… провела Гульнара Ахметова. Она — председатель ОО «Ак ниет».": the person named
             # in the sentence before, of the pronoun's gender
-            leader = self._named_before(doc.sentence_of[k - 1], 1, "femn" if pronoun == "она" else "masc")
+            leader = self._pronoun_referent(doc.sentence_of[k - 1], pronoun)
         if leader is None and doc.word(k) == ",":
             leader = self._described_before(k)
         if leader is None:
@@ -662,8 +662,12 @@ class _Finder:
                    or j in self.person_at), None)
         if at is None or at in self.person_at:
             return None
-        pronoun = fold(doc.word(at))
-        return self._named_before(doc.sentence_of[first], 1, "femn" if pronoun == "она" else "masc")
+        return self._pronoun_referent(doc.sentence_of[first], fold(doc.word(at)))
+
+    def _pronoun_referent(self, sentence: int, pronoun: str) -> RuPersonMention | None:
+        """Whom "он"/"она" opening ``sentence`` stands for: the person named last in the
+        nominative in the sentence before, of the pronoun's gender."""
+        return self._named_before(sentence, 1, "femn" if pronoun == "она" else "masc")
 
     def _clause(self, i: int) -> tuple[int, int]:
         """The tokens of the clause around token ``i``: its sentence, cut at semicolons and
