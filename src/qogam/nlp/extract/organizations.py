@@ -545,6 +545,8 @@ def _mention_ending_at(
         owning = _owning_body(doc, start, floor, abbreviations, blocked)
         if owning is not None:
             start = owning.first  # "… министрлігінің Азаматтық қоғам істері комитеті": one body
+        elif doc.tokens[start].norm[:1].isupper():
+            start = _territory_before(doc, start, floor, blocked)
     core_first = core_last = -1
     if wing_of is not None and quote is not None:
         core_first, core_last = quote + 1, _closing(doc, quote)
@@ -857,10 +859,26 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         # "жұмыспен қамту … бөлімі": an object in the instrumental of the verbal noun after it
         # (in any case itself: "жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы")
         governed = strip_case(tok.norm)[1] == "INS" and strip_case(doc.tokens[k + 1].norm)[0].lower().endswith(("у", "ю"))
+        # "сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі": a dative governed by the postposition after it
+        governed = governed or (strip_case(tok.norm)[1] == "DAT" and doc.lower(k + 1) in org_words("dative_postpositions"))
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)):
             return branch_start(k)
         k -= 1
     return branch_start(k)
+
+
+def _territory_before(doc: Document, k: int, floor: int, blocked: set[int]) -> int:
+    """Where a name starting at ``k`` starts with the territory it serves before it, "Түркістан
+    облысы бойынша | Полиция департаменті" (``[territorial_scope]``); ``k`` when there is none."""
+    j = k - 1
+    if j - 2 < floor or doc.lower(j) not in org_words("territorial_scope") or doc.lower(j - 1) not in izafet_heads():
+        return k
+    j -= 2
+    if j in blocked or not doc.tokens[j].norm[:1].isupper() or not _is_modifier(doc, j, blocked):
+        return k
+    while j - 1 >= floor and doc.tokens[j - 1].norm[:1].isupper() and _is_modifier(doc, j - 1, blocked):
+        j -= 1  # "Солтүстік Қазақстан облысы бойынша …"
+    return j
 
 
 def _served_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> int | None:
