@@ -115,14 +115,15 @@ def _top_level_pairs(doc: Document, first: int, last: int) -> list[tuple[int, in
     return [(first + opener, first + closer) for opener, closer, depth in quote_pairs(norms) if depth == 0]
 
 
-def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
+def _clause_after(doc: Document, index: int, last: int, set_off: bool = False) -> _Clause | None:
     """An attribution clause starting after token ``index``: punctuation, then a speech verb.
 
     With a comma or dash after the quotation, the speaker may come before the verb
     ("«…», – Ж.Сүйінбаев атап өтті"); with nothing between, the verb must come first
     ("«…» деп атап өтті ол"), or "«Ашық есік» күндерін өткізетінін хабарлады" would make a
     campaign's name a quotation. Names in quotation marks may stand in the clause ("деп
-    жауап берді «Мирас» қозғалысының жетекшісі Денис Цой").
+    жауап берді «Мирас» қозғалысының жетекшісі Денис Цой"). ``set_off``: the caller has
+    read the comma or dash after the speech already (a dialogue line's ", –").
     """
     i = index + 1
     while i <= last and doc.tokens[i].norm in _LEAD_PUNCT:
@@ -138,8 +139,10 @@ def _clause_after(doc: Document, index: int, last: int) -> _Clause | None:
         length = _verb_at(words, k)
         if not length or (not punctuated and words[k : k + length] == ["деген"]):
             continue
-        if words[k : k + length] == ["деп"] and k + 1 < len(words) and words[k + 1].startswith(_naming_verbs()):
-            return None  # "«Жасыл ел» деп аталатын акция": a name, not speech
+        if words[k : k + length] == ["деп"] and k + 1 < len(words) and (
+            words[k + 1].startswith(_naming_verbs()) or (not (punctuated or set_off) and words[k + 1].startswith(_judging_verbs()))
+        ):
+            return None  # "«Жасыл ел» деп аталатын акция": a name, not speech; "«…» деп ойлаймын" a thought
         return _Clause(start, end - 1, start + k)
     return None
 
@@ -163,6 +166,11 @@ def _said_by_name(doc: Document, closer: int, last: int, speakers: Speakers) -> 
 @lru_cache(maxsize=1)
 def _naming_verbs() -> tuple[str, ...]:
     return tuple(kk.entries("speech_verbs.txt", "naming_after_dep"))
+
+
+@lru_cache(maxsize=1)
+def _judging_verbs() -> tuple[str, ...]:
+    return tuple(kk.entries("speech_verbs.txt", "judging_after_dep"))
 
 
 def _clause_before_colon(doc: Document, opener: int, first: int) -> _Clause | None:
@@ -628,7 +636,7 @@ def _attribution_break(doc: Document, i: int, last: int) -> _Clause | None:
     run = {doc.tokens[k].norm for k in range(i, j + 1)}
     if not (run & _DASHES or "," in run):
         return None
-    clause = _clause_after(doc, j, last)
+    clause = _clause_after(doc, j, last, set_off=True)
     return clause if clause is not None and clause.verb - (j + 1) <= 3 else None
 
 
