@@ -578,8 +578,9 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
 def _closing_attribution(doc: Document, first: int, last: int, speakers: Speakers) -> list[Quote]:
     """A paragraph of speech with no opening dash that ends "…, — деді ол." (the attribution
     its last clause, a dash in its break): the paragraph up to the break is the quotation.
-    Names in quotation marks may stand before a dash that opens it ("«Жастар» бірлестігінің
-    төрағасы X ашты. – Біз …, – деді ол."); a speech in quotation marks is another rule's."""
+    Names in quotation marks may stand before the dash that opens it or inside it
+    ("«Жастар» бірлестігінің төрағасы X ашты. – Біздің «…» бірлестігі …, – деді ол."); a
+    speech in quotation marks is the quotation rules'."""
     for i in range(last - 1, first + 1, -1):
         if doc.tokens[i].norm not in _DASHES or (doc.tokens[i - 1].norm in _BREAK and doc.tokens[i - 2].norm in _BREAK):
             continue  # not a dash, or inside a longer run of marks
@@ -588,8 +589,11 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
         if clause is None or clause.last + 1 < last:
             continue  # the attribution must close the paragraph
         opened = _dash_opened(doc, first, start)
-        if any(doc.tokens[k].norm in ("«", "»") for k in range(opened, last + 1)):
-            return []  # "«Біз …», – деді ол.": the quotation rules read it
+        if opened == first and any(doc.tokens[k].norm in ("«", "»") for k in range(first, last + 1)):
+            return []  # no dash opens the speech: a paragraph with «…» is the quotation rules'
+        if any(closer == start - 1 or opener == opened or _clause_after(doc, closer, last) is not None
+               for opener, closer in _top_level_pairs(doc, opened, last)):
+            return []  # "… ашты. – «Біз …», – деді ол.": a quotation in marks, the quotation rules'
         colon = next((k for k in range(opened, min(opened + 8, start)) if doc.tokens[k].norm == ":"), None)
         announced = colon if colon is not None and speakers.named_in(doc.tokens[opened].start, doc.tokens[colon].start) else None
         # a pronoun or a bare verb refers to the person named before the speech opens, in the
