@@ -151,6 +151,7 @@ class _Orgs:
     def __init__(self, doc: Document, orgs: list[OrgMention]) -> None:
         self.doc = doc
         self.ending = {m.last: m for m in orgs}
+        self.starting = {m.first: m for m in orgs}
         self.covered = {k for m in orgs for k in range(m.first, m.last + 1)}
         self.by_head: dict[str, list[OrgMention]] = {}
         abbreviated = kk.pairs("org_words.txt", "abbreviation_heads")
@@ -474,13 +475,25 @@ class _PostFinder:
         leading = kk.pairs("post_words.txt", "leading")
         for i in range(1, len(doc.tokens) - 1):
             role = leading.get(doc.lower(i))
-            if role is None or not doc.lower(i + 1).startswith("ет") or (i - 1) not in self.person_ending:
+            if role is None or not doc.lower(i + 1).startswith("ет"):
                 continue
-            person = self.person_ending[i - 1]
+            person = self._person_called(i - 1)
+            if person is None:
+                continue
+            if i + 2 < len(doc.tokens) and doc.lower(i + 1) in post_words("leading_participles") \
+                    and (i + 2) in self.orgs.starting:
+                # "X жетекшілік ететін «…» қоры": the body after the participle
+                self.add(person, RolePhrase(i, i, i, role), self.orgs.starting[i + 2], "person-leads")
+                continue
             sentence = doc.sentence_of[i]
             body = next((m for m in reversed(self.orgs.ordered)
                          if m.last < person.first and doc.sentence_of[m.last] == sentence and m.case == "DAT"), None)
-            if body is not None:  # "Ұжымға X жетекшілік етеді" names no body: no post
+            if body is None:
+                # "«…» атты осы ұйымға X жетекшілік етеді": a generic noun in the dative, the body it refers to
+                body = next((self.orgs.by_noun(k) for k in range(person.first - 1, -1, -1)
+                             if doc.sentence_of[k] == sentence and strip_case(doc.tokens[k].norm)[1] == "DAT"
+                             and doc.lemma(k) in org_words("generic_bodies")), None)
+            if body is not None:  # "Ұжымға X жетекшілік етеді" with no body named before: no post
                 self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
         verbs = kk.pairs("post_words.txt", "leading_verbs")
         for i in range(1, len(doc.tokens)):
@@ -489,6 +502,11 @@ class _PostFinder:
                 continue
             if (i - 1) in self.person_ending:
                 person = self.person_ending[i - 1]
+                if doc.lower(i) in post_words("leading_participles") and i + 1 < len(doc.tokens) \
+                        and (i + 1) in self.orgs.starting:
+                    # "X басқаратын облыстық мешіт": the body after the participle
+                    self.add(person, RolePhrase(i, i, i, role), self.orgs.starting[i + 1], "person-leads")
+                    continue
                 body = self._led_body(person.first)
                 if body is not None:  # "«Теміртас» ЖШС-ні X басқарады", "Мекемені X басқарады"
                     self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
@@ -502,6 +520,16 @@ class _PostFinder:
             leader = self.person_ending.get(body.first - 1) if body is not None and body.case == "ACC" else None
             if body is not None and leader is not None and leader.case == "NOM" and doc.opens_clause(leader.first):
                 self.add(leader, RolePhrase(i, i, i, role), body, "person-leads")
+
+    def _person_called(self, k: int) -> PersonMention | None:
+        """The person whose mention ends at token ``k``, or before a description by name
+        there ("Еркінбек Айнақожаев атты азамат", ``[called]``)."""
+        doc = self.doc
+        if k in self.person_ending:
+            return self.person_ending[k]
+        if k >= 2 and doc.lower(k - 1) in post_words("called") and doc.lemma(k) in post_words("called_nouns"):
+            return self.person_ending.get(k - 2)
+        return None
 
     def _led_body(self, k: int) -> OrgMention | None:
         """The body a person named at token ``k`` leads: the one named in the accusative right
