@@ -31,6 +31,7 @@ RULES: dict[str, float] = {
     "ru-role-respectively": 0.8,  # "руководители ОО «А», движения «Б» X, Y соответственно"
     "ru-person-role-guessed": 0.55,
     "ru-taken-role-guessed": 0.55,
+    "ru-person-leads": 0.6,  # "ОО «Жастар» возглавляет X", "X возглавляет ОО «Жастар»"
 }
 _LIST_GLUE = frozenset({",", "и", "»", "”", "\"", "«", "“"})
 _DASHES = frozenset({"—", "–", "-"})
@@ -258,8 +259,32 @@ class _Finder:
                     self.add(other, phrase, org, "ru-taken-role")  # "Членами совета стали X и Y"
         self._pronoun_taken()
         self._replaced_in_post_before()
+        self._leads()
         self.posts.sort(key=lambda post: post.mention.start)
         return self.posts
+
+    def _leads(self) -> None:
+        """"X возглавляет ОО «Жастар»", "ОО «Жастар» возглавляет X", "фонд «…», который
+        возглавляет X", "X руководит центром «…»": a verb of leading ([leading_verbs] of
+        post_nouns.txt) between a person and a body named next to it gives the person the
+        verb's role there; a territory led ("возглавлял Сайрамский район") names no body."""
+        doc = self.doc
+        verbs = pairs("post_nouns.txt", "leading_verbs")
+        ending = {m.last: m for m in self.orgs}
+        for k in range(1, len(doc.tokens) - 1):
+            role = next((verbs[fold(p.normal_form)] for p in parses(doc.word(k))[:2]
+                         if p.tag.POS == "VERB" and fold(p.normal_form) in verbs), None)
+            if role is None:
+                continue
+            person, org = self.person_ending.get(k - 1), self.org_at.get(k + 1)
+            if person is None or not person.case_nominative:
+                person, org = self.person_at.get(k + 1), ending.get(k - 1)
+                if org is None and k >= 3 and doc.word(k - 2) == "," and fold(doc.word(k - 1)) in words("post_nouns.txt", "relative_pronouns"):
+                    org = ending.get(k - 3)  # "фонд «…», который возглавляет X"
+            if person is None or org is None or not person.case_nominative:
+                continue
+            phrase = RolePhrase(k, k, k, role)
+            self.add(person, phrase, org, "ru-person-leads")
 
     def _pronoun_taken(self) -> None:
         """"… избрали секретаря городского маслихата. Им стал Жанат Нурпиисов": the first person
