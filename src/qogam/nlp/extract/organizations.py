@@ -440,6 +440,22 @@ def _fold_departments(
     return out
 
 
+def _attached_start(
+    doc: Document, start: int, type_first: int, floor: int, abbreviations: dict[str, str], blocked: set[int]
+) -> int:
+    """Where a council's or commission's name starts when the body it sits under stands
+    before it ("облыс әкімдігі жанындағы | Қоғамдық кеңес", "«AMANAT» партиясы облыстық
+    филиалы жанындағы Қоғамдық кеңес"): at that body's first word; ``start`` otherwise."""
+    for k in range(type_first - 1, max(floor, start - 2), -1):
+        if doc.lower(k) not in org_words("attached"):
+            continue
+        parent = _mention_ending_at(doc, k - 1, floor, abbreviations, blocked) if k - 1 >= floor else None
+        if parent is not None and parent.last == k - 1 and parent.first < start:
+            return parent.first
+        break
+    return start
+
+
 def _parents(doc: Document, mention: OrgMention, abbreviations: dict[str, str], blocked: set[int]) -> list[OrgMention]:
     """The body a council or commission sits under ("Сайрам ауданы әкімдігі жанындағы …") or
     a branch belongs to ("«AMANAT» партиясының аудандық филиалы")."""
@@ -507,6 +523,8 @@ def _mention_ending_at(
     start, quote = _name_start(doc, type_first, floor, blocked)
     if abbreviation is not None and abbreviation.lower() in org_words("generic_abbreviations") and quote is None:
         return None  # "Халық ҮЕҰ-ды …": NGOs in general
+    if quote is None and type_ in ("council", "commission"):
+        start = _attached_start(doc, start, type_first, floor, abbreviations, blocked)
     owner = _owner(doc, type_first, floor, abbreviations, blocked)
     wing_of = _wing_owner(doc, i, quote, start, floor, abbreviations, blocked)
     if wing_of is not None:
