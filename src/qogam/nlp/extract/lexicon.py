@@ -61,6 +61,12 @@ def peoples() -> frozenset[str]:
     return org_words("people") | kk.words("word_classes.txt", "people")
 
 
+def is_people(word: str) -> bool:
+    """Whether a lower-case word names a people, or peoples joined by hyphens ("татар-башқұрт")."""
+    known = peoples()
+    return word in known or ("-" in word and all(part in known for part in word.split("-")))
+
+
 def post_words(section: str) -> frozenset[str]:
     """One section of ``post_words.txt``: the words around posts."""
     return kk.words("post_words.txt", section)

@@ -25,13 +25,13 @@ from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
     case_of_ending,
     function_words,
+    is_people,
     izafet_heads,
     known_organizations,
     org_heads,
     org_suffixes,
     org_types,
     org_words,
-    peoples,
     place_prefixes,
     places,
     post_nouns,
@@ -318,14 +318,14 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
         return quoted
     k = type_first - 1
     while k >= floor and type_first - k <= 3 and doc.tokens[k].kind == "word" and doc.tokens[k].norm[:1].islower() \
-            and doc.lower(k) not in org_words("level") and doc.lower(k) not in peoples() \
+            and doc.lower(k) not in org_words("level") and not is_people(doc.lower(k)) \
             and doc.lower(k) not in org_words("coordinators") and _plain_word(doc, k):
         k -= 1  # the words every body's name shares ("ардагерлер")
     shared_first = k + 1
     items: list[tuple[int, str]] = []
     while k >= floor:
         lower = doc.lower(k)
-        if lower in org_words("level") or lower in peoples():
+        if lower in org_words("level") or is_people(lower):
             items.append((k, "level"))
         elif lower in org_words("coordinators"):
             items.append((k, "sep"))
@@ -826,7 +826,11 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         compound = lower in org_words("level") and not lower.endswith(org_suffixes("adjective_suffixes")) \
             and k + 1 < type_first and "POSS3" in _tags(doc.lower(k + 1)) and doc.lemma(k + 1) not in org_heads()
         # "сәулет, қала құрылысы және құрылыс басқармасы": "қала құрылысы" is a field, not a level
-        if not compound and (lower in org_words("level") or lower in peoples()):
+        if not compound and (lower in org_words("level") or is_people(lower)) and gathered and k - 1 > floor \
+                and "PL" in _tags(doc.lower(k - 1)) and strip_case(doc.tokens[k - 1].norm)[1] == "GEN":
+            k -= 1  # "денсаулық сақтау қызметкерлерінің облыстық кәсіподағы": the branch before the level
+            continue
+        if not compound and (lower in org_words("level") or is_people(lower)):
             # a body named by its level or its people: "аудандық мәслихат", "облыс
             # әкімдігі", "Облыстық азаматтық альянс", "армян этномәдени бірлестігі", with
             # the place before it ("Ордабасы аудандық мәслихаты"), but not levels counted or
