@@ -35,7 +35,8 @@ def _emitted_by_data() -> dict[str, set[str]]:
     org_types |= {entry.split()[-1] for entry in ru.entries("org_types.txt", "qualified")}
     events = set(json.loads(read_resource("qogam.nlp.kk", "event_nouns.json"))["events"].values())
     kinds = set(kk.pairs("place_words.txt", "kinds").values()) | set(ru.pairs("post_nouns.txt", "place_kinds").values())
-    role_words = set(kk.entries("post_nouns.txt", "heads")) | set(ru.entries("post_nouns.txt", "roles"))
+    role_words = set(kk.entries("post_nouns.txt", "heads")) | set(ru.entries("post_nouns.txt", "roles")) \
+        | set(kk.words("professions.txt"))
     return {"org": org_types, "event": events, "kind": kinds, "role": role_words}
 
 

@@ -61,6 +61,7 @@ RULES: dict[str, float] = {
     "guessed-role-person": 0.55,  # "«…» мектебінің математика пәнінің мұғалімі X": the body named last
     "lineup-role-person": 0.6,  # "… кеңестің жаңа құрамы бекітілді. Төраға – X, хатшы – Y": that body
     "person-guessed-role": 0.5,  # "X, … бөлімінің маманы": the body named last
+    "person-joined": 0.6,  # "X облыстық қоғамдық кеңестің құрамына енді"
 }
 
 
@@ -349,7 +350,9 @@ class _PostFinder:
     2. ``_body_of`` — the organisation a role names before it, or by anaphora;
     3. ``_leader_before`` — PERSON, [ORG] ROLE;
     4. ``_listed`` — the roles listed comma after comma after a leader's first;
-    5. ``_on_behalf`` — "ORG атынан кеңес құрамына енген PERSON".
+    5. ``_leads`` — "ORG-ға PERSON жетекшілік етеді", "PERSON басқаратын ORG";
+    6. ``_on_behalf`` — "ORG атынан кеңес құрамына енген PERSON";
+    7. ``_joined`` — "PERSON ORG-ның құрамына енді".
     """
 
     def __init__(self, doc: Document, persons: list[PersonMention], orgs: list[OrgMention]) -> None:
@@ -387,7 +390,7 @@ class _PostFinder:
                 holders = self._appointed(phrase)
                 rule = "role-as-person-appointed" if holders else rule
             if not holders and plural:
-                holders = self._apposed(phrase)
+                holders = self._apposed(phrase) or self._such_as(phrase)
             group = self._coordinated_group(body) if plural else []
             if len(group) == len(holders) > 1:
                 # "Сайрам, Төлеби аудандық және Кентау қалалық ардагерлер кеңестерінің төрағалары
@@ -403,6 +406,7 @@ class _PostFinder:
         self._leads()
         self._this_post()
         self.posts.extend(_on_behalf(self.doc, self.person_at, self.orgs, self.seen))
+        self._joined()  # after _on_behalf, whose posts say for whom the seat is held
         return self.posts
 
     def _apposed(self, phrase: RolePhrase) -> list[PersonMention]:
@@ -432,6 +436,63 @@ class _PostFinder:
                 break
             j += 1
         return found
+
+    def _joined(self) -> None:
+        """"X облыстық қоғамдық кеңестің құрамына енді", "Кеңес құрамына X пен Y кірді", "…
+        кеңестің құрамына енген X": whoever joins a body's membership ([membership_nouns], then a
+        verb of [member_verbs]) is its member; a body's own name or its type noun for the body
+        named before."""
+        doc = self.doc
+        member = RolePhrase(0, 0, 0, "мүше")
+        for k in range(1, len(doc.tokens) - 1):
+            if doc.lower(k) not in post_words("membership_nouns"):
+                continue
+            body = self.orgs.ending.get(k - 1)
+            if body is None:
+                body = self.orgs.by_noun(k - 1)
+                before = k - 1
+            else:
+                before = body.first
+            if body is None:
+                continue
+            joined: list[PersonMention] = []
+            j = k + 1
+            while j < len(doc.tokens) and j in self.person_at:  # "құрамына X пен Y кірді"
+                joined.append(self.person_at[j])
+                j = self.person_at[j].last + 1
+                if j < len(doc.tokens) and doc.lower(j) in post_words("coordination"):
+                    j += 1
+            if j >= len(doc.tokens) or doc.lower(j) not in post_words("member_verbs"):
+                continue
+            if not joined and j + 1 in self.person_at:
+                joined = [self.person_at[j + 1]]  # "… құрамына енген X"
+            if not joined and before - 1 in self.person_ending and doc.opens_clause(self.person_ending[before - 1].first):
+                joined = [self.person_ending[before - 1]]  # "X … кеңестің құрамына енді"
+            for person in joined:
+                if person.case == "NOM":
+                    self.add(person, RolePhrase(k, j, k, member.role), body, "person-joined")
+
+    def _such_as(self, phrase: RolePhrase) -> list[PersonMention]:
+        """"Ерлан Қасымов, Айгүл Сәрсенова сынды облыстық мәслихат депутаттары": the persons
+        listed before a word of likeness ([such_as]) hold the plural role after it."""
+        doc = self.doc
+        k = phrase.first - 1
+        body = self.orgs.ending.get(k)
+        if body is not None:
+            k = body.first - 1
+        if k < 1 or doc.lower(k) not in post_words("such_as"):
+            return []
+        found: list[PersonMention] = []
+        j = k - 1
+        while j >= 0 and j in self.person_ending:
+            person = self.person_ending[j]
+            found.append(person)
+            j = person.first - 1
+            if j >= 0 and (doc.tokens[j].norm == "," or doc.lower(j) in post_words("coordination")):
+                j -= 1
+            else:
+                break
+        return sorted(found, key=lambda m: m.first)
 
     def _this_post(self) -> None:
         """"… Ассамблеясы Төрағасының жаңа орынбасарлары да тағайындалды. … Майя Бекбаева және
@@ -517,7 +578,14 @@ class _PostFinder:
             while k > 0 and i - k <= 4 and (doc.lower(k) in _before_role() or doc.tokens[k].kind == "number"):
                 k -= 1
             body = self.orgs.ending.get(k)
-            leader = self.person_ending.get(body.first - 1) if body is not None and body.case == "ACC" else None
+            leader = None
+            if body is not None and body.case == "ACC":
+                # "X 2020 жылдан бері облыстық ардагерлер кеңесін басқарады": the words of time may
+                # stand between the leader and the body too
+                j = body.first - 1
+                while j > 0 and body.first - j <= 4 and (doc.lower(j) in _before_role() or doc.tokens[j].kind == "number"):
+                    j -= 1
+                leader = self.person_ending.get(j)
             if body is not None and leader is not None and leader.case == "NOM" and doc.opens_clause(leader.first):
                 self.add(leader, RolePhrase(i, i, i, role), body, "person-leads")
 
