@@ -390,7 +390,7 @@ class _PostFinder:
                 holders = self._appointed(phrase)
                 rule = "role-as-person-appointed" if holders else rule
             if not holders and plural:
-                holders = self._apposed(phrase) or self._such_as(phrase)
+                holders = self._apposed(phrase) or self._such_as(phrase) or self._listed_lines(phrase)
             group = self._coordinated_group(body) if plural else []
             if len(group) == len(holders) > 1:
                 # "Сайрам, Төлеби аудандық және Кентау қалалық ардагерлер кеңестерінің төрағалары
@@ -471,6 +471,31 @@ class _PostFinder:
             for person in joined:
                 if person.case == "NOM":
                     self.add(person, RolePhrase(k, j, k, member.role), body, "person-joined")
+
+    def _listed_lines(self, phrase: RolePhrase) -> list[PersonMention]:
+        """"Келесі депутаттарға жаңа мандат берілді:" and a line for each of them ("• Матыжанов
+        Кенжехан – …"): a plural role in a sentence closed by a colon is held by the persons
+        who open the lines after it, bullets or numbers before the names."""
+        doc = self.doc
+        _, last = doc.sentence_bounds(phrase.head)
+        colon = next((k for k in range(phrase.last + 1, min(last, phrase.last + 8) + 1) if doc.tokens[k].norm == ":"), None)
+        if colon is None or any(k in self.person_at for k in range(phrase.last + 1, colon)):
+            return []
+        found: list[PersonMention] = []
+        k = colon + 1
+        while k < len(doc.tokens) and "\n" in doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]:
+            j = k
+            while j < len(doc.tokens) and j - k < 3 and (doc.tokens[j].norm in post_words("bullets") or (
+                    doc.tokens[j].kind == "number" and j + 1 < len(doc.tokens) and doc.tokens[j + 1].norm in (".", ")"))):
+                j += 2 if doc.tokens[j].kind == "number" else 1
+            person = self.person_at.get(j)
+            if person is None:
+                break
+            found.append(person)
+            k = person.last + 1
+            while k < len(doc.tokens) and "\n" not in doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]:
+                k += 1  # the rest of the person's line
+        return found if len(found) >= 2 else []
 
     def _such_as(self, phrase: RolePhrase) -> list[PersonMention]:
         """"Ерлан Қасымов, Айгүл Сәрсенова сынды облыстық мәслихат депутаттары": the persons
@@ -930,7 +955,7 @@ class _PostFinder:
                 continue
             org = self.orgs.before(phrase.first)
             anchor = org.first if org is not None else phrase.first
-            if doc.tokens[previous.last + 1].norm != "," or anchor != previous.last + 2:
+            if doc.tokens[previous.last + 1].norm != "," or self._past_descriptions(previous.last + 2, anchor) != anchor:
                 continue
             if doc.sentence_of[previous.last] != doc.sentence_of[phrase.head] or "PL" in _tags(doc, phrase.head):
                 continue
@@ -938,6 +963,21 @@ class _PostFinder:
             body, rule = _first_body((org, "person-org-role-listed"), (None, "person-role-listed"))
             if body is not None or _territorial(doc, phrase) or doc.tokens[phrase.first].norm[:1].islower():
                 self.add(leader, phrase, body, rule)
+
+
+    def _past_descriptions(self, j: int, anchor: int) -> int:
+        """The token after the descriptions, each closed by a comma, from token ``j`` towards
+        ``anchor`` ("… директоры, | филология ғылымдарының докторы, | «AMANAT» партиясының
+        мүшесі"): a few words that end in a degree or a description ([degrees], [descriptors])."""
+        doc = self.doc
+        heads = post_words("degrees") | post_words("descriptors")
+        while j < anchor:
+            comma = next((k for k in range(j, min(anchor, j + 5)) if doc.tokens[k].norm == ","), None)
+            if comma is None or comma == j or not all(doc.tokens[k].kind == "word" for k in range(j, comma)) \
+                    or doc.lemma(comma - 1) not in heads:
+                return j
+            j = comma + 1
+        return j
 
 
 def _on_behalf(doc: Document, person_at: dict[int, PersonMention], orgs: _Orgs, seen: set[tuple[str, str, str | None]]) -> list[Post]:
