@@ -770,6 +770,8 @@ class _PostFinder:
         k = anchor - 1
         while k >= 0 and doc.tokens[k].norm in {",", "—", "-", "("}:
             k -= 1
+        if k >= 2 and doc.tokens[k - 1].norm == "(" and doc.lower(k) in post_words("subject_pronouns"):
+            k -= 2  # "Мақсым Ізбасов (ол «Жастар» ҚБ төрағасы)": the pronoun stands for the name
         nxt = phrase.last + 1
         while nxt < len(doc.tokens) and nxt - phrase.last <= 3 and doc.lower(nxt) in post_words("acting"):
             nxt += 1  # "… әкімінің міндетін атқарушы болып тағайындалды": the acting holder
