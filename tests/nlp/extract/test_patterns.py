@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from qogam.nlp.extract import extract
+from qogam.nlp.extract.organizations import strip_case
 
 
 def run(text: str):
@@ -303,3 +304,19 @@ def test_a_place_the_model_finds_inside_a_gazetteer_place_is_the_same_place() ->
 
     places = extract("Шаян ауылында жиын өтті.", lang="kk").places
     assert [(p.name, p.kind) for p in places] == [("Шаян ауылы", "village")]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("бірлестігінің", ("бірлестігі", "GEN")),
+        ("ҚБ-ның", ("ҚБ", "GEN")),
+        ("ЖШС-ке", ("ЖШС", "DAT")),
+        ("ҮЕҰ-ларды", ("ҮЕҰ", "ACC")),  # a plural before the case ending of an abbreviation
+        ("ҮЕҰ-лардың", ("ҮЕҰ", "GEN")),
+        ("ҮЕҰ-лар", ("ҮЕҰ-лар", "NOM")),
+        ("кеңесі", ("кеңесі", "NOM")),
+    ],
+)
+def test_strip_case(word: str, expected: tuple[str, str]) -> None:
+    assert strip_case(word) == expected

@@ -237,5 +237,12 @@ def ending_case(surface_last: str, nominative: str) -> str:
 
 
 def case_of_ending(ending: str) -> str:
-    """The case a bare case ending marks ("ның" → GEN, "ға" → DAT); "NOM" for anything else."""
-    return _case_of_form().get(ending.lower(), "NOM")
+    """The case a bare case ending marks ("ның" → GEN, "ға" → DAT), after a plural suffix too
+    ("ларды" → ACC, as in "ҮЕҰ-ларды"); "NOM" for anything else."""
+    ending = ending.lower()
+    case = _case_of_form().get(ending)
+    if case is None:
+        plurals = {suffix.form for suffix in tables().plural}
+        case = next((_case_of_form().get(ending[len(p):]) for p in plurals
+                     if ending.startswith(p) and len(ending) > len(p) and ending[len(p):] in _case_of_form()), None)
+    return case or "NOM"

@@ -801,6 +801,11 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else branch_start(k)
         lower = doc.lower(k)
+        if gathered and k == type_first - 2 and lemma_of_head in org_words("named_by_purpose"):
+            # the object of the purpose belongs to the name, whatever it names: "ҮЕҰ-ны
+            # қолдау орталығы", "үкіметтік емес ұйымдарды қолдау орталығы"
+            k -= 1
+            continue
         if k < type_first - 1 and doc.lemma(k) in org_heads() and "POSS3" in _tags(lower) \
                 and strip_case(tok.norm)[1] == "NOM" and doc.lower(k + 1) not in org_words("attached"):
             return None  # "қала сәулеті бөлімі жауапты мекеме": another body's name ends here
