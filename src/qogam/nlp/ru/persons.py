@@ -330,11 +330,14 @@ def _not_a_name(word: str) -> bool:
     if not readings or any(t in p.tag for p in readings for t in ("Name", "Surn", "Patr")):
         return False
     top = readings[0]
-    return top.is_known and (top.tag.POS in ("ADJF", "ADJS", "PRTF", "VERB", "INFN") or "Geox" in top.tag
+    return top.is_known and (top.tag.POS in _NOT_NAME_POS or "Geox" in top.tag
                              or (top.tag.POS == "NOUN" and "Name" not in top.tag and word.lower().endswith(_COMMON_PLURAL)))
 
 
 _COMMON_PLURAL = ("ели", "ики", "ы", "ии")
+# Parts of speech of no name: adjectives, participles, verbs, and the words of time, place and
+# grammar that open a sentence before a name the model takes in ("Сегодня Ерлан Сапаров").
+_NOT_NAME_POS = ("ADJF", "ADJS", "PRTF", "VERB", "INFN", "ADVB", "NPRO", "PREP", "CONJ", "PRCL", "PRED", "NUMR", "COMP")
 
 
 @cache

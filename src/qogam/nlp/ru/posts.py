@@ -32,6 +32,7 @@ RULES: dict[str, float] = {
     "ru-person-role-guessed": 0.55,
     "ru-taken-role-guessed": 0.55,
     "ru-person-leads": 0.6,  # "ОО «Жастар» возглавляет X", "X возглавляет ОО «Жастар»"
+    "ru-person-joined": 0.6,  # "В состав совета вошли X и Y", "X вошла в состав совета"
 }
 _LIST_GLUE = frozenset({",", "и", "»", "”", "\"", "«", "“"})
 _DASHES = frozenset({"—", "–", "-"})
@@ -260,12 +261,13 @@ class _Finder:
         self._pronoun_taken()
         self._replaced_in_post_before()
         self._leads()
+        self._joined()
         self.posts.sort(key=lambda post: post.mention.start)
         return self.posts
 
     def _leads(self) -> None:
         """"X возглавляет ОО «Жастар»", "ОО «Жастар» возглавляет X", "фонд «…», который
-        возглавляет X", "X руководит центром «…»": a verb of leading ([leading_verbs] of
+        возглавляет X", "X, которая руководит центром «…»": a verb of leading ([leading_verbs] of
         post_nouns.txt) between a person and a body named next to it gives the person the
         verb's role there; a territory led ("возглавлял Сайрамский район") names no body."""
         doc = self.doc
@@ -276,15 +278,45 @@ class _Finder:
                          if p.tag.POS == "VERB" and fold(p.normal_form) in verbs), None)
             if role is None:
                 continue
+            relative = k >= 3 and doc.word(k - 2) == "," and fold(doc.word(k - 1)) in words("post_nouns.txt", "relative_pronouns")
             person, org = self.person_ending.get(k - 1), self.org_at.get(k + 1)
+            if person is None and relative:
+                person = self.person_ending.get(k - 3)  # "X, который возглавляет ОО «Жастар»"
             if person is None or not person.case_nominative:
                 person, org = self.person_at.get(k + 1), ending.get(k - 1)
-                if org is None and k >= 3 and doc.word(k - 2) == "," and fold(doc.word(k - 1)) in words("post_nouns.txt", "relative_pronouns"):
+                if org is None and relative:
                     org = ending.get(k - 3)  # "фонд «…», который возглавляет X"
             if person is None or org is None or not person.case_nominative:
                 continue
             phrase = RolePhrase(k, k, k, role)
             self.add(person, phrase, org, "ru-person-leads")
+
+    def _joined(self) -> None:
+        """"В состав общественного совета вошли X, Y и Z", "X вошла в состав совета": whoever
+        joins the make-up of a body ("в состав", then the body in the genitive) by a verb of
+        joining ([joining_verbs] of post_nouns.txt) is its member."""
+        doc, n = self.doc, len(self.doc.tokens)
+        verbs = words("post_nouns.txt", "joining_verbs")
+
+        def joins(k: int) -> bool:
+            return 0 <= k < n and any(p.tag.POS in ("VERB", "PRTS") and fold(p.normal_form) in verbs
+                                      for p in parses(doc.word(k))[:2])
+
+        for k in range(1, n - 1):
+            if fold(doc.word(k)) != "состав" or fold(doc.word(k - 1)) != "в" or k + 1 not in self.org_at:
+                continue
+            org = self.org_at[k + 1]
+            if joins(org.last + 1) and org.last + 2 in self.person_at:
+                first = self.person_at[org.last + 2]
+                members = [first, *self._listed_with(first)]
+            elif joins(k - 2) and k - 3 in self.person_ending:
+                members = [self.person_ending[k - 3]]
+            else:
+                continue
+            phrase = RolePhrase(k, k, k, "член")
+            for member in members:
+                if member.case_nominative:
+                    self.add(member, phrase, org, "ru-person-joined")
 
     def _pronoun_taken(self) -> None:
         """"… избрали секретаря городского маслихата. Им стал Жанат Нурпиисов": the first person
