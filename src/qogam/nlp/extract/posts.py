@@ -284,11 +284,13 @@ def _holders(
     if i not in person_at and k < len(doc.tokens) and doc.lower(k) in kk.words("non_posts.txt", "honorifics"):
         i = k + 1  # "Президенті – Елбасы Нұрсұлтан Назарбаев"
     if not plural and i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm == ",":
-        # "кеңесінің мүшесі, еңбек ардагері Ерлан Сапаров": a description between post and holder
+        # "кеңесінің мүшесі, еңбек ардагері Ерлан Сапаров", "…, тарих ғылымдарының кандидаты
+        # Ерлан Сапаров": a description or a degree between post and holder
         for d in range(i + 1, min(i + 4, len(doc.tokens))):
             if doc.tokens[d].kind != "word" or not doc.tokens[d].norm[:1].islower():
                 break
-            if doc.lemma(d) in post_words("descriptors") and "PL" not in _tags(doc, d) and d + 1 in person_at:
+            if doc.lemma(d) in post_words("descriptors") | post_words("degrees") and "PL" not in _tags(doc, d) \
+                    and d + 1 in person_at:
                 i = d + 1
                 break
     while i in person_at:

@@ -77,6 +77,9 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
         if role is None:
             i += 1
             continue
+        if i > 0 and _honorary(doc.word(i - 1)):
+            i += 1  # "заслуженный учитель Казахстана": an honorary title, not a post held
+            continue
         first = i
         while first - 1 >= 0 and doc.sentence_of[first - 1] == doc.sentence_of[i] and (
                 lemmas(doc.word(first - 1)) & modifiers or fold(doc.word(first - 1)) in modifiers):
@@ -102,6 +105,12 @@ def _role_phrases(doc: RuDocument, names: set[int]) -> list[RolePhrase]:
         out.append(RolePhrase(first, i, last, role))
         i = last + 1
     return out
+
+
+def _honorary(word: str) -> bool:
+    """Whether ``word`` is an adjective of an honorary title ("заслуженный", "почётная"; the
+    stems of [honorary] in post_nouns.txt: the dictionary reads "заслуженный" as a participle)."""
+    return fold(word).startswith(tuple(words("post_nouns.txt", "honorary")))
 
 
 def _before_acting(doc: RuDocument, first: int) -> int:
@@ -500,6 +509,14 @@ class _Finder:
                 return j
         if word == "от" and k + 1 in self.org_at and self.org_at[k + 1].last + 1 in self.person_at:
             return self.org_at[k + 1].last + 1
+        if word == "," and k + 1 < n and (_honorary(doc.word(k + 1)) or lemmas(doc.word(k + 1)) & words("post_nouns.txt", "degrees")):
+            # "председатель совета ветеранов, почетный гражданин области X", "…, кандидат
+            # исторических наук X": a title or degree between the post and its holder
+            j = k + 1
+            while j < n and j - k <= 6 and j not in self.person_at and doc.word(j)[:1].isalpha():
+                j += 1
+            if j in self.person_at:
+                return j
         return k
 
     def _leader_before(self, phrase: RolePhrase, after: int) -> RuPersonMention | None:
