@@ -115,7 +115,7 @@ def _agreeing_before(doc: RuDocument, head: int) -> int:
     k = head
     while k - 1 >= 0 and doc.sentence_of[k - 1] == doc.sentence_of[head] and head - (k - 1) <= 4:
         word = doc.word(k - 1)
-        if not word[:1].isalpha() or not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:2]):
+        if not word[:1].isalpha() or not (any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:2]) or _place_adjective(word)):
             break
         if word[:1].islower() and all(p.tag.POS == "PRTF" and {"tran", "actv"} <= p.tag.grammemes for p in parses(word)[:2]):
             break  # "возглавляющий общественный совет": a participle governing the body, no word of it
@@ -125,6 +125,17 @@ def _agreeing_before(doc: RuDocument, head: int) -> int:
             # прокуратура", "Исполнительный комитет": a post's modifier may be one)
         k -= 1
     return k
+
+
+_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
+def _place_adjective(word: str) -> bool:
+    """Whether ``word`` is an adjective of a place the dictionary does not know, which it
+    guesses as a surname first ("Астанинского городского филиала")."""
+    readings = parses(word)
+    return bool(readings) and not readings[0].is_known and _PLACE_ADJECTIVE.search(word.lower()) is not None \
+        and any(p.tag.POS == "ADJF" for p in readings[:4])
 
 
 def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) -> int:
@@ -399,7 +410,6 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
                 add(i, close, None, "ru-org-form")
     standalone = words("org_types.txt", "standalone")
     venues = words("org_types.txt", "venues")
-    folded = words("org_types.txt", "folded_parts")
     for i, tok in enumerate(doc.tokens):
         if i in covered:
             continue
@@ -425,7 +435,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue  # "лучшие неправительственные организации страны"
         if first > 0 and lemmas(doc.word(first - 1)) & venues:
             continue  # "в актовом зале аппарата акима района": only where a meeting was held
-        if lemma in folded and any(head_lemma(doc.word(k)) for k in range(i + 1, last + 1)):
+        if _folded_part(doc, first, i) and any(head_lemma(doc.word(k)) for k in range(i + 1, min(max(last, i + 4) + 1, len(doc.tokens)))):
             continue  # "аппарат районного маслихата": the maslikhat, named after it
         if lemma not in standalone and not _named(doc, first, last, i):
             continue
@@ -479,6 +489,9 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue  # "Неправительственные организации": bodies in general
         if head is not None and lemmas(doc.word(head)) & words("org_types.txt", "titled"):
             continue  # "Съезда народа Казахстана": an event
+        if head is not None and _folded_part(doc, first, head) and any(
+                head_lemma(doc.word(k)) for k in range(head + 1, min(last + 4, len(doc.tokens)))):
+            continue  # "члены Президиума Центрального Совета ветеранов РК": an organ of the body after it
         if any(lemma in venues for k in range(first, last + 1) for lemma in lemmas(doc.word(k))):
             continue  # a place where something happens
         if all(_is_title(doc.word(k)) for k in range(first, last + 1) if doc.word(k)[:1].isalpha()):
@@ -492,6 +505,16 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             covered.add(i)
     found.sort(key=lambda m: m.first)
     return _attached(doc, found)
+
+
+def _folded_part(doc: RuDocument, first: int, head: int) -> bool:
+    """Whether the body headed at token ``head`` (its agreeing words from ``first``) is a part or
+    an organ the annotation folds into the body named after it ([folded_parts]: "аппарат",
+    "президиум"; a council called by an adjective of [folded_councils]: "Политический совет")."""
+    lemma = head_lemma(doc.word(head))
+    if lemma in words("org_types.txt", "folded_parts") or lemmas(doc.word(head)) & words("org_types.txt", "folded_parts"):
+        return True
+    return lemma == "совет" and any(lemmas(doc.word(k)) & words("org_types.txt", "folded_councils") for k in range(first, head))
 
 
 def _listed_names(doc: RuDocument, head: int) -> list[tuple[int, int, str]]:
