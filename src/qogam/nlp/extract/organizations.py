@@ -192,6 +192,13 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
     return None
 
 
+def _place_word(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a place's name in any case ("Алматының") or the noun of its kind
+    after it ("облысының")."""
+    stem = strip_case(doc.tokens[k].norm)[0]
+    return stem.lower() in izafet_heads() or stem.lower() in places() or word_lemma(stem).lower() in places()
+
+
 def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> tuple[int, int | None]:
     """Where the name before a type phrase starts, and the « of its quoted core if any."""
     i = type_first - 1
@@ -521,6 +528,9 @@ def _mention_ending_at(
     if wrapped is not None:
         return _quoted_whole(doc, wrapped, i, floor, type_, case, blocked)
     start, quote = _name_start(doc, type_first, floor, blocked)
+    if quote is None and type_first == i and doc.lemma(i) == "орталық" and start < i and all(
+            _place_word(doc, k) for k in range(start, i)):
+        return None  # "Алматының орталығындағы ескерткіш", "Алматы облысының орталығы": a place's centre
     if abbreviation is not None and abbreviation.lower() in org_words("generic_abbreviations") and quote is None:
         return None  # "Халық ҮЕҰ-ды …": NGOs in general
     if quote is None and type_ in ("council", "commission"):
@@ -860,13 +870,18 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             near = type_first - k <= 4 and type_ in _UNNAMED_TYPES
             # "Қазақстандық салалық білім және ғылым қызметкерлері кәсіподағы": a name of
             # plain words may open with a place or its adjective
-            placed = word_lemma(strip_case(tok.norm)[0]).lower() in places() or lower.endswith(org_suffixes("adjective_suffixes"))
+            stem = strip_case(tok.norm)[0]
+            # (the stem itself first: "Алматының" is Алматы's, not a possessive of "Алмат")
+            placed = stem.lower() in places() or word_lemma(stem).lower() in places() or lower.endswith(org_suffixes("adjective_suffixes"))
             # an adjective opening the sentence is still the name's ("Аумақтық сайлау комиссиясы")
             # (a commission needs more than that: "Учаскелік комиссия" names none)
             adjective = lower.endswith(org_suffixes("adjective_suffixes")) and strip_case(tok.norm)[1] == "NOM" and not (
                 type_ == "commission" and "POSS3" not in _tags(doc.lower(head)))
             capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective)
             case = strip_case(tok.norm)[1]
+            if k == type_first - 1 and case == "NOM" and doc.lemma(k) in post_nouns() and "POSS3" not in _tags(lower) \
+                    and "POSS3" not in _tags(doc.lower(type_first)):
+                return None  # "Президент министрлікке … жүктеді": a subject, then the body it addresses
             if gathered and doc.opens_clause(k) and lower not in function_words() and not is_event_noun(doc, k) and (
                     case in ("GEN", "ACC") or (case == "NOM" and lower.endswith(org_suffixes("having_suffixes")))):
                 return k  # "Мүгедектерді қолдау қоры …", "Көпбалалы аналарды …" opening their sentence
