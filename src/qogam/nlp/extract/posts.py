@@ -184,8 +184,9 @@ class _Orgs:
                 return None  # a title line's body is not the next sentence's
             if j in self.ending and (strip_case(tok.norm)[1] == "GEN" or (department and j < k)):
                 return self.ending[j]
-            if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in post_words("coordination"):
-                return None
+            if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in post_words("coordination") \
+                    or (j < k and _is_post(doc, j)):
+                return None  # (another post between: "филиалдың төрағасы етіп … облыс әкімі X")
         return None
 
     def department_body(self, i: int) -> OrgMention | None:
