@@ -623,10 +623,17 @@ class _Finder:
                  if any(fold(p.normal_form) in taking for p in parses(doc.word(k))[:2] if p.tag.POS in ("VERB", "PRTS", "INFN", "PRTF"))]
         if not verbs:
             return None
+        participle = verbs[0]
+        if participle >= 2 and doc.word(participle - 1) == "," and participle - 2 in self.person_ending \
+                and not any(p.tag.POS in ("VERB", "PRTS", "INFN") for p in parses(doc.word(participle))[:2]):
+            # "поздравил Айгуль Сейтову, избранную председателем совета": the participle's person
+            return self.person_ending[participle - 2]
         in_clause = [m for m in self.person_at.values() if first <= m.first <= last]
         # "председателем совета был выбран X" names X in the nominative; "председателем
         # Respublica избрали Айдарбека Ходжаназарова" in the accusative
-        people = [m for m in in_clause if m.case_nominative] or [m for m in in_clause if m.first > phrase.head]
+        people = [m for m in in_clause if m.case_nominative] or [m for m in in_clause if m.first > phrase.head] or [
+            # "Делегаты избрали Ерлана Сапарова председателем …": the object right before the role
+            m for m in in_clause if m.last + 1 == phrase.first and any(v < m.first for v in verbs)]
         if not people:
             return self._pronoun_subject(first, verbs[0]) or self._unnamed_subject(first, verbs[0])
         return min(people, key=lambda m: abs(m.first - phrase.head))
