@@ -240,9 +240,13 @@ def case_of_ending(ending: str) -> str:
     """The case a bare case ending marks ("ның" → GEN, "ға" → DAT), after a plural suffix too
     ("ларды" → ACC, as in "ҮЕҰ-ларды"); "NOM" for anything else."""
     ending = ending.lower()
-    case = _case_of_form().get(ending)
-    if case is None:
-        plurals = {suffix.form for suffix in tables().plural}
-        case = next((_case_of_form().get(ending[len(p):]) for p in plurals
-                     if ending.startswith(p) and len(ending) > len(p) and ending[len(p):] in _case_of_form()), None)
+    cases = _case_of_form()
+    case = cases.get(ending) or next(
+        (cases[ending[len(p):]] for p in _plural_forms() if ending.startswith(p) and ending[len(p):] in cases), None)
     return case or "NOM"
+
+
+@lru_cache(maxsize=1)
+def _plural_forms() -> frozenset[str]:
+    """Every written form of the plural suffix in the morphology tables."""
+    return frozenset(suffix.form for suffix in tables().plural)

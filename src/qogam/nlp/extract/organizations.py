@@ -192,11 +192,17 @@ def _anchor_start(doc: Document, type_first: int, floor: int, blocked: set[int])
     return None
 
 
+def _names_place(stem: str) -> bool:
+    """Whether a word without its case ending is a place's name, read as written first
+    ("Алматы", not a possessive of "Алмат"), then without its possessive."""
+    return stem.lower() in places() or word_lemma(stem).lower() in places()
+
+
 def _place_word(doc: Document, k: int) -> bool:
     """Whether token ``k`` is a place's name in any case ("Алматының") or the noun of its kind
     after it ("облысының")."""
     stem = strip_case(doc.tokens[k].norm)[0]
-    return stem.lower() in izafet_heads() or stem.lower() in places() or word_lemma(stem).lower() in places()
+    return stem.lower() in izafet_heads() or _names_place(stem)
 
 
 def _name_start(doc: Document, type_first: int, floor: int, blocked: set[int]) -> tuple[int, int | None]:
@@ -870,9 +876,7 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             near = type_first - k <= 4 and type_ in _UNNAMED_TYPES
             # "Қазақстандық салалық білім және ғылым қызметкерлері кәсіподағы": a name of
             # plain words may open with a place or its adjective
-            stem = strip_case(tok.norm)[0]
-            # (the stem itself first: "Алматының" is Алматы's, not a possessive of "Алмат")
-            placed = stem.lower() in places() or word_lemma(stem).lower() in places() or lower.endswith(org_suffixes("adjective_suffixes"))
+            placed = _names_place(strip_case(tok.norm)[0]) or lower.endswith(org_suffixes("adjective_suffixes"))
             # an adjective opening the sentence is still the name's ("Аумақтық сайлау комиссиясы")
             # (a commission needs more than that: "Учаскелік комиссия" names none)
             adjective = lower.endswith(org_suffixes("adjective_suffixes")) and strip_case(tok.norm)[1] == "NOM" and not (

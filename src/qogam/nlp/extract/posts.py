@@ -261,6 +261,12 @@ class _Orgs:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
+@cache
+def _description_heads() -> frozenset[str]:
+    """Lemmas heading a description of a person that is no post: [descriptors] and [degrees]."""
+    return post_words("descriptors") | post_words("degrees")
+
+
 def _holders(
     doc: Document, phrase: RolePhrase, person_at: dict[int, PersonMention], plural: bool, bare: bool
 ) -> list[PersonMention]:
@@ -290,8 +296,7 @@ def _holders(
         for d in range(i + 1, min(i + 4, len(doc.tokens))):
             if doc.tokens[d].kind != "word" or not doc.tokens[d].norm[:1].islower():
                 break
-            if doc.lemma(d) in post_words("descriptors") | post_words("degrees") and "PL" not in _tags(doc, d) \
-                    and d + 1 in person_at:
+            if doc.lemma(d) in _description_heads() and "PL" not in _tags(doc, d) and d + 1 in person_at:
                 i = d + 1
                 break
     while i in person_at:
@@ -974,8 +979,7 @@ class _PostFinder:
         """The token after the descriptions, each closed by a comma, from token ``j`` towards
         ``anchor`` ("… директоры, | филология ғылымдарының докторы, | «AMANAT» партиясының
         мүшесі"): a few words that end in a degree or a description ([degrees], [descriptors])."""
-        doc = self.doc
-        heads = post_words("degrees") | post_words("descriptors")
+        doc, heads = self.doc, _description_heads()
         while j < anchor:
             comma = next((k for k in range(j, min(anchor, j + 5)) if doc.tokens[k].norm == ","), None)
             if comma is None or comma == j or not all(doc.tokens[k].kind == "word" for k in range(j, comma)) \

@@ -435,7 +435,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue  # "лучшие неправительственные организации страны"
         if first > 0 and lemmas(doc.word(first - 1)) & venues:
             continue  # "в актовом зале аппарата акима района": only where a meeting was held
-        if _folded_part(doc, first, i) and any(head_lemma(doc.word(k)) for k in range(i + 1, min(max(last, i + 4) + 1, len(doc.tokens)))):
+        if _folded_part(doc, first, i, max(last, i + 4) + 1):
             continue  # "аппарат районного маслихата": the maslikhat, named after it
         if lemma not in standalone and not _named(doc, first, last, i):
             continue
@@ -489,8 +489,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue  # "Неправительственные организации": bodies in general
         if head is not None and lemmas(doc.word(head)) & words("org_types.txt", "titled"):
             continue  # "Съезда народа Казахстана": an event
-        if head is not None and _folded_part(doc, first, head) and any(
-                head_lemma(doc.word(k)) for k in range(head + 1, min(last + 4, len(doc.tokens)))):
+        if head is not None and _folded_part(doc, first, head, last + 4):
             continue  # "члены Президиума Центрального Совета ветеранов РК": an organ of the body after it
         if any(lemma in venues for k in range(first, last + 1) for lemma in lemmas(doc.word(k))):
             continue  # a place where something happens
@@ -507,14 +506,15 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
     return _attached(doc, found)
 
 
-def _folded_part(doc: RuDocument, first: int, head: int) -> bool:
+def _folded_part(doc: RuDocument, first: int, head: int, until: int) -> bool:
     """Whether the body headed at token ``head`` (its agreeing words from ``first``) is a part or
-    an organ the annotation folds into the body named after it ([folded_parts]: "аппарат",
-    "президиум"; a council called by an adjective of [folded_councils]: "Политический совет")."""
+    an organ the annotation folds into a body whose type noun follows before token ``until``
+    ([folded_parts]: "аппарат", "президиум"; a council called by an adjective of
+    [folded_councils]: "Политический совет")."""
     lemma = head_lemma(doc.word(head))
-    if lemma in words("org_types.txt", "folded_parts") or lemmas(doc.word(head)) & words("org_types.txt", "folded_parts"):
-        return True
-    return lemma == "совет" and any(lemmas(doc.word(k)) & words("org_types.txt", "folded_councils") for k in range(first, head))
+    folded = lemma in words("org_types.txt", "folded_parts") or bool(lemmas(doc.word(head)) & words("org_types.txt", "folded_parts")) \
+        or (lemma == "совет" and any(lemmas(doc.word(k)) & words("org_types.txt", "folded_councils") for k in range(first, head)))
+    return folded and any(head_lemma(doc.word(k)) for k in range(head + 1, min(until, len(doc.tokens))))
 
 
 def _listed_names(doc: RuDocument, head: int) -> list[tuple[int, int, str]]:
