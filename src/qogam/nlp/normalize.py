@@ -11,7 +11,8 @@ What it does, in order:
   "əкім" with a Latin schwa);
 * quotation marks and dashes are unified for matching: every opening quote becomes «, every
   closing one », every dash (and a hyphen standing alone between spaces) becomes —,
-  typographic apostrophes become '.
+  typographic apostrophes become '; guillemets typed as "<<" and ">>" become "« " and " »"
+  (a space keeps the length).
 
 The result keeps, for every character, the offset of the character of the original text it
 came from, so that spans found in the normalised text are reported in original offsets.
@@ -31,8 +32,8 @@ _DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _TRANSLATE = str.maketrans(
     {
         **{ch: " " for ch in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
-        **{ch: "«" for ch in "„‚‹"},
-        **{ch: "»" for ch in "‛›"},
+        **{ch: "«" for ch in "„‚‹≪"},
+        **{ch: "»" for ch in "‛›≫"},
         # “ and ” open in English style (“…”) but “ closes in German style („…“): both are
         # decided like a straight quote, by what stands before them
         **{ch: '"' for ch in "“”"},
@@ -219,6 +220,8 @@ def normalize(text: str) -> NormalizedText:
     out = rebuilt.translate(_TRANSLATE)
     if '"' in out:
         out = _OPENING_STRAIGHT_QUOTE_RE.sub("«", out).replace('"', "»")
+    if "<<" in out or ">>" in out:
+        out = out.replace("<<", "« ").replace(">>", " »")
     if " - " in out:
         out = _SPACED_HYPHEN_RE.sub("—", out)
     if _LOOKALIKE_CHAR_RE.search(out):
