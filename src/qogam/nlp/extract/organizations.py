@@ -971,6 +971,8 @@ def _model_start(doc: Document, i: int, type_first: int, floor: int) -> int | No
                 and span.confidence >= 0.6
                 and all(doc.tokens[k].kind == "word" and doc.lower(k) not in org_words("connectors") - {"және"} for k in inside)
                 and not any(doc.lower(k) in org_words("attached") | org_words("on_behalf") for k in inside)
+                # "ардагерлер кеңесінің және аналар кеңесінің": a body's head, then another body
+                and not any(doc.lower(k) == "және" and doc.lemma(k - 1) in org_heads() for k in inside if k > span.first)
                 # "… атындағы мәдениет үйінде аудандық мәслихат": a place where, not a name
                 and not any(strip_case(doc.tokens[k].norm)[1] in ("LOC", "DAT", "ABL") for k in inside)
             ):
