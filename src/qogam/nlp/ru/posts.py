@@ -633,10 +633,18 @@ class _Finder:
         # Respublica избрали Айдарбека Ходжаназарова" in the accusative
         people = [m for m in in_clause if m.case_nominative] or [m for m in in_clause if m.first > phrase.head] or [
             # "Делегаты избрали Ерлана Сапарова председателем …": the object right before the role
-            m for m in in_clause if m.last + 1 == phrase.first and any(v < m.first for v in verbs)]
+            m for m in in_clause if m.last + 1 == phrase.first and any(v < m.first for v in verbs)] or [
+            # "Ерлана Сапарова (единогласно) избрали председателем …": the object, then the verb
+            m for m in in_clause if self._verb_between(m.last + 1, phrase.first, verbs)]
         if not people:
             return self._pronoun_subject(first, verbs[0]) or self._unnamed_subject(first, verbs[0])
         return min(people, key=lambda m: abs(m.first - phrase.head))
+
+    def _verb_between(self, start: int, end: int, verbs: list[int]) -> bool:
+        """Whether tokens ``start`` … ``end - 1`` are one of ``verbs`` and adverbs only."""
+        inside = range(start, end)
+        return any(v in inside for v in verbs) and all(
+            k in verbs or any(p.tag.POS == "ADVB" for p in parses(self.doc.word(k))[:1]) for k in inside)
 
     def _replaced(self, phrase: RolePhrase, taker: RuPersonMention) -> list[RuPersonMention]:
         """"Малик Мурзалин сменил на посту главы Акмолинской области Сергея Кулагина", "На этом
