@@ -225,6 +225,10 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
         if word in (",", "и") and k + 2 < n and _genitive(doc.word(k + 2)):
             k += 1
             continue
+        if fold(word) in ("с", "со") and k + 2 < n and k + 2 not in blocked and doc.word(k + 2)[:1].islower() \
+                and any(p.tag.POS == "NOUN" and p.tag.case == "ablt" for p in parses(doc.word(k + 2))[:2]):
+            k += 2  # "отдел по связям с общественностью", "комиссия по работе с молодежью"
+            continue
         if not (word[:1].isalpha() and _genitive(word)):
             break
         k += 1

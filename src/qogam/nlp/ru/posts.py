@@ -496,6 +496,13 @@ class _Finder:
             j = k + 1
             while j < n and j - k <= 4 and j not in self.person_at and doc.word(j)[:1].islower() and _is_case(doc.word(j), "datv"):
                 j += 1  # "заместитель директора по учебной работе X"
+            if j > k + 1 and j < n and fold(doc.word(j)) in ("с", "со"):
+                # "… по работе с молодежью X", "… по связям с общественностью X"
+                end = j + 1
+                while end < n and end - j <= 2 and end not in self.person_at and doc.word(end)[:1].islower() \
+                        and _is_case(doc.word(end), "ablt"):
+                    end += 1
+                j = end if end > j + 1 else j
             if j > k + 1 and j in self.person_at:
                 return j
         if word in words("post_nouns.txt", "place_prepositions"):
