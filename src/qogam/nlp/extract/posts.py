@@ -228,6 +228,20 @@ class _Orgs:
                 return found
         return None
 
+    def possessor(self, k: int) -> OrgMention | None:
+        """The body a possessive pronoun at token ``k`` ("Оның төрағасы …", [body_pronouns])
+        stands for: the sentence holding it opens with the pronoun (or one word before it), and
+        the sentence before opens with a body in the nominative."""
+        doc = self.doc
+        if k < 0 or doc.lower(k) not in post_words("body_pronouns"):
+            return None
+        first, _ = doc.sentence_bounds(k)
+        if k - first > 1 or first == 0:
+            return None
+        before, _ = doc.sentence_bounds(first - 1)
+        body = next((self.starting[j] for j in range(before, min(before + 2, first)) if j in self.starting), None)
+        return body if body is not None and body.case == "NOM" else None
+
     def by_noun(self, k: int) -> OrgMention | None:
         """The organisation a bare type noun at token ``k`` ("кеңес", "қордың") refers to."""
         if k < 0 or k in self.covered:
@@ -712,7 +726,8 @@ class _PostFinder:
             # "«Береке» қорының құрылтайшысы және төрағасы": two roles of one body
             org = self.orgs.before(k - 1)
         # only a possessed role ("кеңес төрағасы") points back to a body; a title does not
-        anaphoric = None if org or bare or _territorial(self.doc, phrase) else self.orgs.anaphor(phrase)
+        anaphoric = None if org or bare or _territorial(self.doc, phrase) else (
+            self.orgs.anaphor(phrase) or self.orgs.possessor(phrase.first - 1))
         if org is None and anaphoric is None and phrase.role == "депутат":
             # a deputy sits in a maslikhat: the one the article names, if it names only one
             anaphoric = self.orgs.the_only(post_words("deputy_bodies"))
