@@ -252,6 +252,8 @@ def test_organizations(text: str, organizations: list[str]) -> None:
         # a description of the person between a post and its holder; a plural one lists others
         ("Ақсақалдар кеңесінің мүшесі, еңбек ардагері Ерлан Сапаров ой бөлісті.",
          [("Ерлан Сапаров", "мүше", "Ақсақалдар кеңесі")]),
+        ("Жиынға облыстық ардагерлер кеңесінің төрағасы, зейнеткер Асқар Нұрланов қатысты.",
+         [("Асқар Нұрланов", "төраға", "облыстық ардагерлер кеңесі")]),
         ("Жиынға аудан әкімі, ардагерлер Ерлан Сапаров пен Марат Ахметов келді.", []),
         # the post as the predicate of a sentence whose subject opens it, or whose pronoun stands
         # for the subject before; a colon before a list of members
