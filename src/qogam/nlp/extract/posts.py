@@ -306,9 +306,10 @@ def _holders(
         i = k + 1  # "Президенті – Елбасы Нұрсұлтан Назарбаев"
     if not plural and i not in person_at and i < len(doc.tokens) and doc.tokens[i].norm == ",":
         # "кеңесінің мүшесі, еңбек ардагері Ерлан Сапаров", "…, тарих ғылымдарының кандидаты
-        # Ерлан Сапаров": a description or a degree between post and holder
-        for d in range(i + 1, min(i + 4, len(doc.tokens))):
-            if doc.tokens[d].kind != "word" or not doc.tokens[d].norm[:1].islower():
+        # Ерлан Сапаров", "…, Ұлы Отан соғысының ардагері X", "…, «Құрмет» орденінің иегері X",
+        # "…, 80 жастағы X": a description or a degree between post and holder
+        for d in range(i + 1, min(i + 7, len(doc.tokens))):
+            if d in person_at or doc.tokens[d].kind not in ("word", "number") and doc.tokens[d].norm not in "«»":
                 break
             if doc.lemma(d) in _description_heads() and "PL" not in _tags(doc, d) and d + 1 in person_at:
                 i = d + 1
