@@ -648,10 +648,16 @@ class _Finder:
         return min(people, key=lambda m: abs(m.first - phrase.head))
 
     def _verb_between(self, start: int, end: int, verbs: list[int]) -> bool:
-        """Whether tokens ``start`` … ``end - 1`` are one of ``verbs`` and adverbs only."""
+        """Whether tokens ``start`` … ``end - 1`` are one of ``verbs`` and adverbs only, and
+        after the verb a noun of position ("Ерлана Сапарова назначили на должность руководителя …")."""
         inside = range(start, end)
-        return any(v in inside for v in verbs) and all(
-            k in verbs or any(p.tag.POS == "ADVB" for p in parses(self.doc.word(k))[:1]) for k in inside)
+        verb = next((v for v in verbs if v in inside), None)
+        if verb is None:
+            return False
+        position = words("post_nouns.txt", "position_nouns")
+        return all(
+            k in verbs or any(p.tag.POS == "ADVB" for p in parses(self.doc.word(k))[:1])
+            or k > verb and (self.doc.word(k).lower() == "на" or fold(self.doc.word(k)) in position) for k in inside)
 
     def _replaced(self, phrase: RolePhrase, taker: RuPersonMention) -> list[RuPersonMention]:
         """"Малик Мурзалин сменил на посту главы Акмолинской области Сергея Кулагина", "На этом
