@@ -557,6 +557,10 @@ def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:
         # a trailing initial before a word in lower case; an inflected word opening the clause
         ("Жиында аудан әкімі Смайылова Д. сөз сөйледі.", ["Смайылова Д."]),
         ("Кездесуге Жоробеков З.О. қатысты.", ["Жоробеков З.О."]),
+        # … after an initial ("с." is an abbreviation too), or read as a word and a full stop
+        ("Жиынға Тұрсынов Е.С. қатысты.", ["Тұрсынов Е.С."]),
+        ("Жиынға Тұрсынов Е.С., Сейтова А.Б. қатысты.", ["Тұрсынов Е.С.", "Сейтова А.Б."]),
+        ("Жиынға Громов И. қатысты.", ["Громов И."]),
         # a given name and patronymic spell out the initials the text named before
         ("Облыс әкімі Е.Т. Сапаров сөйледі. Ерлан Төлегенұлы алғыс айтты.", ["Е.Т. Сапаров"]),
         # given names of given_names.txt, with a family name of no Russian-type ending

@@ -171,16 +171,18 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
 
 def _bare_initial(doc: Document, i: int) -> bool:
     """A capital letter alone right after an initial (an initial written without its dot), or
-    a trailing initial after a family name that the tokenizer read as an abbreviation because
-    a word in lower case follows ("Смайылова Д. сөз сөйледі")."""
+    a trailing initial after a family name or another initial that the tokenizer read as an
+    abbreviation, or as a word and a full stop, because a word in lower case follows
+    ("Смайылова Д. сөз сөйледі", "Тұрсынов Е.С. қатысты", "Громов И. қатысты")."""
     tok = doc.tokens[i]
     if len(tok.norm.rstrip(".")) != 1 or not tok.norm[:1].isupper() or i == 0:
         return False
     before = doc.tokens[i - 1]
+    after_family = before.kind == "word" and len(before.norm) > 2 and before.norm[:1].isupper() and before.end < tok.start
     if tok.kind == "word":
-        return before.kind == "initial"
-    return tok.kind == "abbrev" and tok.norm.endswith(".") and before.kind == "word" and len(before.norm) > 2 \
-        and before.norm[:1].isupper() and before.end < tok.start
+        return before.kind == "initial" or after_family and i + 1 < len(doc.tokens) \
+            and doc.tokens[i + 1].norm == "." and doc.tokens[i + 1].start == tok.end
+    return tok.kind == "abbrev" and tok.norm.endswith(".") and (after_family or before.kind == "initial")
 
 
 # How a mention was read, each with the score it gives (what a person's confidence is then
