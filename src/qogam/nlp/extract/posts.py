@@ -588,6 +588,7 @@ class _PostFinder:
                 continue
             person = self._person_called(i - 1)
             if person is None:
+                self._led_before(i, i + 2, "DAT", role)  # "«Жастар» бірлестігіне жетекшілік ететін X"
                 continue
             if i + 2 < len(doc.tokens) and doc.lower(i + 1) in post_words("leading_participles") \
                     and (i + 2) in self.orgs.starting:
@@ -620,6 +621,8 @@ class _PostFinder:
                 if body is not None:  # "«Теміртас» ЖШС-ні X басқарады", "Мекемені X басқарады"
                     self.add(person, RolePhrase(i, i, i, role), body, "person-leads")
                 continue
+            if self._led_before(i, i + 1, "ACC", role):
+                continue  # "«Жастар» бірлестігін басқаратын Ерлан Сапаров"
             # "Айгүл Сейтова «Шапағат» қорын 2015 жылдан бері басқарып келеді": the body in the
             # accusative after its leader, words of time between it and the verb
             k = i - 1
@@ -636,6 +639,18 @@ class _PostFinder:
                 leader = self.person_ending.get(j)
             if body is not None and leader is not None and leader.case == "NOM" and doc.opens_clause(leader.first):
                 self.add(leader, RolePhrase(i, i, i, role), body, "person-leads")
+
+    def _led_before(self, i: int, j: int, case: str, role: str) -> bool:
+        """"«Жастар» бірлестігін басқаратын Ерлан Сапаров": a participle of leading ending at
+        token ``j - 1``, the body it governs (in ``case``) right before token ``i``, the leader
+        right after; whether a post was added."""
+        doc = self.doc
+        body = self.orgs.ending.get(i - 1)
+        if body is None or body.case != case or doc.lower(j - 1) not in post_words("leading_participles") \
+                or j not in self.person_at or doc.sentence_of[j] != doc.sentence_of[i - 1]:
+            return False
+        self.add(self.person_at[j], RolePhrase(i, j - 1, i, role), body, "person-leads")
+        return True
 
     def _person_called(self, k: int) -> PersonMention | None:
         """The person whose mention ends at token ``k``, or before a description by name
