@@ -799,7 +799,10 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
     def branch_start(j: int) -> int | None:
         return j + 1 if gathered and j + 1 < type_first else None
 
-    while k >= floor and type_first - k <= 7:
+    # fields listed with commas or "және" before the type noun, each a few words more
+    # ("аудандық әлеуметтік қорғау және азаматтық хал актілерін тіркеу бөлімі")
+    listed = 0
+    while k >= floor and type_first - k <= 7 + 4 * listed:
         tok = doc.tokens[k]
         if tok.kind == "number" and k > floor and doc.tokens[k - 1].norm == "№":
             return k - 1  # "№34 орта мектеп": a numbered body
@@ -813,6 +816,7 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         if tok.norm == "," and k - 1 >= floor and doc.tokens[k - 1].kind == "word" and doc.tokens[k - 1].norm[:1].islower() \
                 and any(doc.lower(j) == "және" for j in range(k + 1, type_first)) and k - 1 not in blocked:
             k -= 1  # "облыстық мәдениет, архивтер және құжаттама басқармасы": fields listed
+            listed += 1
             continue
         if tok.kind != "word" or k in blocked:
             return k + 1 if by_field and type_first - k > 3 else branch_start(k)
@@ -901,6 +905,8 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             return k
         if lower in org_words("connectors") and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
+        if lower == "және" and not listed:
+            listed = 1
         attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
         # "жұмыспен қамту … бөлімі": an object in the instrumental of the verbal noun after it
         # (in any case itself: "жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы")
