@@ -306,7 +306,7 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
         if colon is not None:
             # "Жанболат Сүйінбаев: – Біз дайынбыз": the caption and the speech on one line
             previous, first = (first, colon), colon + 1
-        found = _dash_quotes(doc, first, last, speakers)
+        found = _dash_quotes(doc, first, last, speakers) or _resumed_after_marks(doc, first, last, speakers)
         if not found and previous is not None:
             found = _unattributed_dash_line(doc, first, last, previous, dash_speaker, speakers)
         quotes.extend(found)
@@ -609,6 +609,34 @@ def _closing_attribution(doc: Document, first: int, last: int, speakers: Speaker
         quote = _dash_quote(doc, opened, _speech_end(doc, start), speaker, f"quote-dash:{how}", clause)
         return [quote] if quote.text and len(quote.text.split()) >= 3 else []
     return []
+
+
+def _resumed_after_marks(doc: Document, first: int, last: int, speakers: Speakers) -> list[Quote]:
+    """"«Біз дайынбыз», – деді Ахмет Оспанов. – Сайлауға барамыз.": a paragraph opening with a
+    quotation in marks and its attribution, then a dash after the sentence's end that resumes
+    the same speaker's speech, unmarked, to the paragraph's end (the quotation in marks is the
+    quotation rules')."""
+    closer = doc.quote_partner(first) if doc.tokens[first].norm == "«" else None
+    if closer is None or closer >= last:
+        return []
+    clause = _clause_after(doc, closer, last)
+    if clause is None:
+        return []
+    k = clause.last + 1
+    if k + 2 > last or doc.tokens[k].norm not in (".", "!", "?") or doc.tokens[k + 1].norm not in _DASHES:
+        return []
+    own = _dash_quotes(doc, k + 1, last, speakers)
+    if own:
+        return own  # "… – B, – деп қосты ол.": the resumed speech has its own attribution
+    speaker, _how = _speaker(doc, clause, doc.tokens[first].start, speakers)
+    start, end = k + 2, last
+    if doc.tokens[start].norm == "«" and (c := doc.quote_partner(start)) is not None and c > start \
+            and all(doc.tokens[j].norm in (".", "!", "?") for j in range(c + 1, last + 1)):
+        start, end = start + 1, c - 1  # "… – «B».": the resumed part in marks of its own
+    if speaker is None or doc.tokens[start].norm == "«" or doc.tokens[end].norm == "»":
+        return []  # marks that open or close it unmatched: not the speech resumed
+    quote = _dash_quote(doc, start, end, speaker, "quote-dash:continued", None)
+    return [quote] if len(quote.text.split()) >= 3 else []
 
 
 def _dash_opened(doc: Document, first: int, end: int) -> int:
