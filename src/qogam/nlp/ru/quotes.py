@@ -337,6 +337,7 @@ def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]
             quote = _quote(text, opener + 1, closer, speaker, "ru-quote-after", (clause_start, clause_end), (opener, clause_end))
             if quote:
                 out.append(quote)
+                out.extend(_resumed_after_marks(text, clause_end, end, speaker, speakers))
             continue
         before = text[start:opener].rstrip()
         according = _according(text, start, opener, closer, end, speakers)
@@ -353,6 +354,32 @@ def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]
                 if quote:
                     out.append(quote)
     return out
+
+
+_RESUMING_DASH = re.compile(r"[.!?]\s*[—–-]\s+")
+
+
+def _resumed_after_marks(text: str, clause_end: int, end: int, speaker: str | None, speakers: _Speakers) -> list[Quote]:
+    """"«Мы поддерживаем молодежь», – сказал Ерлан Сапаров. – Работа продолжится.": after a
+    quotation in marks and its attribution, a dash after the sentence's end resumes the same
+    speaker's speech to the line's end (unmarked, in marks of its own, or with an attribution
+    of its own)."""
+    line_end = text.find("\n", clause_end, end)
+    line_end = end if line_end < 0 else line_end
+    dash = _RESUMING_DASH.match(text, clause_end, line_end)
+    if dash is None:
+        return []
+    own = _dialogue(text, dash.start() + 1, line_end, speakers)
+    if own:
+        return own
+    rest_start, rest_end = dash.end(), line_end
+    pairs = _pairs(text, rest_start, rest_end)
+    if pairs and pairs[0][0] == rest_start and not text[pairs[0][1] + 1 : rest_end].strip(" .!?"):
+        rest_start, rest_end = rest_start + 1, pairs[0][1]  # "… – «Работа продолжится».": marks of its own
+    elif "«" in text[rest_start:rest_end] or "»" in text[rest_start:rest_end]:
+        return []
+    quote = _quote(text, rest_start, rest_end, speaker, "ru-quote-dash", None, (dash.start(), line_end))
+    return [quote] if quote else []
 
 
 def _according(text: str, start: int, opener: int, closer: int, end: int, speakers: _Speakers) -> Quote | None:
