@@ -275,10 +275,12 @@ def _joined_dialogue(text: str, start: int, end: int, speakers: _Speakers) -> li
 
 
 def _introduces(text: str, paragraph: tuple[int, int], speakers: _Speakers) -> bool:
-    """Whether a paragraph names a person and has a verb of speech (it leads into speech)."""
+    """Whether a paragraph names a person and has a verb of speech or of taking the floor
+    (``[introducing]``): it leads into speech."""
     start, end = paragraph
+    introducing = words("speech_verbs.txt", "introducing")
     return speakers.last_before(end) is not None and speakers.named_in(start, end) is not None and any(
-        _is_speech_verb(w) for w in _WORD.findall(text[start:end]))
+        _is_speech_verb(w) or lemmas(w) & introducing for w in _WORD.findall(text[start:end]))
 
 
 def _unclosed(text: str, speakers: _Speakers, found: list[tuple[int, int]]) -> list[Quote]:
