@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qogam.nlp.datelines import dateline_outlets
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
@@ -1092,7 +1093,8 @@ def _bare(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
 
 def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
     """News outlets named by their web address outside any other name ("деп жазды inbusiness.kz тілшісі"), with the type
-    phrase that may follow it ("didarbek.kz ақпараттық агенттігі")."""
+    phrase that may follow it ("didarbek.kz ақпараттық агенттігі"), and agencies named in a
+    dateline ("АСТАНА. ҚазАқпарат – …", :mod:`qogam.nlp.datelines`)."""
     covered = _covered(found)
     out: list[OrgMention] = []
     for i, tok in enumerate(doc.tokens):
@@ -1107,6 +1109,14 @@ def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
         name = doc.norm_span(i, last - 1) + " " + strip_case(doc.tokens[last].norm)[0] if last > i else tok.norm
         out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, "media", "NOM", None,
                               RULES["org-outlet"], "org-outlet"))
+    for start, end in dateline_outlets(doc.text, org_words("dateline_outlets")):
+        # "АСТАНА. ҚазАқпарат – …": the agency of a dateline
+        first, last = doc.token_at(start), doc.token_at(end - 1)
+        if first < 0 or last < 0 or any(k in covered for k in range(first, last + 1)) \
+                or doc.tokens[first].start != start or doc.tokens[last].end != end:
+            continue
+        name = doc.text[start:end]
+        out.append(OrgMention(first, last, start, end, name, name, "media", "NOM", None, RULES["org-outlet"], "org-outlet"))
     return out
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qogam.nlp.datelines import dateline_outlets
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import entries, fold, pairs, words
@@ -506,6 +507,14 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if _DOMAIN.match(tok.text) and i not in covered:
             found.append(RuOrgMention(i, i, tok.text, "media", "", "ru-org-outlet", "nomn"))
             covered.add(i)
+    for start, end in dateline_outlets(doc.text, words("org_types.txt", "dateline_outlets")):
+        # "АСТАНА. КАЗИНФОРМ – …": the agency of a dateline
+        first, last = doc.token_at(start), doc.token_at(end - 1)
+        if first < 0 or last < 0 or any(k in covered for k in range(first, last + 1)) \
+                or doc.tokens[first].start != start or doc.tokens[last].end != end:
+            continue
+        found.append(RuOrgMention(first, last, doc.text[start:end], "media", "", "ru-org-outlet", "nomn"))
+        covered.update(range(first, last + 1))
     found.sort(key=lambda m: m.first)
     return _attached(doc, found)
 
