@@ -44,3 +44,15 @@ def test_dateline_outlets(text: str, names: list[str]) -> None:
 def test_dateline_agency_is_a_media_organization(text: str, lang: str, name: str) -> None:
     orgs = extract(text, lang=lang).organizations
     assert [(o.name, o.type) for o in orgs if o.name == name] == [(name, "media")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a Kazakh agency's one-word name is the agency wherever it stands, inflected too
+        ("Облыста жиын өтті, деп хабарлайды ҚазАқпарат тілшісі.", "ҚазАқпарат"),
+        ("Бұл туралы ҚазАқпаратқа облыс әкімі айтты.", "ҚазАқпарат"),
+    ],
+)
+def test_kazakh_agency_named_anywhere(text: str, name: str) -> None:
+    assert [o.name for o in extract(text, lang="kk").organizations if o.type == "media"] == [name]

@@ -1109,7 +1109,15 @@ def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
         name = doc.norm_span(i, last - 1) + " " + strip_case(doc.tokens[last].norm)[0] if last > i else tok.norm
         out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, "media", "NOM", None,
                               RULES["org-outlet"], "org-outlet"))
-    for start, end in dateline_outlets(doc.text, org_words("dateline_outlets")):
+    agencies = org_words("agencies")
+    for i, tok in enumerate(doc.tokens):
+        stem = strip_case(tok.norm)[0]
+        if i not in covered and tok.kind == "word" and stem.lower() in agencies:
+            # "…, деп хабарлайды ҚазАқпарат тілшісі": an agency's name that is no other word
+            out.append(OrgMention(i, i, tok.start, tok.end, stem, stem, "media", strip_case(tok.norm)[1], None,
+                                  RULES["org-outlet"], "org-outlet"))
+            covered.add(i)
+    for start, end in dateline_outlets(doc.text, org_words("dateline_outlets") | agencies):
         # "АСТАНА. ҚазАқпарат – …": the agency of a dateline
         first, last = doc.token_at(start), doc.token_at(end - 1)
         if first < 0 or last < 0 or any(k in covered for k in range(first, last + 1)) \
