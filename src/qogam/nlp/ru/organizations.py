@@ -120,12 +120,25 @@ def _agreeing_before(doc: RuDocument, head: int) -> int:
             break
         if word[:1].islower() and all(p.tag.POS == "PRTF" and {"tran", "actv"} <= p.tag.grammemes for p in parses(word)[:2]):
             break  # "возглавляющий общественный совет": a participle governing the body, no word of it
+        if word[:1].islower() and not _shares_case(word, doc.word(head)):
+            break  # "руководящая общественным фондом": a word in another case than the head, no word of it
         if fold(word) in words("org_types.txt", "not_before") or _is_role(word) \
                 or fold(word) in pairs("post_nouns.txt", "synonyms"):
             break  # "… заведующий отделом": a post, not a word of the body's name ("Генеральная
             # прокуратура", "Исполнительный комитет": a post's modifier may be one)
         k -= 1
     return k
+
+
+_CASE_OF = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
+
+
+def _shares_case(word: str, head: str) -> bool:
+    """Whether an adjective or participle may agree in case with the head noun (true when the
+    dictionary says nothing of either's case)."""
+    mine = {_CASE_OF.get(c, c) for p in parses(word)[:3] if p.tag.POS in ("ADJF", "PRTF") and (c := p.tag.case)}
+    theirs = {_CASE_OF.get(c, c) for p in parses(head)[:3] if (c := p.tag.case)}
+    return not mine or not theirs or bool(mine & theirs)
 
 
 _PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")

@@ -283,9 +283,16 @@ class _Finder:
         verbs = pairs("post_nouns.txt", "leading_verbs")
         ending = {m.last: m for m in self.orgs}
         for k in range(1, len(doc.tokens) - 1):
-            role = next((verbs[fold(p.normal_form)] for p in parses(doc.word(k))[:2]
-                         if p.tag.POS == "VERB" and fold(p.normal_form) in verbs), None)
-            if role is None:
+            found = next(((verbs[fold(p.normal_form)], p.tag.POS) for p in parses(doc.word(k))[:3]
+                          if p.tag.POS in ("VERB", "PRTF") and fold(p.normal_form) in verbs), None)
+            if found is None:
+                continue
+            role, pos = found
+            if pos == "PRTF":
+                # "X, возглавляющая ОФ «Добро»,": the participle after its person and a comma
+                person, org = self.person_ending.get(k - 2) if doc.word(k - 1) == "," else None, self.org_at.get(k + 1)
+                if person is not None and org is not None:  # the participle agrees with them, in any case
+                    self.add(person, RolePhrase(k, k, k, role), org, "ru-person-leads")
                 continue
             relative = k >= 3 and doc.word(k - 2) == "," and fold(doc.word(k - 1)) in words("post_nouns.txt", "relative_pronouns")
             person, org = self.person_ending.get(k - 1), self.org_at.get(k + 1)
