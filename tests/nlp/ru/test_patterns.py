@@ -128,6 +128,16 @@ def test_persons(text: str, persons: list[str]) -> None:
          ["Астанинский городской филиал партии «Нур Отан»"]),
         ("Члены правления фонда «Дара» собрались.", ["фонд «Дара»"]),
         ("Общественный совет района собрался.", ["Общественный совет района"]),
+        # a commission named by its owner (with its adjectives) and its field; without a field
+        # the adjectives are the owner's, and an unnamed commission no body
+        ("Заседание провела постоянная комиссия областного маслихата по социальным вопросам.",
+         ["постоянная комиссия областного маслихата по социальным вопросам"]),
+        ("Заседание провела комиссия областного маслихата.", ["областной маслихат"]),
+        # a town's name in apposition after its noun, in the nominative as written
+        ("Мероприятие организовал молодежный ресурсный центр города Туркестан.", ["молодежный ресурсный центр города Туркестан"]),
+        ("Мероприятие организовал акимат села Карабулак.", ["акимат села Карабулак"]),
+        # an adjective or participle in another case than the head is none of its words
+        ("Айгуль Сейтова, руководящая общественным фондом «Добро», выступила.", ["общественный фонд «Добро»"]),
     ],
 )
 def test_organizations(text: str, organizations: list[str]) -> None:

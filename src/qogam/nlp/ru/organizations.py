@@ -179,6 +179,9 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             return k + 2  # "средней школы № 5": the number ends the name
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
+        if k > head and word[:1].isupper() and not _genitive(word) and k + 1 not in blocked \
+                and lemmas(doc.word(k)) & words("org_types.txt", "apposed_places"):
+            return k + 1  # "акимат города Туркестан": a town's name in apposition, as written
         if fold(word) == "имени":
             # "колледж имени К. Дутбаевой": the eponym, initials and a family name, is the name's
             j = k + 2
@@ -197,6 +200,8 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             # "фронт-офиса волонтеров" (whom it serves, in the plural) go on
         other = head_lemma(word)
         if other and head_lemma(doc.word(head)) not in words("org_types.txt", "parts"):
+            while k > head and doc.word(k)[:1].islower() and any(p.tag.POS == "ADJF" for p in parses(doc.word(k))[:2]):
+                k -= 1  # "комиссия | областного маслихата": the adjectives are the other body's
             break  # "Ассамблея народа Казахстана | Администрации Президента": another body
         k += 1
         steps += 1
@@ -215,8 +220,13 @@ def _field(doc: RuDocument, head: int, blocked: frozenset[int] = frozenset()) ->
     if head + 2 >= n or _heads().get(head_lemma(doc.word(head)) or "") not in ("commission", "council", "state_body"):
         return None
     by = head + 1
-    if head_lemma(doc.word(by)) and _genitive(doc.word(by)) and by + 2 < n and by not in blocked:
-        by += 1  # "постоянная комиссия маслихата по социальным вопросам": whose commission first
+    owner = by
+    while owner < min(n - 1, by + 2) and owner not in blocked and doc.word(owner)[:1].islower() \
+            and not head_lemma(doc.word(owner)) and any(p.tag.POS == "ADJF" and p.tag.case == "gent" for p in parses(doc.word(owner))[:2]):
+        owner += 1  # "комиссия областного маслихата по …": the owner's adjectives
+    if head_lemma(doc.word(owner)) and _genitive(doc.word(owner)) and owner + 2 < n and all(
+            k not in blocked for k in range(by, owner + 1)):
+        by = owner + 1  # "постоянная комиссия маслихата по социальным вопросам": whose commission first
     if fold(doc.word(by)) != "по":
         return None
     k = by + 1
