@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from qogam.nlp.kk.alphabet import CYRILLIC_LOOKALIKES
-from qogam.nlp.normalize import fold_case, normalize
+from qogam.nlp.normalize import fold_case, normalize, without_invisible
 
 _LOOKALIKES = str.maketrans(CYRILLIC_LOOKALIKES)
 
@@ -42,6 +42,14 @@ _LOOKALIKES = str.maketrans(CYRILLIC_LOOKALIKES)
         ("Ахмет’тің", "Ахмет'тің"),
         # invisible characters and odd spaces
         ("Жа\u00adйылма", "Жайылма"),
+        ("Са¬паров", "Сапаров"),  # a soft hyphen in the wrong code page
+        # Kazakh letters in the KZ-1048 code page read as Windows-1251
+        ("Ќазаќстан", "Қазақстан"),
+        ("кеѕесі", "кеңесі"),
+        ("Јлімов", "Әлімов"),
+        ("ўйым", "ұйым"),
+        ("төрєасы", "төрғасы"),
+        ("Їміт", "Үміт"),
         ("ҮЕҰ\u00a0өкілі", "ҮЕҰ өкілі"),
         ("\ufeffМәтін", "Мәтін"),
         # NFC
@@ -55,7 +63,7 @@ def test_normalize(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Жа\u00adйылма қоғамдық", "и\u0306ә\u200bбір Тоқaев", "\ufeff«Әлем»\u00ad, — деді", "жай мәтін"],
+    ["Жа\u00adйылма қоғамдық", "и\u0306ә\u200bбір Тоқaев", "\ufeff«Әлем»\u00ad, — деді", "жай мәтін", "Са¬паров Ќайрат"],
 )
 def test_offsets_map_back_to_original(text: str) -> None:
     norm = normalize(text)
@@ -79,3 +87,11 @@ def test_composed_cluster_maps_to_whole_original_cluster() -> None:
 
 def test_fold_case() -> None:
     assert fold_case("  Түркістан   ОБЛЫСЫ\n") == "түркістан облысы"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Сапа\u00adров", "Сапаров"), ("Са¬паров", "Сапаров"), ("вы\u200bступил", "выступил"), ("\u00ad", "\u00ad"), ("слово", "слово")],
+)
+def test_without_invisible(word: str, expected: str) -> None:
+    assert without_invisible(word) == expected

@@ -4,11 +4,12 @@ What it does, in order:
 
 * Unicode NFC (a decomposed "и" + combining breve becomes "й"), and then the combining marks
   that did not compose (a stress mark "а́") are dropped;
-* zero-width characters, soft hyphens and the BOM are dropped; a lone surrogate becomes U+FFFD;
+* zero-width characters, soft hyphens (and "¬", one in the wrong code page) and the BOM are
+  dropped; a lone surrogate becomes U+FFFD;
 * exotic spaces (no-break, thin, …) become a plain space;
 * inside a word that has at least one Cyrillic letter, Latin and other look-alike letters become
   the Kazakh Cyrillic letter they imitate ("Aлматы" with a Latin A, "Бiрлестiгi" with Latin i,
-  "əкім" with a Latin schwa);
+  "əкім" with a Latin schwa, "Ќазаќстан" from the KZ-1048 code page read as Windows-1251);
 * quotation marks and dashes are unified for matching: every opening quote becomes «, every
   closing one », every dash (and a hyphen standing alone between spaces) becomes —,
   typographic apostrophes become '; guillemets typed as "<<" and ">>" become "« " and " »"
@@ -27,7 +28,8 @@ from functools import lru_cache
 
 from qogam.nlp.kk.alphabet import CYRILLIC_LOOKALIKES, is_cyrillic
 
-_DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# "¬" (U+00AC) is a soft hyphen that went through the wrong code page ("Са¬паров").
+_DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u00ac")
 # One-to-one replacements; they keep offsets as they are.
 _TRANSLATE = str.maketrans(
     {
@@ -232,6 +234,14 @@ def normalize(text: str) -> NormalizedText:
 
 
 _SPLIT_RE = re.compile(r"\s+")
+
+
+def without_invisible(word: str) -> str:
+    """``word`` without the characters normalisation drops (soft hyphens, "¬", zero-width
+    characters): for readers that keep the original text and its offsets (Russian tokens)."""
+    if not any(ch in _DROPPED for ch in word):
+        return word
+    return "".join(ch for ch in word if ch not in _DROPPED) or word
 
 
 def fold_case(text: str) -> str:

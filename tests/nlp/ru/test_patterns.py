@@ -50,6 +50,9 @@ def run(text: str):
         # an adverb opening the sentence, which the model takes into the name
         ("Сегодня Ерлан Сапаров назначен на должность руководителя управления.", ["Ерлан Сапаров"]),
         ("Также Айгуль Сейтова провела встречу.", ["Айгуль Сейтова"]),
+        # a soft hyphen, or one in the wrong code page, is no letter of the name
+        ("Председатель ОО «Жастар» Ерлан Сапа\u00adров выступил.", ["Ерлан Сапаров"]),
+        ("Председатель ОО «Жастар» Ерлан Са¬паров выступил.", ["Ерлан Сапаров"]),
     ],
 )
 def test_persons(text: str, persons: list[str]) -> None:

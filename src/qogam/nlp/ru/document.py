@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from qogam.nlp.normalize import without_invisible
 from qogam.nlp.ru.morph import lemma
 from qogam.nlp.ru.ner import NerSpan
 from qogam.nlp.ru.pieces import stretches, words
@@ -57,7 +58,8 @@ class RuDocument:
         for s_start, s_stop, s_text in _sentences(text):
             first = len(tokens)
             for t_start, t_stop, t_text in _tokens(s_text):
-                tokens.append(Token(t_text, s_start + t_start, s_start + t_stop))
+                # "Сапа\u00adров": a soft hyphen is no letter of the word; the offsets keep it
+                tokens.append(Token(without_invisible(t_text), s_start + t_start, s_start + t_stop))
                 sentence_of.append(len(sentences))
             if len(tokens) > first:
                 sentences.append(Sentence(s_start, s_stop, first, len(tokens) - 1))
