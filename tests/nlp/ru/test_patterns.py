@@ -131,6 +131,9 @@ def test_persons(text: str, persons: list[str]) -> None:
          ["Астанинский городской филиал партии «Нур Отан»"]),
         ("Члены правления фонда «Дара» собрались.", ["фонд «Дара»"]),
         ("Общественный совет района собрался.", ["Общественный совет района"]),
+        # an outlet's web address, at a sentence's end too (razdel cuts it at its dots there)
+        ("Аким представил нового руководителя района, передает inbusiness.kz.", ["inbusiness.kz"]),
+        ("Подробнее на сайте www.zakon.kz. Встреча продолжилась.", ["www.zakon.kz"]),
         # a commission named by its owner (with its adjectives) and its field; without a field
         # the adjectives are the owner's, and an unnamed commission no body
         ("Заседание провела постоянная комиссия областного маслихата по социальным вопросам.",

@@ -100,6 +100,8 @@ def _sentences(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 _AMPERSAND = re.compile(r"[^\W_]+(?:&[^\W_]+)+")
+# "inbusiness.kz", "www.zakon.kz": razdel cuts a web address at its dots when a full stop follows
+_ADDRESS = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.(?:kz|ru|com|org|net|info|tv|news|media)(?!\w)", re.IGNORECASE)
 
 
 def _tokens(sentence: str) -> Iterator[tuple[int, int, str]]:
@@ -107,8 +109,8 @@ def _tokens(sentence: str) -> Iterator[tuple[int, int, str]]:
     from razdel import tokenize
 
     for base, word in words(sentence):
-        joined = _AMPERSAND.match(word)
-        if joined:  # "Ernst&Young", "AT&T": one name
+        joined = _AMPERSAND.match(word) or _ADDRESS.match(word)
+        if joined:  # "Ernst&Young", "AT&T", "inbusiness.kz.": one name
             yield base, base + joined.end(), joined.group()
             if joined.end() == len(word):
                 continue
