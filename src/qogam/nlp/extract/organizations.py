@@ -511,6 +511,8 @@ def _mention_ending_at(
     elif base in abbreviations:
         type_first, type_ = i, abbreviations[base]
         abbreviation = base
+        if i - 1 >= floor and doc.lower(i - 1) in org_words("form_qualifiers"):
+            type_first = i - 1  # "«Қалалық емхана» ШЖҚ МКК": the right it holds, part of the form
     else:
         matched = _match_type(doc, i, floor)
         if matched is None or (matched[0] == i and is_board(doc, i)):
