@@ -14,6 +14,7 @@ from qogam.errors import ModelError
 from qogam.nlp.extract.calibration import calibrate, use_rule_scores
 from qogam.nlp.extract.document import Document, EntitySpan
 from qogam.nlp.extract.events import find_events
+from qogam.nlp.extract.lexicon import post_words
 from qogam.nlp.extract.mixed import merge_sentences
 from qogam.nlp.extract.org_groups import group_organizations, is_venue
 from qogam.nlp.extract.organizations import find_org_mentions
@@ -124,7 +125,9 @@ def _extract_kazakh(text: str, published: date | None, use_model: bool) -> Extra
         if o.name in referenced
         or (any(e.source != "org-parent" for e in o.evidence) and not is_venue(o, o.name in not_only_where))
     ]
-    speakers = PersonIndex(mentions, role_index(result.posts), [s.start for s in doc.sentences])
+    pronoun_subjects = frozenset(  # "Ол … алғыс айтты.": the subject named in a sentence before
+        s.start for s in doc.sentences if s.tokens and s.tokens[0].norm.lower() in post_words("subject_pronouns"))
+    speakers = PersonIndex(mentions, role_index(result.posts), [s.start for s in doc.sentences], pronoun_subjects)
     result.quotes = find_quotes(doc, speakers)
     result.events = find_events(doc, mentions, published)
     result.places = find_places(doc, org_mentions, frozenset(person_tokens))

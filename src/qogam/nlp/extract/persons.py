@@ -679,18 +679,21 @@ class PersonIndex(MentionIndex):
 
     def __init__(
         self, mentions: list[PersonMention], roles: list[tuple[int, str, str, str]] | None = None,
-        sentence_starts: list[int] | None = None,
+        sentence_starts: list[int] | None = None, pronoun_subjects: frozenset[int] = frozenset(),
     ) -> None:
         super().__init__(mentions)
         # (offset, role lemma, role text lower, person name) of every post found
         self.roles = roles or []
         self._sentence_starts = sentence_starts or [0]
+        self._pronoun_subjects = pronoun_subjects  # starts of the sentences that open with "Ол"
 
     def last_before(self, offset: int, within: int | None = None) -> str | None:
         """The person named last before ``offset``, preferring the subject of that mention's
         sentence: "Ерлан Сапаров Марат Ахметовты құттықтады. «…», – деді ол." is Сапаров's
-        (a name in the accusative, dative … is whom the sentence is about, not who acts),
-        "Сөз Марат Ахметовқа берілді. «…», – деді ол." Ахметов's, the only one named there."""
+        (a name in the accusative, dative, or in the genitive of what it owns, is whom the
+        sentence is about, not who acts), "Сөз Марат Ахметовқа берілді. «…», – деді ол."
+        Ахметов's, the only one named there; "Ол Ерлан Сапаровқа алғыс айтты." has for its
+        subject the person the sentence's "Ол" stands for, named before."""
         i = self._last_index(offset)
         if i < 0:
             return None
@@ -698,15 +701,16 @@ class PersonIndex(MentionIndex):
         if within is not None and offset - last.end > within:
             return None
         chosen = last
-        if getattr(last, "case", "NOM") not in ("NOM", "GEN"):
+        if getattr(last, "case", "NOM") != "NOM":
             sentence = self._sentence_starts[bisect_right(self._sentence_starts, last.start) - 1]
-            for k in range(i - 1, -1, -1):
-                m = self._mentions[k]
-                if m.start < sentence:
-                    break
-                if m.person is not None and getattr(m, "case", "NOM") == "NOM":
-                    chosen = m
-                    break
+            subject = next((m for m in reversed(self._mentions[:i]) if m.start >= sentence and m.person is not None
+                            and getattr(m, "case", "NOM") == "NOM"), None)
+            if subject is not None:
+                chosen = subject
+            elif sentence in self._pronoun_subjects and sentence > 0:
+                earlier = self.last_before(sentence, within)
+                if earlier is not None:
+                    return earlier
         assert chosen.person is not None
         return chosen.person.name
 
