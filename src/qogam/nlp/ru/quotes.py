@@ -62,6 +62,15 @@ class _Speakers(MentionIndex):
             sentence = max(self.text.rfind(mark, 0, chosen.start) for mark in (". ", "! ", "? ", "\n")) + 1
             subject = next((m for m in reversed(fitting) if m.start >= sentence and m is not chosen
                             and getattr(m, "case_nominative", True)), None)
+            opening = _WORD.match(self.text, sentence + len(self.text[sentence:]) - len(self.text[sentence:].lstrip()))
+            if subject is None and sentence > 0 and opening is not None \
+                    and fold(opening.group()) in words("speech_verbs.txt", "pronouns") \
+                    and gender in (None, _clause_gender(opening.group())):
+                # "Он поблагодарил Ерлана Сапарова. «…», — сказал он.": the subject is whom that
+                # sentence's "Он" stands for
+                earlier = self.by_pronoun(sentence, clause)
+                if earlier is not None:
+                    return earlier
             chosen = subject or chosen
         assert chosen.person is not None
         return chosen.person.name
