@@ -401,8 +401,11 @@ def _according(text: str, start: int, opener: int, closer: int, end: int, speake
     if not before.endswith(","):
         return None
     clause_start = max(start, text.rfind(".", start, opener) + 1, text.rfind("\n", start, opener) + 1)
-    clause = " ".join(fold(w) for w in _WORD.findall(text[clause_start : start + len(before)]))
-    if not any(clause.startswith(opening) for opening in words("speech_verbs.txt", "according")):
+    clause_words = _WORD.findall(text[clause_start : start + len(before)])
+    clause = " ".join(fold(w) for w in clause_words)
+    # "Как рассказала X, «…»": "как" and any verb of speech opens such a clause too
+    as_said = len(clause_words) >= 2 and fold(clause_words[0]) == "как" and _is_speech_verb(clause_words[1])
+    if not as_said and not any(clause.startswith(opening) for opening in words("speech_verbs.txt", "according")):
         return None
     if len(_WORD.findall(text[opener:closer])) < 3 or not re.match(r"\s*[.!?…]|\s*$", text[closer + 1 : end]):
         return None  # a name in quotation marks, or a quotation the sentence goes on from
