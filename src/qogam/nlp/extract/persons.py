@@ -29,6 +29,7 @@ from qogam.nlp.extract.lexicon import (
     place_prefixes,
     places,
     post_nouns,
+    post_words,
     role_synonyms,
     surname_kind,
 )
@@ -713,6 +714,23 @@ class PersonIndex(MentionIndex):
                     return earlier
         assert chosen.person is not None
         return chosen.person.name
+
+    def head_of_state(self, words: list[str], before: int) -> tuple[bool, str | None]:
+        """Whether the words of an attribution name the head of state, by a post ([head_of_state]
+        of post_words.txt: "– деді Мемлекет басшысы") or a title of one person ([title_holders]:
+        "– деді Елбасы"), and then who that is in the text before offset ``before``: the person
+        last given such a post, or named with the title holder's family name (None when none)."""
+        joined = f" {' '.join(words)} "
+        for title, family in kk.pairs("post_words.txt", "title_holders").items():
+            if f" {title} " in joined:
+                i = self._last_index(before)
+                holder = next((m.person.name for m in reversed(self._mentions[: i + 1])
+                               if m.person is not None and family.lower() in m.person.name.lower().split()), None)
+                return True, holder
+        if not any(f" {phrase} " in joined for phrase in post_words("head_of_state")):
+            return False, None
+        heads = [person for offset, role, _, person in self.roles if offset < before and role in post_words("head_of_state")]
+        return True, heads[-1] if heads else None
 
     def names_unheld_post(self, words: list[str]) -> bool:
         """Whether the words name a post (a post noun) that no post found in the text holds: "–

@@ -80,6 +80,9 @@ class Speakers(Protocol):
     def names_unheld_post(self, words: list[str]) -> bool:
         """Whether ``words`` name a post that no post found in the text holds."""
 
+    def head_of_state(self, words: list[str], before: int) -> tuple[bool, str | None]:
+        """Whether ``words`` name the head of state, and who that is before offset ``before``."""
+
     def holder_of(self, words: list[str], before: int) -> str | None:
         """The person who holds the post named by lower-case ``words`` before ``offset``."""
 
@@ -206,6 +209,11 @@ def _speaker(doc: Document, clause: _Clause, quote_start: int, speakers: Speaker
     held = speakers.holder_of(words, quote_start)
     if held:
         return held, "post"
+    named_head, head = speakers.head_of_state(words, quote_start)
+    if named_head:
+        # "– деді Мемлекет басшысы", "– деді Елбасы": the head of state the text names so, and
+        # with none not whoever is near
+        return (head, "post") if head else (None, "unresolved")
     if speakers.names_unheld_post(words):
         # "Айдарбек Сапаров … гүл шоқтарын қойды. … – дейді СҚО әкімі": a post the text gave no
         # one is the person named last before the speech, if near
@@ -452,6 +460,8 @@ def _quotes_in_sentence(
             # "Оның айтуынша, «…»." / "Марат Ахметовтың сөзінше, «…»."
             clause, source = according, "quote-according"
             speaker, how = _speaker(doc, clause, doc.tokens[opener].start, speakers)
+            if how != "named" and doc.lower(according.verb).startswith(kk.entries("speech_verbs.txt", "as_said")):
+                continue  # "Абай айтқандай, «…»": a saying cited, not speech reported
         else:
             introduced = _introduced_before(doc, opener, closer, first, speakers)
             if introduced is None:
@@ -493,7 +503,7 @@ def _according(doc: Document, opener: int, closer: int, first: int, last: int) -
     start = opener - 2
     while start > first and doc.tokens[start - 1].norm not in _CLAUSE_END | {"»", "«", ","}:
         start -= 1
-    openings = kk.entries("speech_verbs.txt", "according")
+    openings = kk.entries("speech_verbs.txt", "according") + kk.entries("speech_verbs.txt", "as_said")
     verb = next((k for k in range(start, opener - 1) if doc.lower(k).startswith(openings)), None)
     return _Clause(start, opener - 2, verb) if verb is not None else None
 
