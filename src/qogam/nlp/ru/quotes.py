@@ -20,7 +20,7 @@ from bisect import bisect_right
 
 from qogam.nlp.extract.persons import GroupedMention, MentionIndex
 from qogam.nlp.extract.results import Evidence, Mention, Post, Quote
-from qogam.nlp.ru.lexicon import fold, words
+from qogam.nlp.ru.lexicon import fold, pairs, words
 from qogam.nlp.ru.morph import lemmas, parses
 from qogam.nlp.ru.persons import RuPersonMention, person_gender
 
@@ -74,6 +74,19 @@ class _Speakers(MentionIndex):
             chosen = subject or chosen
         assert chosen.person is not None
         return chosen.person.name
+
+    def named_family(self, family: str, before: int) -> str | None:
+        """The person named last before offset ``before`` whose name has the family name ``family``."""
+        family = fold(family)
+        found = [m.person.name for m in self._mentions if m.end <= before and m.person is not None
+                 and family in fold(m.person.name).split()]
+        return found[-1] if found else None
+
+    def head_of_state(self, before: int) -> str | None:
+        """The person last given a post of head of state before offset ``before``."""
+        heads = [post.person for post in self.posts if post.mention.start < before and post.organization is None
+                 and fold(post.role) in words("post_nouns.txt", "head_of_state_words")]
+        return heads[-1] if heads else None
 
     def holder_of(self, clause: str, before: int) -> str | None:
         """The person holding the post a clause names ("сказал аким", "глава региона")."""
@@ -135,6 +148,14 @@ def _speaker(text: str, start: int, end: int, quote_start: int, speakers: _Speak
         return None  # "сообщает пресс-служба акимата": a release speaks, no person
     if any(w in words("speech_verbs.txt", "pronouns") for w in tokens):
         return speakers.by_pronoun(quote_start, clause)
+    joined = f" {' '.join(tokens)} "
+    if any(_is_speech_verb(w) for w in tokens):
+        for title, family in pairs("post_nouns.txt", "title_holders").items():
+            if f" {title} " in joined:  # "— заключил Елбасы": the Назарбаев the text names, or no one
+                return speakers.named_family(family, quote_start)
+        if any(f" {phrase} " in joined for phrase in words("post_nouns.txt", "head_of_state_words")):
+            # "— сказал Глава государства": whom the text gives that post, or no one
+            return speakers.head_of_state(quote_start)
     held = speakers.holder_of(clause, quote_start)
     if held:
         return held
