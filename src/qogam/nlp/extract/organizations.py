@@ -1112,9 +1112,12 @@ def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
         out.append(OrgMention(i, last, tok.start, doc.tokens[last].end, name, name, "media", "NOM", None,
                               RULES["org-outlet"], "org-outlet"))
     agencies = org_words("agencies")
+    openings = {name[:4] for name in agencies}
     for i, tok in enumerate(doc.tokens):
+        if tok.kind != "word" or tok.norm[:4].lower() not in openings or i in covered:
+            continue
         stem = strip_case(tok.norm)[0]
-        if i not in covered and tok.kind == "word" and stem.lower() in agencies:
+        if stem.lower() in agencies:
             # "…, деп хабарлайды ҚазАқпарат тілшісі": an agency's name that is no other word
             out.append(OrgMention(i, i, tok.start, tok.end, stem, stem, "media", strip_case(tok.norm)[1], None,
                                   RULES["org-outlet"], "org-outlet"))
