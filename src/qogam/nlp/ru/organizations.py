@@ -167,6 +167,9 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
         word = doc.word(k + 1)
         close = _closing(doc, k + 1) if _opening_mark(doc, k + 1) else None
         if close is not None:
+            if head_lemma(doc.word(head)) in words("org_types.txt", "branches") and close + 2 < n \
+                    and fold(doc.word(close + 1)) == "по" and (territory := _territory_after(doc, close + 2, blocked)) is not None:
+                return territory  # "филиал партии «AMANAT» по Туркестанской области"
             return close  # a quoted name ends the body's name
         if _bare_name(word):
             return k + 1  # "партия AMANAT", "Фонд Сорос-Казахстан"
@@ -177,6 +180,8 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             continue
         if word in ("№", "#") and k + 2 < n and doc.word(k + 2)[:1].isdigit():
             return k + 2  # "средней школы № 5": the number ends the name
+        if fold(word) == "по" and (territory := _territory_after(doc, k + 2, blocked)) is not None:
+            return territory  # "Департамент государственных доходов по Туркестанской области"
         if not word[:1].isalpha() or fold(word) in words("org_types.txt", "stop_after"):
             break
         if k > head and word[:1].isupper() and not _genitive(word) and k + 1 not in blocked \
@@ -206,6 +211,24 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
         k += 1
         steps += 1
     return k
+
+
+def _territory_after(doc: RuDocument, k: int, blocked: frozenset[int]) -> int | None:
+    """The last token of a territory in the dative from token ``k`` on, after "по" ("по
+    Туркестанской области", "по городу Шымкент", "по Сайрамскому району"): adjectives, then a
+    noun of a territory ([place_kinds] of post_nouns.txt), then a town's name; None when
+    there is none."""
+    n = len(doc.tokens)
+    j = k
+    while j < n and j not in blocked and j - k < 3 and any(
+            p.tag.POS == "ADJF" and p.tag.case == "datv" for p in parses(doc.word(j))[:2]):
+        j += 1
+    if j >= n or j in blocked or not (lemmas(doc.word(j)) & set(pairs("post_nouns.txt", "place_kinds"))) \
+            or not any(p.tag.case == "datv" for p in parses(doc.word(j))[:3]):
+        return None
+    if j == k and j + 1 < n and j + 1 not in blocked and doc.word(j + 1)[:1].isupper():
+        return j + 1  # "по городу Шымкент"
+    return j if j > k else None
 
 
 def _is_role(word: str) -> bool:
