@@ -570,6 +570,8 @@ def _mention_ending_at(
             return None  # "«Азаматтық альянс» форумы": a forum's title, no body
         if any(tag.startswith(("POSS1", "POSS2")) for tag in _tags(tok.norm.lower())):
             return None  # "бірлестігіміз" (our association) names no one
+    if case not in ("NOM", "GEN"):
+        floor = _after_other_body(doc, type_first, floor)
     wrapped = _wrapping_quote(doc, i, type_first, floor)
     if wrapped is not None:
         return _quoted_whole(doc, wrapped, i, floor, type_, case, blocked)
@@ -657,6 +659,23 @@ def _mention_ending_at(
         start, i, doc.tokens[start].start, doc.tokens[i].end, name, core, type_, case, abbreviation,
         confidence, source, core_first, core_last, owner,
     )
+
+
+def _after_other_body(doc: Document, type_first: int, floor: int) -> int:
+    """Where a body named in a case of its own (with, to, in …) may start at the earliest: after
+    another body's head in the nominative just before it ("«Жастар» бірлестігі | облыс
+    әкімдігімен бірлесіп", "Ұлттық банк | Үкіметпен"), the subject that acts with it; not for a
+    branch or wing named after its body ("«AMANAT» партиясы аудандық филиалымен") nor a body
+    attached to another ("… бірлестігі жанындағы кеңеспен")."""
+    if doc.lemma(type_first) in org_words("branch_heads") | org_words("wing_heads"):
+        return floor
+    for j in range(type_first - 1, max(floor, type_first - 6) - 1, -1):
+        tok = doc.tokens[j]
+        if tok.kind != "word" or doc.lower(j) in org_words("attached"):
+            return floor
+        if doc.lemma(j) in org_heads() and strip_case(tok.norm)[1] == "NOM":
+            return j + 1
+    return floor
 
 
 def _owning_body(
