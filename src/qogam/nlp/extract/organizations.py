@@ -663,8 +663,8 @@ def _mention_ending_at(
 
 def _after_other_body(doc: Document, type_first: int, floor: int) -> int:
     """Where a body named in a case of its own (with, to, in …) may start at the earliest: after
-    another body's head in the nominative just before it ("«Жастар» бірлестігі | облыс
-    әкімдігімен бірлесіп", "Ұлттық банк | Үкіметпен"), the subject that acts with it; not for a
+    another body's possessed head in the nominative just before it ("«Жастар» бірлестігі | облыс
+    әкімдігімен бірлесіп", "Аудан әкімдігі | мәслихатпен"), the subject that acts with it; not for a
     branch or wing named after its body ("«AMANAT» партиясы аудандық филиалымен") nor a body
     attached to another ("… бірлестігі жанындағы кеңеспен")."""
     if doc.lemma(type_first) in org_words("branch_heads") | org_words("wing_heads"):
@@ -673,8 +673,8 @@ def _after_other_body(doc: Document, type_first: int, floor: int) -> int:
         tok = doc.tokens[j]
         if tok.kind != "word" or doc.lower(j) in org_words("attached"):
             return floor
-        if doc.lemma(j) in org_heads() and strip_case(tok.norm)[1] == "NOM":
-            return j + 1
+        if doc.lemma(j) in org_heads() and strip_case(tok.norm)[1] == "NOM" and "POSS3" in _tags(doc.lower(j)):
+            return j + 1  # a possessed head ends a name ("бірлестігі"); "Орталық сайлау …" is an adjective
     return floor
 
 
