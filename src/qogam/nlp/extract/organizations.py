@@ -330,9 +330,6 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
     quoted = _coordinated_quoted(doc, i, type_first, type_, floor)
     if quoted:
         return quoted
-    by_members = _coordinated_members(doc, i, type_first, type_, floor, blocked)
-    if by_members:
-        return by_members
     k = type_first - 1
     while k >= floor and type_first - k <= 3 and doc.tokens[k].kind == "word" and doc.tokens[k].norm[:1].islower() \
             and doc.lower(k) not in org_words("level") and not is_people(doc.lower(k)) \
@@ -382,40 +379,6 @@ def _coordinated(doc: Document, i: int, floor: int, blocked: set[int]) -> list[O
     for first, prefix in names:
         name = f"{prefix} {shared}{head}"
         out.append(OrgMention(first, i, doc.tokens[first].start, tok.end, name, name, type_, case, None,
-                              RULES["org-coordinated"], "org-coordinated"))
-    return out
-
-
-def _coordinated_members(doc: Document, i: int, type_first: int, type_: str, floor: int, blocked: set[int]) -> list[OrgMention]:
-    """Councils named by their members, several sharing one plural head: "облыстық ардагерлер
-    және аналар кеңестері" (two councils, each with the level before them). A singular head
-    is one council of both ("ардагерлер мен аналар кеңесі")."""
-    if type_ != "council" or type_first != i or "PL" not in _tags(doc.lower(i)):
-        return []
-    members: list[int] = []
-    k = i - 1
-    while k >= floor and k not in blocked and doc.tokens[k].kind == "word" and doc.tokens[k].norm[:1].islower() \
-            and "PL" in _tags(doc.lower(k)) and strip_case(doc.tokens[k].norm)[1] == "NOM" and _plain_word(doc, k):
-        members.append(k)
-        if k - 2 >= floor and doc.lower(k - 1) in org_words("coordinators"):
-            k -= 2
-            continue
-        k -= 1
-        break
-    if len(members) < 2 or any(a - b != 2 for a, b in zip(members, members[1:])):
-        return []
-    first = members[-1]
-    while first - 1 >= floor and first - 1 not in blocked and (doc.lower(first - 1) in org_words("level") or (
-            doc.tokens[first - 1].norm[:1].isupper() and _is_modifier(doc, first - 1, blocked))):
-        first -= 1  # the level and place every council shares ("облыстық", "Сайрам аудандық")
-    prefix = doc.norm_span(first, members[-1] - 1) + " " if first < members[-1] else ""
-    head = possessive3(doc.lemma(i))
-    case = strip_case(doc.tokens[i].norm)[1]
-    out = []
-    for member in reversed(members):
-        name = f"{prefix}{doc.norm_span(member, member)} {head}"
-        start = first if member == members[-1] else member
-        out.append(OrgMention(start, i, doc.tokens[start].start, doc.tokens[i].end, name, name, type_, case, None,
                               RULES["org-coordinated"], "org-coordinated"))
     return out
 
