@@ -1132,8 +1132,9 @@ def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
                               RULES["org-outlet"], "org-outlet"))
     agencies = org_words("agencies")
     openings = {name[:4] for name in agencies}
+    initials = {name[:1] for name in agencies} | {name[:1].upper() for name in agencies}
     for i, tok in enumerate(doc.tokens):
-        if tok.kind != "word" or tok.norm[:4].lower() not in openings or i in covered:
+        if tok.norm[:1] not in initials or tok.kind != "word" or tok.norm[:4].lower() not in openings or i in covered:
             continue
         stem = strip_case(tok.norm)[0]
         if stem.lower() in agencies:
