@@ -420,6 +420,8 @@ def _mentions(doc: Document) -> list[PersonMention]:
             continue  # "Аяз Ата": a character of tales and holidays, not a real person
         classes = _classes(doc, first, last)
         segments = _segments(classes)
+        if first == last and not eponym and _known_by_one_name(doc, first):
+            classes, segments = ["first"], [(0, 0, "single")]  # "ұлы ойшыл Абай", "Абайдың шығармалары"
         if eponym:
             # a district, region or town is named by one name, the run's last ("Ерлан Сапаров
             # Жамбыл облысы …"); a street, a theatre, "X атындағы" by the whole run ("Қожа
@@ -445,6 +447,18 @@ def _mentions(doc: Document) -> list[PersonMention]:
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+def _known_by_one_name(doc: Document, i: int) -> bool:
+    """Whether token ``i`` alone names a person known by one name ([known_by_one_name] of
+    person_words.txt): not before a place's or a thing's noun ("Абай облысы", "Абай жүлдесі"),
+    a body ("Абай университеті") or after an opening quotation mark (a title)."""
+    if lemmatize_name(_as_name(doc.tokens[i].norm)).lower() not in person_words("known_by_one_name"):
+        return False
+    if i > 0 and doc.tokens[i - 1].norm == "«":
+        return False  # a title
+    nxt = doc.lemma(i + 1) if i + 1 < len(doc.tokens) else ""
+    return nxt not in person_words("one_name_not_before") and nxt not in org_heads()
 
 
 def _sub_runs(doc: Document) -> list[tuple[int, int]]:
@@ -570,6 +584,14 @@ def _attach_partial(doc: Document, mentions: list[PersonMention], persons: list[
             person = next((p for p in persons if p.name == m.nominative), None)
             if person is None:
                 person = Person(m.nominative, family=m.family)
+                persons.append(person)
+            m.person = person
+        elif m.given and not m.family and not candidates and m.first == m.last and m.case not in ("LOC", "ABL") \
+                and _known_by_one_name(doc, m.first):  # "Абайда" is in a place of that name
+            # "ұлы ойшыл Абай": a person known by one name is one with no full name in the text
+            person = next((p for p in persons if p.name == m.given), None)
+            if person is None:
+                person = Person(m.given, given=m.given)
                 persons.append(person)
             m.person = person
         elif m.family and not candidates and _model_says_person(doc, m) and (

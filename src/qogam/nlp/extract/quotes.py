@@ -460,8 +460,9 @@ def _quotes_in_sentence(
             # "Оның айтуынша, «…»." / "Марат Ахметовтың сөзінше, «…»."
             clause, source = according, "quote-according"
             speaker, how = _speaker(doc, clause, doc.tokens[opener].start, speakers)
-            if how != "named" and doc.lower(according.verb).startswith(kk.entries("speech_verbs.txt", "as_said")):
-                continue  # "Абай айтқандай, «…»": a saying cited, not speech reported
+            if doc.lower(according.verb).startswith(kk.entries("speech_verbs.txt", "as_said")) and (
+                    how != "named" or (speaker or "").lower() in kk.words("person_words.txt", "known_by_one_name")):
+                continue  # "Абай айтқандай, «…»", "Елбасы айтқандай": a saying cited, not speech reported
         else:
             introduced = _introduced_before(doc, opener, closer, first, speakers)
             if introduced is None:
