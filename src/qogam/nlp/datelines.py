@@ -9,7 +9,8 @@ spans into their own mentions. Text in, character spans out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from typing import Protocol
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _PLACE = rf"[{_UPPER}][^\W\d_]+(?:[ -][{_UPPER}][^\W\d_]+)?"  # "АСТАНА", "НҰР-СҰЛТАН", "Усть-Каменогорск"
@@ -38,6 +39,26 @@ def dateline_outlets(text: str, known: Collection[str] = ()) -> list[tuple[int, 
             if _agency_like(name, known):
                 found.add((match.start("name"), match.end("name")))
     return sorted(found)
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def dateline_tokens(text: str, tokens: Sequence[_Spanned], known: Collection[str] = ()) -> list[tuple[int, int]]:
+    """(first, last) indices of the ``tokens`` of ``text`` (with offsets into it) that a
+    dateline's agency (:func:`dateline_outlets`) fills exactly: a name that starts or ends
+    inside a token gives none."""
+    spans = dateline_outlets(text, known)
+    if not spans:
+        return []
+    first_at = {t.start: i for i, t in enumerate(tokens)}
+    last_at = {t.end: i for i, t in enumerate(tokens)}
+    return [(first_at[start], last_at[end]) for start, end in spans if start in first_at and end in last_at]
 
 
 def _agency_like(name: str, known: Collection[str]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qogam.nlp.datelines import dateline_outlets
+from qogam.nlp.datelines import dateline_tokens
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
@@ -630,7 +630,8 @@ def _after_other_body(doc: Document, type_first: int, floor: int) -> int:
     әкімдігімен бірлесіп", "Аудан әкімдігі | мәслихатпен"), the subject that acts with it; not for a
     branch or wing named after its body ("«AMANAT» партиясы аудандық филиалымен") nor a body
     attached to another ("… бірлестігі жанындағы кеңеспен")."""
-    if doc.lemma(type_first) in org_words("branch_heads") | org_words("wing_heads"):
+    lemma = doc.lemma(type_first)
+    if lemma in org_words("branch_heads") or lemma in org_words("wing_heads"):
         return floor
     for j in range(type_first - 1, max(floor, type_first - 6) - 1, -1):
         tok = doc.tokens[j]
@@ -1142,12 +1143,11 @@ def _outlets(doc: Document, found: list[OrgMention]) -> list[OrgMention]:
             out.append(OrgMention(i, i, tok.start, tok.end, stem, stem, "media", strip_case(tok.norm)[1], None,
                                   RULES["org-outlet"], "org-outlet"))
             covered.add(i)
-    for start, end in dateline_outlets(doc.text, org_words("dateline_outlets") | agencies):
+    for first, last in dateline_tokens(doc.text, doc.tokens, org_words("dateline_outlets") | agencies):
         # "АСТАНА. ҚазАқпарат – …": the agency of a dateline
-        first, last = doc.token_at(start), doc.token_at(end - 1)
-        if first < 0 or last < 0 or any(k in covered for k in range(first, last + 1)) \
-                or doc.tokens[first].start != start or doc.tokens[last].end != end:
+        if any(k in covered for k in range(first, last + 1)):
             continue
+        start, end = doc.tokens[first].start, doc.tokens[last].end
         name = doc.text[start:end]
         out.append(OrgMention(first, last, start, end, name, name, "media", "NOM", None, RULES["org-outlet"], "org-outlet"))
     return out

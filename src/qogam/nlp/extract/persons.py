@@ -689,6 +689,15 @@ class MentionIndex:
         assert m.person is not None
         return m.person.name if within is None or offset - m.end <= within else None
 
+    def named_family(self, family: str, before: int) -> str | None:
+        """The person named last before offset ``before`` whose name has the word ``family``
+        ("Назарбаев", whom the title "Елбасы" names), case and "ё" aside."""
+        wanted = family.lower().replace("ё", "е")
+        for m in reversed(self._mentions):
+            if m.end <= before and m.person is not None and wanted in m.person.name.lower().replace("ё", "е").split():
+                return m.person.name
+        return None
+
     def _last_index(self, offset: int) -> int:
         """The index of the last mention of a person ending before ``offset`` (-1 when none)."""
         i = bisect_right(self._starts, offset) - 1
@@ -745,10 +754,7 @@ class PersonIndex(MentionIndex):
         joined = f" {' '.join(words)} "
         for title, family in kk.pairs("post_words.txt", "title_holders").items():
             if f" {title} " in joined:
-                i = self._last_index(before)
-                holder = next((m.person.name for m in reversed(self._mentions[: i + 1])
-                               if m.person is not None and family.lower() in m.person.name.lower().split()), None)
-                return True, holder
+                return True, self.named_family(family, before)
         if not any(f" {phrase} " in joined for phrase in post_words("head_of_state")):
             return False, None
         heads = [person for offset, role, _, person in self.roles if offset < before and role in post_words("head_of_state")]

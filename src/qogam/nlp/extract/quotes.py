@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import post_nouns, speaker_pronouns
+from qogam.nlp.extract.lexicon import person_words, post_nouns, speaker_pronouns
 from qogam.nlp.extract.results import Evidence, Mention, Quote
 from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.tokens import quote_pairs
@@ -461,7 +461,7 @@ def _quotes_in_sentence(
             clause, source = according, "quote-according"
             speaker, how = _speaker(doc, clause, doc.tokens[opener].start, speakers)
             if doc.lower(according.verb).startswith(kk.entries("speech_verbs.txt", "as_said")) and (
-                    how != "named" or (speaker or "").lower() in kk.words("person_words.txt", "known_by_one_name")):
+                    how != "named" or (speaker or "").lower() in person_words("known_by_one_name")):
                 continue  # "Абай айтқандай, «…»", "Елбасы айтқандай": a saying cited, not speech reported
         else:
             introduced = _introduced_before(doc, opener, closer, first, speakers)

@@ -100,8 +100,10 @@ def _sentences(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 _AMPERSAND = re.compile(r"[^\W_]+(?:&[^\W_]+)+")
+# The top-level domains of the outlets' web addresses (qogam.nlp.ru.organizations reads them too).
+TOP_LEVEL_DOMAINS = "kz|ru|com|org|net|info|tv|news|media"
 # "inbusiness.kz", "www.zakon.kz": razdel cuts a web address at its dots when a full stop follows
-_ADDRESS = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.(?:kz|ru|com|org|net|info|tv|news|media)(?!\w)", re.IGNORECASE)
+_ADDRESS = re.compile(rf"[^\W_][\w-]*(?:\.[\w-]+)*\.(?:{TOP_LEVEL_DOMAINS})(?!\w)", re.IGNORECASE)
 
 
 def _tokens(sentence: str) -> Iterator[tuple[int, int, str]]:

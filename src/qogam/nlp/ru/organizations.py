@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qogam.nlp.datelines import dateline_outlets
+from qogam.nlp.datelines import dateline_tokens
 from qogam.nlp.extract.results import Evidence, Mention, Organization
-from qogam.nlp.ru.document import RuDocument
+from qogam.nlp.ru.document import TOP_LEVEL_DOMAINS, RuDocument
 from qogam.nlp.ru.lexicon import entries, fold, pairs, words
 from qogam.nlp.ru.morph import is_place, is_pos, lemmas, parses, phrase_nominative
 
@@ -36,7 +36,7 @@ RULES: dict[str, float] = {
 }
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
-_DOMAIN = re.compile(r"^[\w.-]+\.(kz|ru|com|org|net|info|tv|news|media)$", re.IGNORECASE)
+_DOMAIN = re.compile(rf"^[\w.-]+\.({TOP_LEVEL_DOMAINS})$", re.IGNORECASE)
 _MAX_DEPENDENTS = 6
 
 
@@ -223,7 +223,7 @@ def _territory_after(doc: RuDocument, k: int, blocked: frozenset[int]) -> int | 
     while j < n and j not in blocked and j - k < 3 and any(
             p.tag.POS == "ADJF" and p.tag.case == "datv" for p in parses(doc.word(j))[:2]):
         j += 1
-    if j >= n or j in blocked or not (lemmas(doc.word(j)) & set(pairs("post_nouns.txt", "place_kinds"))) \
+    if j >= n or j in blocked or not (lemmas(doc.word(j)) & pairs("post_nouns.txt", "place_kinds").keys()) \
             or not any(p.tag.case == "datv" for p in parses(doc.word(j))[:3]):
         return None
     if j == k and j + 1 < n and j + 1 not in blocked and doc.word(j + 1)[:1].isupper():
@@ -553,13 +553,12 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if _DOMAIN.match(tok.text) and i not in covered:
             found.append(RuOrgMention(i, i, tok.text, "media", "", "ru-org-outlet", "nomn"))
             covered.add(i)
-    for start, end in dateline_outlets(doc.text, words("org_types.txt", "dateline_outlets")):
+    for first, last in dateline_tokens(doc.text, doc.tokens, words("org_types.txt", "dateline_outlets")):
         # "АСТАНА. КАЗИНФОРМ – …": the agency of a dateline
-        first, last = doc.token_at(start), doc.token_at(end - 1)
-        if first < 0 or last < 0 or any(k in covered for k in range(first, last + 1)) \
-                or doc.tokens[first].start != start or doc.tokens[last].end != end:
+        if any(k in covered for k in range(first, last + 1)):
             continue
-        found.append(RuOrgMention(first, last, doc.text[start:end], "media", "", "ru-org-outlet", "nomn"))
+        found.append(RuOrgMention(first, last, doc.text[doc.tokens[first].start : doc.tokens[last].end], "media", "",
+                                  "ru-org-outlet", "nomn"))
         covered.update(range(first, last + 1))
     found.sort(key=lambda m: m.first)
     return _attached(doc, found)

@@ -35,6 +35,7 @@ _PAIRS = {"«": "»", "“": "”", "„": "“"}
 _DASH = "—–-"
 _ATTRIBUTION_AFTER = re.compile(r"\s*[,.!?…]*\s*[—–-]+\s*,?\s*(?P<verb>[^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+")
+_OPENING_WORD = re.compile(r"\s*(?P<word>[^\W\d_]+)")  # the first word from an offset on
 
 
 class _Speakers(MentionIndex):
@@ -62,10 +63,10 @@ class _Speakers(MentionIndex):
             sentence = max(self.text.rfind(mark, 0, chosen.start) for mark in (". ", "! ", "? ", "\n")) + 1
             subject = next((m for m in reversed(fitting) if m.start >= sentence and m is not chosen
                             and getattr(m, "case_nominative", True)), None)
-            opening = _WORD.match(self.text, sentence + len(self.text[sentence:]) - len(self.text[sentence:].lstrip()))
+            opening = _OPENING_WORD.match(self.text, sentence)
             if subject is None and sentence > 0 and opening is not None \
-                    and fold(opening.group()) in words("speech_verbs.txt", "pronouns") \
-                    and gender in (None, _clause_gender(opening.group())):
+                    and fold(opening.group("word")) in words("speech_verbs.txt", "pronouns") \
+                    and gender in (None, _clause_gender(opening.group("word"))):
                 # "Он поблагодарил Ерлана Сапарова. «…», — сказал он.": the subject is whom that
                 # sentence's "Он" stands for
                 earlier = self.by_pronoun(sentence, clause)
@@ -74,13 +75,6 @@ class _Speakers(MentionIndex):
             chosen = subject or chosen
         assert chosen.person is not None
         return chosen.person.name
-
-    def named_family(self, family: str, before: int) -> str | None:
-        """The person named last before offset ``before`` whose name has the family name ``family``."""
-        family = fold(family)
-        found = [m.person.name for m in self._mentions if m.end <= before and m.person is not None
-                 and family in fold(m.person.name).split()]
-        return found[-1] if found else None
 
     def head_of_state(self, before: int) -> str | None:
         """The person last given a post of head of state before offset ``before``."""
