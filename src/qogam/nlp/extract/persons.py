@@ -197,6 +197,7 @@ RULES: dict[str, float] = {
     "family-initials": 0.85,  # "Жоробеков З.О.": the family name, then the initials
     "family-alone": 0.55,  # "Намазбаеваның"
     "given-alone": 0.4,  # "Инара"
+    "given-called": 0.7,  # "Айгүл есімді тұрғын": a given name alone, before a word of naming
     "ner": 0.8,  # a run the lexicons cannot place that the model tags PERSON: 0.6 × its score + 0.2
 }
 
@@ -420,8 +421,9 @@ def _mentions(doc: Document) -> list[PersonMention]:
             continue  # "Аяз Ата": a character of tales and holidays, not a real person
         classes = _classes(doc, first, last)
         segments = _segments(classes)
-        if first == last and not eponym and _known_by_one_name(doc, first):
-            classes, segments = ["first"], [(0, 0, "single")]  # "ұлы ойшыл Абай", "Абайдың шығармалары"
+        if first == last and not eponym and (_known_by_one_name(doc, first) or _called_by_name(doc, first)):
+            # "ұлы ойшыл Абай", "Абайдың шығармалары", "Айгүл есімді тұрғын"
+            classes, segments = ["first"], [(0, 0, "single")]
         if eponym:
             # a district, region or town is named by one name, the run's last ("Ерлан Сапаров
             # Жамбыл облысы …"); a street, a theatre, "X атындағы" by the whole run ("Қожа
@@ -459,6 +461,19 @@ def _known_by_one_name(doc: Document, i: int) -> bool:
         return False  # a title
     nxt = doc.lemma(i + 1) if i + 1 < len(doc.tokens) else ""
     return nxt not in person_words("one_name_not_before") and nxt not in org_heads()
+
+
+def _called_by_name(doc: Document, i: int) -> bool:
+    """Whether token ``i`` is a given name the text calls someone by ("Сәтжан есімді жас
+    жазушы", "Айгүл атты тұрғын"; ``[called]`` of post_words.txt): "есімді" (by the name) always,
+    "атты" and "деген" before a noun for a person only ("Болашақ атты бағдарлама" names a
+    programme); never in quotation marks (a title)."""
+    if i + 1 >= len(doc.tokens) or (i > 0 and doc.tokens[i - 1].norm == "«"):
+        return False
+    word = doc.lower(i + 1)
+    if word in person_words("called_by_name"):
+        return True
+    return word in post_words("called") and i + 2 < len(doc.tokens) and doc.lemma(i + 2) in post_words("called_nouns")
 
 
 def _sub_runs(doc: Document) -> list[tuple[int, int]]:
@@ -594,6 +609,15 @@ def _attach_partial(doc: Document, mentions: list[PersonMention], persons: list[
                 person = Person(m.given, given=m.given)
                 persons.append(person)
             m.person = person
+        elif m.given and not m.family and not candidates and m.first == m.last and _called_by_name(doc, m.first):
+            # "Айгүл есімді тұрғын": a person the text names by a given name alone
+            person = next((p for p in persons if p.name == m.given), None)
+            if person is None:
+                person = Person(m.given, given=m.given)
+                persons.append(person)
+                by_given.setdefault(m.given.lower(), []).append(person)  # "… Айгүлдің айтуынша"
+            m.person = person
+            m.source, m.confidence = "person:given-called", RULES["given-called"]
         elif m.family and not candidates and _model_says_person(doc, m) and (
             " " in m.family or surname_kind(m.family.lower()) == "surname"
         ):

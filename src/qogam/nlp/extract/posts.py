@@ -870,7 +870,11 @@ class _PostFinder:
             # naming no one takes the post for the subject of the sentences before
             leader = self._subject_earlier(doc.sentence_of[phrase.head])
             predicate = leader is not None
-        if not as_role and after not in (",", ".", ")", "—", ";", ":"):
+        # "Гүлнар Әбдірахманова – «Нұр» бірлестігінің төрағасы қатысты": a dash, not a comma,
+        # sets a post apart from its verb
+        dashed = anchor - 1 >= 0 and doc.tokens[anchor - 1].norm in ("—", "–") and k == anchor - 2 \
+            and doc.tokens[phrase.last + 1].kind == "word" and doc.lower(phrase.last + 1) not in post_words("coordination")
+        if not as_role and not dashed and after not in (",", ".", ")", "—", ";", ":"):
             return  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
         if leader is None or not (k < anchor - 1 or as_role or predicate):
             return
