@@ -49,6 +49,7 @@ RULES = frozenset({
     "quote-dash-announced",  # "X, басшы:" and the speech below it
     "quote-dash-introduced",  # "… X сөз сөйледі." and a dash line below it
     "quote-according",  # "Оның айтуынша, «…»."
+    "quote-told-after",  # "«…». Бұл туралы X айтты."
 })
 # How the speaker was found, with the score it gives the quote.
 SPEAKER_CONFIDENCE: dict[str, float] = {
@@ -463,6 +464,12 @@ def _quotes_in_sentence(
             if doc.lower(according.verb).startswith(kk.entries("speech_verbs.txt", "as_said")) and (
                     how != "named" or (speaker or "").lower() in person_words("known_by_one_name")):
                 continue  # "Абай айтқандай, «…»", "Елбасы айтқандай": a saying cited, not speech reported
+        elif (told := _told_after(doc, opener, closer, first, last)) is not None:
+            # "«…». Бұл туралы аудан әкімі Нұрлан Сәрсенов айтты.": the next sentence tells who
+            speaker, how = _speaker(doc, told, doc.tokens[opener].start, speakers)
+            if how not in ("named", "post"):
+                continue  # "Бұл туралы облыс әкімдігі хабарлады": a body, not a person, said it
+            clause, source = told, "quote-told-after"
         else:
             introduced = _introduced_before(doc, opener, closer, first, speakers)
             if introduced is None:
@@ -507,6 +514,28 @@ def _according(doc: Document, opener: int, closer: int, first: int, last: int) -
     openings = kk.entries("speech_verbs.txt", "according") + kk.entries("speech_verbs.txt", "as_said")
     verb = next((k for k in range(start, opener - 1) if doc.lower(k).startswith(openings)), None)
     return _Clause(start, opener - 2, verb) if verb is not None else None
+
+
+def _told_after(doc: Document, opener: int, closer: int, first: int, last: int) -> _Clause | None:
+    """"«Биыл ауылға жаңа мектеп салынады». Бұл туралы аудан әкімі Нұрлан Сәрсенов айтты.": a
+    quotation of several words that is its whole sentence, and the next sentence, in the same
+    paragraph, opens with words of ``told_after`` and has a speech verb — that sentence is the
+    attribution."""
+    if opener != first or closer - opener < 5 or closer < last - 1 or last + 1 >= len(doc.tokens):
+        return None
+    if closer < last and doc.tokens[last].norm not in _CLAUSE_END:
+        return None
+    nxt = last + 1
+    if "\n" in doc.text[doc.tokens[last].end : doc.tokens[nxt].start]:
+        return None  # another paragraph
+    nxt_last = doc.sentence_bounds(nxt)[1]
+    for opening in kk.entries("speech_verbs.txt", "told_after"):
+        words = opening.split()
+        end = nxt + len(words)
+        if end <= nxt_last and [doc.lower(k) for k in range(nxt, end)] == words:
+            clause = _Clause(end, nxt_last, end)
+            return clause if _has_speech_verb(doc, clause) else None
+    return None
 
 
 def _introduced_before(doc: Document, opener: int, closer: int, first: int, speakers: Speakers) -> str | None:

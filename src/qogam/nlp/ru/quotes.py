@@ -30,6 +30,7 @@ RULES: dict[str, float] = {
     "ru-quote-dash": 0.8,  # — …, — сказала X.
     "ru-quote-caption": 0.75,  # X, должность: and the speech below
     "ru-quote-according": 0.75,  # По словам X, «…».
+    "ru-quote-told-after": 0.75,  # «…». Об этом рассказал X.
 }
 _PAIRS = {"«": "»", "“": "”", "„": "“"}
 _DASH = "—–-"
@@ -366,7 +367,7 @@ def _quoted(text: str, start: int, end: int, speakers: _Speakers) -> list[Quote]
                 out.extend(_resumed_after_marks(text, clause_end, end, speaker, speakers))
             continue
         before = text[start:opener].rstrip()
-        according = _according(text, start, opener, closer, end, speakers)
+        according = _according(text, start, opener, closer, end, speakers) or _told_after(text, opener, closer, end, speakers)
         if according is not None:
             out.append(according)
             continue
@@ -406,6 +407,36 @@ def _resumed_after_marks(text: str, clause_end: int, end: int, speaker: str | No
         return []
     quote = _quote(text, rest_start, rest_end, speaker, "ru-quote-dash", None, (dash.start(), line_end))
     return [quote] if quote else []
+
+
+_TOLD_AFTER = re.compile(r"[.!?…]?[ \t]+(?P<opening>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,2})")
+
+
+def _told_after(text: str, opener: int, closer: int, end: int, speakers: _Speakers) -> Quote | None:
+    """"«В этом году в селе построят новую школу». Об этом рассказал аким района Нурлан
+    Сарсенов.": a quotation of several words that is its whole sentence, then a sentence in the
+    same paragraph that opens with words of ``told_after``, has a verb of speech and names its
+    speaker (by name or post)."""
+    line_start = max(text.rfind("\n", 0, opener), max(text.rfind(c, 0, opener) for c in ".!?"))
+    if text[line_start + 1 : opener].strip() or len(_WORD.findall(text, opener, closer)) < 5:
+        return None
+    after = _TOLD_AFTER.match(text, closer + 1, end)
+    if after is None:
+        return None
+    folded = [fold(w) for w in after.group("opening").split()]
+    opening = next((o for o in sorted(words("speech_verbs.txt", "told_after"), key=len, reverse=True)
+                    if folded[: len(o.split())] == o.split()), None)
+    if opening is None:
+        return None
+    clause_start = after.start("opening")
+    clause_end = _clause_end(text, clause_start, end)
+    if not any(_is_speech_verb(w) for w in _WORD.findall(text, clause_start, clause_end)) \
+            or _names_release(text[clause_start:clause_end]):
+        return None  # "Об этом сообщает пресс-служба акимата": a release, no person
+    speaker = speakers.named_in(clause_start, clause_end) or speakers.holder_of(text[clause_start:clause_end], opener)
+    if speaker is None:
+        return None
+    return _quote(text, opener + 1, closer, speaker, "ru-quote-told-after", (clause_start, clause_end), (opener, clause_end))
 
 
 def _according(text: str, start: int, opener: int, closer: int, end: int, speakers: _Speakers) -> Quote | None:
