@@ -544,6 +544,9 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
             continue  # "члены Президиума Центрального Совета ветеранов РК": an organ of the body after it
         if any(lemma in venues for k in range(first, last + 1) for lemma in lemmas(doc.word(k))):
             continue  # a place where something happens
+        if first > 0 and lemmas(doc.word(first - 1)) & venues \
+                and any(p.tag.case in ("loct", "loc2") for p in parses(doc.word(first - 1))[:2]):
+            continue  # "в здании Ассамблеи народа …": only where it happens, as for the type rule
         if all(_is_title(doc.word(k)) for k in range(first, last + 1) if doc.word(k)[:1].isalpha()):
             continue  # "Первого Президента", "Главы", "IT-эксперт"
         if re.search(r"-\d{4}\b", text) and head is None:
