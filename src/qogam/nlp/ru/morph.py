@@ -71,7 +71,12 @@ def _restore_case(form: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return form.upper()
     if like[:1].isupper():
-        return form[:1].upper() + form[1:]
+        form = form[:1].upper() + form[1:]
+    if "-" in like and "-" in form:
+        # "Южно-Казахстанского" → "Южно-Казахстанский": each part keeps its capital
+        parts, written = form.split("-"), like.split("-")
+        if len(parts) == len(written):
+            form = "-".join(p[:1].upper() + p[1:] if w[:1].isupper() else p for p, w in zip(parts, written))
     return form
 
 
