@@ -675,6 +675,7 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
     by_name: dict[str, Organization] = {}
     owner: dict[int, Organization] = {}
     for m in mentions:
+        m.name = " ".join(m.name.split())  # "общественное\xa0объединение": one space between words
         key = fold(_core(m.name)).strip("«»“”\" ")
         org = by_name.get(key)
         if org is None:
