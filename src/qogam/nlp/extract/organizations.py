@@ -812,7 +812,11 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         return None  # "«Азаматтық мектеп» жобасы": a generic name in quotation marks is a title
     # "инфрақұрылымды дамыту және коммуналдық мәселелер жөніндегі комиссия": a body named by
     # its field may start wherever the plain words before its "жөніндегі" start
-    by_field = type_ in ("commission", "council") and type_first > floor and doc.lower(type_first - 1) == "жөніндегі"
+    # (with its level between: "отбасы және гендерлік саясат жөніндегі ұлттық комиссия")
+    by_field = type_ in ("commission", "council") and type_first > floor and (
+        doc.lower(type_first - 1) == "жөніндегі" or (
+            type_first - 1 > floor and doc.lower(type_first - 2) == "жөніндегі"
+            and doc.lower(type_first - 1) in org_words("level") | {"ұлттық"}))
     served = _served_start(doc, type_first, floor, blocked)
     if served is not None:
         return served
@@ -917,6 +921,11 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
                     case in ("GEN", "ACC") or (case == "NOM" and lower.endswith(org_suffixes("having_suffixes")))):
                 return k  # "Мүгедектерді қолдау қоры …", "Көпбалалы аналарды …" opening their sentence
             if not capital_ok or lower in function_words():
+                if by_field and type_first - k > 3:
+                    # "Отбасы және гендерлік саясат жөніндегі ұлттық комиссия" from its capital,
+                    # "Кеше жастар саясаты мәселелері жөніндегі кеңес" after the opener
+                    own = strip_case(tok.norm)[1] == "NOM" and lower not in function_words()
+                    return k if own else k + 1
                 return branch_start(k)
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
                 k -= 1  # "Түркістан облысы салалық …"
