@@ -166,6 +166,9 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
             break  # a headline with no full stop ends at its line
         word = doc.word(k + 1)
         close = _closing(doc, k + 1) if _opening_mark(doc, k + 1) else None
+        if close is None and k == head and word in _forms() and k + 2 < n and _opening_mark(doc, k + 2) \
+                and head_lemma(doc.word(head)) in words("org_types.txt", "branches"):
+            close = _closing(doc, k + 2)  # "филиал НАО «Центр поддержки гражданских инициатив»"
         if close is not None:
             if head_lemma(doc.word(head)) in words("org_types.txt", "branches") and close + 2 < n \
                     and fold(doc.word(close + 1)) == "по" and (territory := _territory_after(doc, close + 2, blocked)) is not None:
@@ -455,6 +458,9 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         # ("ОСОО «Ветераны»": capitals, no place, no word of [not_organizations])
         unknown = tok.text not in forms and tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 6 \
             and fold(tok.text) not in not_orgs and not is_place(tok.text)
+        branch = i > 0 and head_lemma(doc.word(i - 1)) in words("org_types.txt", "branches")
+        if branch and tok.text in forms:
+            continue  # "филиала НАО «…» по Туркестанской области": the branch's name, found by its head
         if (tok.text in forms or (unknown and i + 1 < len(doc.tokens) and _opening_mark(doc, i + 1))) and i + 1 < len(doc.tokens):
             close = _closing(doc, i + 1)
             if close is not None and (tok.text in forms or close > i + 2):
