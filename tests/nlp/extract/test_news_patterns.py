@@ -196,6 +196,10 @@ def run(text: str):
         ("Алматының Жастар орталығы ашылды.", ["Алматының Жастар орталығы"]),
         # a post opening the sentence, then the body it addresses, bare: no body's name
         ("Президент министрлікке жеті міндет жүктеді.", []),
+        # a branch of a non-profit joint-stock company, the territory it serves between
+        ("«Азаматтық бастамаларды қолдау орталығы» КеАҚ Түркістан облысы бойынша филиалы форум өткізді.",
+         ["«Азаматтық бастамаларды қолдау орталығы» КеАҚ Түркістан облысы бойынша филиалы"]),
+        ("«Азаматтық бастамаларды қолдау орталығы» КеАҚ форум өткізді.", ["«Азаматтық бастамаларды қолдау орталығы» КеАҚ"]),
         # a council or commission named by its field, its level between, after a sentence's
         # opener or from a capital of its own
         ("Кеше жастар саясаты мәселелері жөніндегі кеңестің отырысы өтті.", ["жастар саясаты мәселелері жөніндегі кеңес"]),

@@ -748,7 +748,8 @@ def _owner(doc: Document, type_first: int, floor: int, abbreviations: dict[str, 
     Атырау облыстық филиалы", "«Ақ жол» демократиялық партиясы Атырау облыстық филиалы"."""
     if doc.lemma(type_first) not in org_words("branch_heads"):
         return None
-    k = type_first - 1
+    # "«…» КеАҚ Түркістан облысы бойынша филиалы": the territory it serves stands between
+    k = _territory_before(doc, type_first, floor, blocked) - 1
     while k > floor and type_first - k <= 3 and _is_modifier(doc, k, blocked) and strip_case(doc.tokens[k].norm)[1] == "NOM":
         if doc.lemma(k) in org_heads():
             break
