@@ -316,6 +316,10 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
             # "Жанболат Сүйінбаев: – Біз дайынбыз": the caption and the speech on one line
             previous, first = (first, colon), colon + 1
         found = _dash_quotes(doc, first, last, speakers) or _resumed_after_marks(doc, first, last, speakers)
+        if not found and previous is not None and _asked(doc, first, last):
+            # "– Жоба туралы айтып берсеңіз?": an interviewer's question with no attribution is
+            # no one's speech we know; the answer after it is still the one introduced before
+            continue
         if not found and previous is not None:
             found = _unattributed_dash_line(doc, first, last, previous, dash_speaker, speakers)
         quotes.extend(found)
@@ -361,6 +365,11 @@ def _inline_caption(doc: Document, first: int, last: int) -> int | None:
         if norm == ":" and doc.tokens[k + 1].norm in _DASHES:
             return k
     return None
+
+
+def _asked(doc: Document, first: int, last: int) -> bool:
+    """Whether a paragraph is a dialogue line that ends in a question mark."""
+    return doc.tokens[first].norm in _DASHES and doc.tokens[last].norm == "?"
 
 
 def _unattributed_dash_line(

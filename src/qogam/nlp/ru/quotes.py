@@ -233,6 +233,8 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
     inside = [(q.start, q.end) for q in out]
     caption_speaker: str | None = None
     previous: tuple[int, int] | None = None
+    answering: str | None = None  # who answered the question before, in an interview
+    asked = False
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.start(), match.end()
         stripped = match.group(0).strip()
@@ -248,6 +250,17 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
                 continue
         if stripped[0] in _DASH:
             found = _dialogue(text, start, end, speakers)
+            if not found and stripped.endswith("?"):
+                # "— Расскажите о проекте?": an interviewer's question with no attribution is no
+                # one's speech we know; the answer after it is the introduced person's still, or
+                # whoever answered the question before
+                answering = next((q.speaker for q in reversed(out) if q.end <= start), None)
+                asked = True
+                continue
+            if not found and asked and answering is not None:
+                quote = _quote(text, start, end, answering, "ru-quote-dash", None, (start, end))
+                found = [quote] if quote else []
+            asked = False
             if not found and previous is not None and _introduces(text, previous, speakers):
                 # "… Амангельды Нугманов напомнил о полномочиях …\n— Членами президиума …": a
                 # dash line after a paragraph whose person speaks is that person's
@@ -258,6 +271,7 @@ def find_quotes(text: str, persons: list[RuPersonMention], posts: list[Post]) ->
                 previous = (start, end)
                 continue
         else:
+            asked = False
             found = _inline_caption(text, start, end, speakers) or _joined_dialogue(text, start, end, speakers)
             if found:
                 out.extend(found)
