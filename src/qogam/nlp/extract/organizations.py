@@ -903,6 +903,8 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
                 return None
             while k - 1 >= floor and doc.tokens[k - 1].norm[:1].isupper() and _is_modifier(doc, k - 1, blocked):
                 k -= 1
+            if is_people(lower) and k - 1 >= floor and k - 1 not in blocked and doc.lower(k - 1) in org_words("level"):
+                k -= 1  # "облыстық корей этномәдени орталығы": the level of a people's association
             return k
         if tok.norm[:1].isupper():
             near = type_first - k <= 4 and type_ in _UNNAMED_TYPES
