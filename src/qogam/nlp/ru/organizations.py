@@ -234,6 +234,23 @@ def _territory_after(doc: RuDocument, k: int, blocked: frozenset[int]) -> int | 
     return j if j > k else None
 
 
+def _territory_genitive(doc: RuDocument, k: int, blocked: frozenset[int]) -> int | None:
+    """The last token of a territory in the genitive from token ``k`` on ("Туркестанской
+    области", "района", "города Шымкент"): adjectives, a noun of a territory ([place_kinds] of
+    post_nouns.txt), a town's name after "города"; None when there is none."""
+    n = len(doc.tokens)
+    j = k
+    while j < n and j not in blocked and j - k < 3 and any(
+            p.tag.POS == "ADJF" and p.tag.case == "gent" for p in parses(doc.word(j))[:2]):
+        j += 1
+    if j >= n or j in blocked or not (lemmas(doc.word(j)) & pairs("post_nouns.txt", "place_kinds").keys()) \
+            or not any(p.tag.case == "gent" for p in parses(doc.word(j))[:3]):
+        return None
+    if j == k and j + 1 < n and j + 1 not in blocked and doc.word(j + 1)[:1].isupper() and is_place(doc.word(j + 1)):
+        return j + 1  # "города Шымкент"
+    return j
+
+
 def _is_role(word: str) -> bool:
     return bool(lemmas(word) & words("post_nouns.txt", "roles")) and not head_lemma(word)
 
@@ -525,6 +542,10 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         if tidy is None:
             continue
         first, last = tidy
+        abbreviated = first == last and doc.word(first) in forms
+        if abbreviated and last + 1 < len(doc.tokens):
+            # "АНК Туркестанской области", "ЦОН района": an abbreviation's territory is its name's
+            last = _territory_genitive(doc, last + 1, frozenset(person_tokens)) or last
         while first < last and _is_title(doc.word(first)) and not head_lemma(doc.word(first)):
             first += 1  # "Вице-министр информации …": the post is not the body's name
         if first != tidy[0] and not any(head_lemma(doc.word(k)) for k in range(first, last + 1)):
@@ -541,7 +562,8 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
                           or (doc.word(k) in _OPENERS and k > 0 and is_pos(doc.word(k - 1), "NOUN"))), last + 1)
             if first > 1 and doc.word(first - 1) in _OPENERS and is_pos(doc.word(first - 2), "NOUN"):
                 named = first
-            head = next((k for k in range(first, named) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
+            head = first if abbreviated else next(
+                (k for k in range(first, named) if is_pos(doc.word(k), "NOUN") and doc.word(k)[:1].isalpha()), None)
         if head is not None and _plural(doc.word(head)):
             continue  # "Неправительственные организации": bodies in general
         if head is not None and lemmas(doc.word(head)) & words("org_types.txt", "titled"):
