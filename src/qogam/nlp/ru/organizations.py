@@ -475,8 +475,7 @@ def find_mentions(doc: RuDocument, person_tokens: set[int], eponyms: dict[int, i
         # ("ОСОО «Ветераны»": capitals, no place, no word of [not_organizations])
         unknown = tok.text not in forms and tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 6 \
             and fold(tok.text) not in not_orgs and not is_place(tok.text)
-        branch = i > 0 and head_lemma(doc.word(i - 1)) in words("org_types.txt", "branches")
-        if branch and tok.text in forms:
+        if tok.text in forms and i > 0 and head_lemma(doc.word(i - 1)) in words("org_types.txt", "branches"):
             continue  # "филиала НАО «…» по Туркестанской области": the branch's name, found by its head
         if (tok.text in forms or (unknown and i + 1 < len(doc.tokens) and _opening_mark(doc, i + 1))) and i + 1 < len(doc.tokens):
             close = _closing(doc, i + 1)
