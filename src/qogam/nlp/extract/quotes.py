@@ -316,7 +316,7 @@ def find_quotes(doc: Document, speakers: Speakers) -> list[Quote]:
             # "Жанболат Сүйінбаев: – Біз дайынбыз": the caption and the speech on one line
             previous, first = (first, colon), colon + 1
         found = _dash_quotes(doc, first, last, speakers) or _resumed_after_marks(doc, first, last, speakers)
-        if not found and previous is not None and _asked(doc, first, last):
+        if not found and previous is not None and _asked(doc, first, last) and doc.tokens[previous[1]].norm != ":":
             # "– Жоба туралы айтып берсеңіз?": an interviewer's question with no attribution is
             # no one's speech we know; the answer after it is still the one introduced before
             continue
@@ -368,7 +368,9 @@ def _inline_caption(doc: Document, first: int, last: int) -> int | None:
 
 
 def _asked(doc: Document, first: int, last: int) -> bool:
-    """Whether a paragraph is a dialogue line that ends in a question mark."""
+    """Whether a paragraph is a dialogue line that ends in a question mark (the caller asks
+    whether the line before announced its speaker: "Ильхам Ниязов сұрақ қойды:" — then the
+    question is his)."""
     return doc.tokens[first].norm in _DASHES and doc.tokens[last].norm == "?"
 
 
