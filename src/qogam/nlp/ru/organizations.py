@@ -218,37 +218,33 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
 
 def _territory_after(doc: RuDocument, k: int, blocked: frozenset[int]) -> int | None:
     """The last token of a territory in the dative from token ``k`` on, after "по" ("по
-    Туркестанской области", "по городу Шымкент", "по Сайрамскому району"): adjectives, then a
-    noun of a territory ([place_kinds] of post_nouns.txt), then a town's name; None when
-    there is none."""
-    n = len(doc.tokens)
-    j = k
-    while j < n and j not in blocked and j - k < 3 and any(
-            p.tag.POS == "ADJF" and p.tag.case == "datv" for p in parses(doc.word(j))[:2]):
-        j += 1
-    if j >= n or j in blocked or not (lemmas(doc.word(j)) & pairs("post_nouns.txt", "place_kinds").keys()) \
-            or not any(p.tag.case == "datv" for p in parses(doc.word(j))[:3]):
-        return None
-    if j == k and j + 1 < n and j + 1 not in blocked and doc.word(j + 1)[:1].isupper():
-        return j + 1  # "по городу Шымкент"
-    return j if j > k else None
+    Туркестанской области", "по городу Шымкент", "по Сайрамскому району"); None when there is
+    none (a bare "по району" names none)."""
+    return _territory(doc, k, blocked, "datv")
 
 
 def _territory_genitive(doc: RuDocument, k: int, blocked: frozenset[int]) -> int | None:
     """The last token of a territory in the genitive from token ``k`` on ("Туркестанской
-    области", "района", "города Шымкент"): adjectives, a noun of a territory ([place_kinds] of
-    post_nouns.txt), a town's name after "города"; None when there is none."""
+    области", "района", "города Шымкент"); None when there is none."""
+    return _territory(doc, k, blocked, "gent")
+
+
+def _territory(doc: RuDocument, k: int, blocked: frozenset[int], case: str) -> int | None:
+    """Adjectives in ``case``, then a noun of a territory in it ([place_kinds] of
+    post_nouns.txt), then a town's name if the noun stands alone ("городу Шымкент", "города
+    Шымкент"): the last token, or None. A bare noun in the dative is no territory."""
     n = len(doc.tokens)
     j = k
     while j < n and j not in blocked and j - k < 3 and any(
-            p.tag.POS == "ADJF" and p.tag.case == "gent" for p in parses(doc.word(j))[:2]):
+            p.tag.POS == "ADJF" and p.tag.case == case for p in parses(doc.word(j))[:2]):
         j += 1
     if j >= n or j in blocked or not (lemmas(doc.word(j)) & pairs("post_nouns.txt", "place_kinds").keys()) \
-            or not any(p.tag.case == "gent" for p in parses(doc.word(j))[:3]):
+            or not any(p.tag.case == case for p in parses(doc.word(j))[:3]):
         return None
-    if j == k and j + 1 < n and j + 1 not in blocked and doc.word(j + 1)[:1].isupper() and is_place(doc.word(j + 1)):
-        return j + 1  # "города Шымкент"
-    return j
+    if j == k and j + 1 < n and j + 1 not in blocked and doc.word(j + 1)[:1].isupper() \
+            and (case == "datv" or is_place(doc.word(j + 1))):
+        return j + 1
+    return j if j > k or case == "gent" else None
 
 
 def _is_role(word: str) -> bool:
