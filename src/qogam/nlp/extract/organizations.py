@@ -817,7 +817,7 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
     by_field = type_ in ("commission", "council") and type_first > floor and (
         doc.lower(type_first - 1) == "жөніндегі" or (
             type_first - 1 > floor and doc.lower(type_first - 2) == "жөніндегі"
-            and doc.lower(type_first - 1) in org_words("level") | {"ұлттық"}))
+            and (doc.lower(type_first - 1) in org_words("level") or doc.lower(type_first - 1) in org_words("field_levels"))))
     served = _served_start(doc, type_first, floor, blocked)
     if served is not None:
         return served

@@ -596,27 +596,16 @@ def _attach_partial(doc: Document, mentions: list[PersonMention], persons: list[
             m.person = candidates[0]
         elif m.initials and m.family:
             # initials and a surname with no full name in the text: the initials are the name
-            person = next((p for p in persons if p.name == m.nominative), None)
-            if person is None:
-                person = Person(m.nominative, family=m.family)
-                persons.append(person)
-            m.person = person
+            m.person, _ = _named_person(persons, m.nominative, family=m.family)
         elif m.given and not m.family and not candidates and m.first == m.last and m.case not in ("LOC", "ABL") \
                 and _known_by_one_name(doc, m.first):  # "Абайда" is in a place of that name
             # "ұлы ойшыл Абай": a person known by one name is one with no full name in the text
-            person = next((p for p in persons if p.name == m.given), None)
-            if person is None:
-                person = Person(m.given, given=m.given)
-                persons.append(person)
-            m.person = person
+            m.person, _ = _named_person(persons, m.given, given=m.given)
         elif m.given and not m.family and not candidates and m.first == m.last and _called_by_name(doc, m.first):
             # "Айгүл есімді тұрғын": a person the text names by a given name alone
-            person = next((p for p in persons if p.name == m.given), None)
-            if person is None:
-                person = Person(m.given, given=m.given)
-                persons.append(person)
-                by_given.setdefault(m.given.lower(), []).append(person)  # "… Айгүлдің айтуынша"
-            m.person = person
+            m.person, new = _named_person(persons, m.given, given=m.given)
+            if new:
+                by_given.setdefault(m.given.lower(), []).append(m.person)  # "… Айгүлдің айтуынша"
             m.source, m.confidence = "person:given-called", RULES["given-called"]
         elif m.family and not candidates and _model_says_person(doc, m) and (
             " " in m.family or surname_kind(m.family.lower()) == "surname"
@@ -626,6 +615,18 @@ def _attach_partial(doc: Document, mentions: list[PersonMention], persons: list[
             person = Person(m.nominative, family=m.family)
             persons.append(person)
             m.person = person
+
+
+def _named_person(persons: list[Person], name: str, given: str | None = None,
+                  family: str | None = None) -> tuple[Person, bool]:
+    """The person of display name ``name`` among ``persons``, or a new one appended to them;
+    and whether it is new."""
+    person = next((p for p in persons if p.name == name), None)
+    if person is not None:
+        return person, False
+    person = Person(name, given=given, family=family)
+    persons.append(person)
+    return person, True
 
 
 def _join_initials(mentions: list[PersonMention]) -> None:

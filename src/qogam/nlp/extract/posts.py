@@ -872,7 +872,7 @@ class _PostFinder:
             predicate = leader is not None
         # "Гүлнар Әбдірахманова – «Нұр» бірлестігінің төрағасы қатысты": a dash, not a comma,
         # sets a post apart from its verb
-        dashed = anchor - 1 >= 0 and doc.tokens[anchor - 1].norm in ("—", "–") and k == anchor - 2 \
+        dashed = phrase.last + 1 < len(doc.tokens) and anchor - 1 >= 0 and doc.tokens[anchor - 1].norm in ("—", "–") and k == anchor - 2 \
             and doc.tokens[phrase.last + 1].kind == "word" and doc.lower(phrase.last + 1) not in post_words("coordination")
         if not as_role and not dashed and after not in (",", ".", ")", "—", ";", ":"):
             return  # "Каримова, ауылдық округ әкімдері мен …" is a list, not her post
