@@ -293,6 +293,8 @@ def test_places(text: str, places: list[str]) -> None:
     [
         ("Жиынға Білім және ғылым министрлігінің өкілдері қатысты.", "Білім және ғылым министрлігі"),
         ("Сонымен қатар Шанхай ынтымақтастық ұйымының хатшысы сөз сөйледі.", "Шанхай ынтымақтастық ұйымы"),
+        # opening its sentence inside a post the model reads with the body in it
+        ("Ақпарат және қоғамдық даму министрлігінің өкілі Дәурен Әбілов келді.", "Ақпарат және қоғамдық даму министрлігі"),
     ],
 )
 def test_model_finds_where_an_unquoted_name_starts(text: str, name: str) -> None:

@@ -165,7 +165,12 @@ def _sentence_opener(doc: Document, i: int) -> bool:
     if i + 1 < len(doc.tokens) and f"{word} {strip_case(doc.tokens[i + 1].norm)[0].lower()}" in place_prefixes():
         return False  # "Оңтүстік Қазақстан университеті"
     return not any(
-        span.label in ("ORGANISATION", "GPE", "FACILITY") and span.first <= i <= span.last for span in doc.entities_at(i)
+        (span.label in ("ORGANISATION", "GPE", "FACILITY") and span.first <= i <= span.last)
+        # "Ақпарат және қоғамдық даму министрлігінің өкілі …": a post the model reads with
+        # the body in it, opened by the body's first word
+        or (span.label == "POSITION" and span.first == i
+            and any(doc.lemma(j) in org_heads() for j in range(i + 1, span.last + 1)))
+        for span in doc.entities_at(i)
     )
 
 

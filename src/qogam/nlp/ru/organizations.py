@@ -190,6 +190,9 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
         if k > head and word[:1].isupper() and not _genitive(word) and k + 1 not in blocked \
                 and lemmas(doc.word(k)) & words("org_types.txt", "apposed_places"):
             return k + 1  # "акимат города Туркестан": a town's name in apposition, as written
+        if k > head and fold(word) in words("org_types.txt", "apposed_regions") and k + 1 not in blocked \
+                and "область" in lemmas(doc.word(k)):
+            return k + 1  # "Общественный совет области Абай"
         if fold(word) == "имени":
             # "колледж имени К. Дутбаевой": the eponym, initials and a family name, is the name's
             j = k + 2

@@ -278,6 +278,10 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
             # the body's word stays free for the body ("депутат Мажилиса")
             first = next(k for k in range(first, last + 1) if doc.word(k) == kept[0])
         words = kept
+        if len(words) > 1 and not initials_parts and _apposed_region(doc, first):
+            # "аким области Абай Нурлан Уранхаев": the region's name opens the span
+            first = next(k for k in range(first + 1, last + 1) if doc.word(k) == words[1])
+            words = words[1:]
         if not words or (len(words) == 1 and not initials_parts and not _name_like(words[0])):
             continue
         if len(words) == 1 and not initials_parts and first > 0 \
@@ -304,6 +308,14 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         out.append(RuPersonMention(first, last, start, end, doc.text[start:end], shown, given, family, patronymic,
                                    initials, rule, nominative == [as_name(w) for w in words]))
     return out
+
+
+def _apposed_region(doc: RuDocument, k: int) -> bool:
+    """Whether token ``k`` is a region's name in apposition after a bare "области"
+    ("области Абай", [apposed_regions] of org_types.txt)."""
+    return k > 0 and fold(doc.word(k)) in words("org_types.txt", "apposed_regions") \
+        and "область" in lemmas(doc.word(k - 1)) \
+        and not (k > 1 and any(p.tag.POS == "ADJF" for p in parses(doc.word(k - 2))[:1]))
 
 
 def _trimmed(names: list[str]) -> list[str]:
