@@ -912,7 +912,9 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
                 k -= 1  # "облыстық корей этномәдени орталығы": the level of a people's association
             return k
         if tok.norm[:1].isupper():
-            near = type_first - k <= 4 and type_ in _UNNAMED_TYPES
+            # (a state body's fields joined by "және" may run longer: "Қаржы нарқын реттеу және
+            # дамыту агенттігі")
+            near = type_first - k <= (7 if listed and type_ == "state_body" else 4) and type_ in _UNNAMED_TYPES
             # "Қазақстандық салалық білім және ғылым қызметкерлері кәсіподағы": a name of
             # plain words may open with a place or its adjective
             placed = _names_place(strip_case(tok.norm)[0]) or lower.endswith(org_suffixes("adjective_suffixes"))
@@ -920,7 +922,9 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             # (a commission needs more than that: "Учаскелік комиссия" names none)
             adjective = lower.endswith(org_suffixes("adjective_suffixes")) and strip_case(tok.norm)[1] == "NOM" and not (
                 type_ == "commission" and "POSS3" not in _tags(doc.lower(head)))
-            capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective)
+            # a capital in the dative its postposition governs ("Жемқорлыққа қарсы іс-қимыл агенттігі")
+            governed_capital = strip_case(tok.norm)[1] == "DAT" and doc.lower(k + 1) in org_words("dative_postpositions")
+            capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective or governed_capital)
             case = strip_case(tok.norm)[1]
             if k == type_first - 1 and case == "NOM" and doc.lemma(k) in post_nouns() and "POSS3" not in _tags(lower) \
                     and "POSS3" not in _tags(doc.lower(type_first)):
@@ -947,6 +951,8 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
         if lower == "және" and not listed:
             listed = 1
+        if lower.endswith(org_suffixes("participle_suffixes")) and lower not in org_words("named_participles"):
+            return branch_start(k)  # "Баяндама жасаған | білім басқармасы"
         attributive = "ATTR" in _tags(lower)  # "экология жөніндегі"
         # "жұмыспен қамту … бөлімі": an object in the instrumental of the verbal noun after it
         # (in any case itself: "жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы")

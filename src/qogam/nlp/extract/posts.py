@@ -281,10 +281,17 @@ def _description_heads() -> frozenset[str]:
     return post_words("descriptors") | post_words("degrees")
 
 
+# Cases a role phrase's head may carry only when no name stands in apposition after it.
+_OBLIQUE = frozenset({"INS", "DAT", "LOC", "ABL", "ACC"})
+
+
 def _holders(
     doc: Document, phrase: RolePhrase, person_at: dict[int, PersonMention], plural: bool, bare: bool
 ) -> list[PersonMention]:
     """The persons named right after a role phrase (several when coordinated)."""
+    if strip_case(doc.tokens[phrase.head].norm)[1] in _OBLIQUE:
+        return []  # "Венесуэла елшісімен Қасым-Жомарт Тоқаев кездесті": a name in apposition
+        # takes the case itself, so a role that carries one is not the name's
     found: list[PersonMention] = []
     i = phrase.last + 1
     # "… әкімінің орынбасары болған Тұрсынғазы Мүсәпірбеков", "… қызметін атқарған X",
