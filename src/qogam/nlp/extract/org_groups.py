@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from qogam.nlp.extract.document import Document, word_lemma
-from qogam.nlp.extract.lexicon import org_suffixes, org_words
+from qogam.nlp.extract.lexicon import org_suffixes, org_types, org_words
 from qogam.nlp.extract.organizations import OrgMention
 from qogam.nlp.extract.results import Evidence, Mention, Organization
 
@@ -96,7 +96,8 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
     named = [org for org in by_key.values() if not org.name[:1].islower()]
     seen_generic: list[Organization] = []
     for key, org in list(by_key.items()):
-        generic = all(e.source == "org-unnamed" for e in org.evidence)
+        # (a name that is a type phrase alone, capitalised or not: "Қоғамдық кеңес")
+        generic = all(e.source == "org-unnamed" for e in org.evidence) or _level_key(org.name) in org_types()[0]
         if not (generic or org.name[:1].islower() or " " not in org.name or org.name.split()[0].lower() in org_words("level")):
             continue
         short = _level_key(org.name)
