@@ -321,10 +321,12 @@ def _apposed_region(doc: RuDocument, k: int) -> bool:
 def _trimmed(names: list[str]) -> list[str]:
     """The name words of a span without what opens it and is no name: a place ("Костаная
     Жундубаев Марат"), a common noun ("Представители …"), a post opening a sentence before
-    a given name and a family name ("Аким Ерлан Сапаров": Аким is a Russian given name too)."""
+    a given name and a family name ("Аким Ерлан Сапаров": Аким is a Russian given name too), or
+    before a full name with its patronymic ("Председатель– Менешева Зумрад Окасовна")."""
     roles = words("post_nouns.txt", "roles")
     while len(names) > 1 and not is_patronymic(names[1]) and (_not_a_name(names[0]) or (
-            len(names) >= 3 and bool(lemmas(names[0]) & roles) and gender_hint(names[1]) is not None)):
+            len(names) >= 3 and bool(lemmas(names[0]) & roles)
+            and (gender_hint(names[1]) is not None or (len(names) >= 4 and is_patronymic(names[-1]))))):
         names = names[1:]
     return names
 
