@@ -37,7 +37,7 @@ RULES: dict[str, float] = {
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _DOMAIN = re.compile(rf"^[\w.-]+\.({TOP_LEVEL_DOMAINS})$", re.IGNORECASE)
-_MAX_DEPENDENTS = 6
+_MAX_DEPENDENTS = 8
 
 
 @dataclass(slots=True)
@@ -709,16 +709,6 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
             by_name[key] = org
         owner[id(m)] = org
     for m in mentions:
-        org = owner[id(m)]
-        short = m.head and len(fold(m.name).split()) <= 2 and fold(m.name).split()[-1:] and head_lemma(m.name.split()[-1]) == m.head
-        if short:
-            fuller = {id(o): o for x in mentions if x is not m and x.head == m.head
-                      and len(x.name) > len(m.name) and (o := owner[id(x)]) is not org}
-            if len(fuller) == 1:
-                target = next(iter(fuller.values()))
-                owner[id(m)] = target
-                by_name.pop(fold(_core(m.name)).strip("«»“”\" "), None)
-    for m in mentions:
         # "маслихат города Астаны" and "маслихат Астаны", "Совет ветеранов" and "районный Совет
         # ветеранов", "Respublica" and "политическая партия Respublica": one body named the
         # longer and the shorter way
@@ -728,6 +718,18 @@ def group(doc: RuDocument, mentions: list[RuOrgMention]) -> list[Organization]:
                   and (x.head == m.head or not m.head) and mine and mine <= _content_words(o.name)} if mine else {}
         if len(fuller) == 1:
             owner[id(m)] = next(iter(fuller.values()))
+    for m in mentions:
+        # (after the longer and shorter names of one body are one: "совет" before "областной
+        # Общественный совет" and "Общественный совет области")
+        org = owner[id(m)]
+        short = m.head and len(fold(m.name).split()) <= 2 and fold(m.name).split()[-1:] and head_lemma(m.name.split()[-1]) == m.head
+        if short:
+            fuller = {id(o): o for x in mentions if x is not m and x.head == m.head
+                      and len(x.name) > len(m.name) and (o := owner[id(x)]) is not org}
+            if len(fuller) == 1:
+                target = next(iter(fuller.values()))
+                owner[id(m)] = target
+                by_name.pop(fold(_core(m.name)).strip("«»“”\" "), None)
     for m in mentions:
         # "АНК" after "Ассамблея народа Казахстана": an abbreviation of a body named in full
         if m.name.isupper() and 2 <= len(m.name) <= 6 and m.name.isalpha():
