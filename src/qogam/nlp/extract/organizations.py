@@ -262,8 +262,16 @@ def _plain_word(doc: Document, i: int) -> bool:
     tok = doc.tokens[i]
     if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(i) in org_words("connectors"):
         return False
-    # "кәсіпкерлер", "мүгедектігі бар адамдардың", "жастарды қолдау"
-    return strip_case(tok.norm)[1] in ("NOM", "GEN", "ACC")
+    # "кәсіпкерлер", "мүгедектігі бар адамдардың", "жастарды қолдау" (an accusative only as
+    # the object of a verbal noun after it: "«Жеңіс» жобасын | орталық жанынан" is no name)
+    return strip_case(tok.norm)[1] in ("NOM", "GEN", "ACC") and not _possessed_object(doc, i)
+
+
+def _possessed_object(doc: Document, i: int) -> bool:
+    """A possessed noun in the accusative ("жобасын") that no verbal noun in -у/-ю governs
+    after it: the object of a verb, not a word of a name ("«Жеңіс» жобасын | орталық жанынан")."""
+    return doc.lower(i).endswith(("сын", "сін")) and strip_case(doc.tokens[i].norm)[1] == "ACC" and not (
+        i + 1 < len(doc.tokens) and strip_case(doc.tokens[i + 1].norm)[0].lower().endswith(("у", "ю")))
 
 
 def _named_after(doc: Document, i: int, floor: int) -> int | None:
@@ -959,7 +967,8 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         governed = strip_case(tok.norm)[1] == "INS" and strip_case(doc.tokens[k + 1].norm)[0].lower().endswith(("у", "ю"))
         # "сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі": a dative governed by the postposition after it
         governed = governed or (strip_case(tok.norm)[1] == "DAT" and doc.lower(k + 1) in org_words("dative_postpositions"))
-        if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)):
+        if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)) \
+                or _possessed_object(doc, k):
             return branch_start(k)
         k -= 1
     return branch_start(k)

@@ -164,8 +164,11 @@ def _classes(doc: Document, first: int, last: int) -> list[str]:
             cls = "surname"  # "Шоқан Уәлиханов": a district named after him is still his name
         if cls in ("surname", "other") and doc.lemma(i) in org_heads() and doc.lemma(i) != word.lower():
             cls = "org"  # "Ұйымына" is "ұйым" with its possessive and case, no family name in -ина
-        if cls == "other" and len(word) >= 6 and word.lower().endswith(org_suffixes("adjective_suffixes")):
-            cls = "adjective"  # "Конституциялық Кеңес": an adjective, no family name before "Кеңес"
+        if cls == "other" and len(word) >= 6 and word.lower().endswith(org_suffixes("adjective_suffixes")) \
+                and not (i == last and out and out[-1] == "first" and not _common_noun(doc, i)):
+            # "Конституциялық Кеңес": an adjective, no family name before "Кеңес" (but a given
+            # name's last word of no common noun is one: "Сабыржан Кеңшілік")
+            cls = "adjective"
         out.append(cls)
     return out
 

@@ -174,6 +174,9 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
                     and fold(doc.word(close + 1)) == "по" and (territory := _territory_after(doc, close + 2, blocked)) is not None:
                 return territory  # "филиал партии «AMANAT» по Туркестанской области"
             return close  # a quoted name ends the body's name
+        if fold(word) in words("org_types.txt", "convocations") or (
+                k + 2 < n and fold(doc.word(k + 2)) in words("org_types.txt", "convocations")):
+            break  # "маслихата | шестого созыва"
         if _bare_name(word):
             return k + 1  # "партия AMANAT", "Фонд Сорос-Казахстан"
         if word == "и" and k > head and k + 2 < n and _heads().get(head_lemma(doc.word(head)) or "") == "state_body" \

@@ -523,6 +523,8 @@ class _Finder:
                 return j
         if word == "от" and k + 1 in self.org_at and self.org_at[k + 1].last + 1 in self.person_at:
             return self.org_at[k + 1].last + 1
+        if k + 2 < n and fold(doc.word(k + 1)) in words("org_types.txt", "convocations") and k + 2 in self.person_at:
+            return k + 2  # "депутат маслихата восьмого созыва X": the body's convocation
         if word == "," and k + 1 < n and (_honorary(doc.word(k + 1)) or lemmas(doc.word(k + 1)) & words("post_nouns.txt", "degrees")):
             # "председатель совета ветеранов, почетный гражданин области X", "…, кандидат
             # исторических наук X": a title or degree between the post and its holder
