@@ -31,6 +31,7 @@ from qogam.nlp.extract.lexicon import (
     izafet_heads,
     org_heads,
     org_words,
+    places,
     post_nouns,
     post_words,
     type_of_noun,
@@ -187,6 +188,8 @@ class _Orgs:
             if tok.kind != "word" or not tok.norm[:1].islower() or doc.lower(j) in post_words("coordination") \
                     or (j < k and _is_post(doc, j)):
                 return None  # (another post between: "филиалдың төрағасы етіп … облыс әкімі X")
+            if strip_case(tok.norm)[1] not in ("NOM", "GEN") and "ATTR" not in _tags(doc, j):
+                return None  # "Ассамблеясының сессиясында облыс әкімі X": where he spoke, no field
         return None
 
     def department_body(self, i: int) -> OrgMention | None:
@@ -778,6 +781,11 @@ class _PostFinder:
             # of a meeting it hosted ("… мектебінің математика пәнінің мұғалімі A, физика пәнінің
             # мұғалімі B" is B's)
             return None
+        if guess is not None and any(
+                self.doc.tokens[j].norm[:1].isupper() and strip_case(self.doc.tokens[j].norm)[1] == "GEN"
+                and strip_case(self.doc.tokens[j].norm)[0].lower() in places()
+                for j in range(max(guess.last + 1, phrase.first - 2), phrase.first)):
+            return None  # "… ұйымы Украинаның танымал ақыны X": the role of a country's, not the body's
         return guess
 
     def _lineup_body(self, phrase: RolePhrase) -> OrgMention | None:

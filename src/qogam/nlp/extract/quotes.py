@@ -616,6 +616,11 @@ def _dash_quotes(doc: Document, first: int, last: int, speakers: Speakers) -> li
             resume = clause.last + 1
             while resume <= last and doc.tokens[resume].norm not in _DASHES:
                 resume += 1
+            if any(doc.tokens[j].kind == "word" for j in range(clause.last + 1, min(resume, last + 1))):
+                # the speech resumes only at a dash right after its attribution ("…, – деді
+                # ол. – …"); a dash later in the author's sentences is no speech ("Киім
+                # үлгілерінің авторы … айтты. … бірі – Тәжік этномәдени бірлестігі.")
+                resume = last + 1
             part_start = resume + 1
             i = resume + 1
             continue

@@ -325,7 +325,9 @@ def _bare_name(word: str) -> bool:
         return False
     if re.match(r"^[A-Za-z][\w&.-]*$", word):
         return True
-    return "-" in word and not any(p.is_known for p in parses(word)[:1])
+    # (not a place's adjective: "маслихата Восточно-Казахстанской области" goes on to its noun)
+    return "-" in word and not any(p.is_known for p in parses(word)[:1]) \
+        and not any(p.tag.POS == "ADJF" for p in parses(word)[:2])
 
 
 def _opening_mark(doc: RuDocument, k: int) -> bool:
