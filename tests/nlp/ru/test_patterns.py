@@ -53,6 +53,8 @@ def run(text: str):
         # a soft hyphen, or one in the wrong code page, is no letter of the name
         ("Председатель ОО «Жастар» Ерлан Сапа\u00adров выступил.", ["Ерлан Сапаров"]),
         ("Председатель ОО «Жастар» Ерлан Са¬паров выступил.", ["Ерлан Сапаров"]),
+        # a role whose plural nominative is its only other reading gives the genitive
+        ("Чествование прошло с участием главы города Батырлана Ахметова.", ["Батырлан Ахметов"]),
         # a role glued to its dash, before a full name with its patronymic
         ("Общественное объединение «Мирас». Председатель– Менешева Зумрад Окасовна.", ["Менешева Зумрад Окасовна"]),
         # a region's name after "области" is no given name; after an adjective it may be one
@@ -567,6 +569,11 @@ def test_posts(text: str, posts: list[tuple[str, str, str | None]]) -> None:
         # a dialogue line run into the paragraph before it
         ("Нурлан Абенов встретился с молодежью. — Мы продолжим работу, — сказал он.",
          [("Нурлан Абенов", "Мы продолжим работу")]),
+        # more verbs of speech: "озвучил", "заметила"
+        ("«Работа продолжится в следующем году», – заметила Айгуль Сейтова.",
+         [("Айгуль Сейтова", "Работа продолжится в следующем году")]),
+        ("Нурлан Абенов рассказал о работе совета.\n«Мы получили регистрацию в юстиции», – озвучил он.",
+         [("Нурлан Абенов", "Мы получили регистрацию в юстиции")]),
     ],
 )
 def test_quotes(text: str, quotes: list[tuple[str | None, str]]) -> None:

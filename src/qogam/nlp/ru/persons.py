@@ -196,6 +196,10 @@ def _apposition_case(doc: RuDocument, first: int, last: int) -> str | None:
         k -= 1  # "заместитель председателя": the first role noun is the head
     found = role_cases(k)
     cases = found - {"accs"} or found  # an animate accusative reads as the genitive too
+    if len(cases) > 1 and not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses(doc.word(k))
+                                  if p.tag.POS == "NOUN"):
+        # "с участием главы города Батырлана Ахметова": one person's role is no plural
+        cases = cases - {"nomn"} or cases
     if len(cases) != 1:
         return None
     case = next(iter(cases))
