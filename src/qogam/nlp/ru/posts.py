@@ -418,6 +418,10 @@ class _Finder:
             if word in ("№", "#") or (word.isdigit() and end > phrase.last):
                 end += 1  # "директор школы № 5"
                 continue
+            if fold(word) in words("post_nouns.txt", "place_abbreviations") and end + 3 < len(doc.tokens) \
+                    and doc.word(end + 2) == "." and doc.word(end + 3)[:1].isupper() and end + 3 not in self.person_at:
+                end += 3  # "аким г. Шымкента": a town abbreviated
+                continue
             if word in _OPENING and end > phrase.last:
                 close = next((j for j in range(end + 2, min(end + 12, len(doc.tokens))) if doc.word(j) in _CLOSING), None)
                 if close is not None and close + 1 in self.org_at:
@@ -447,6 +451,7 @@ class _Finder:
         doc, k = self.doc, after + 1
         territory = words("post_nouns.txt", "territory")
         while k < len(doc.tokens) and k not in self.person_at and k - after <= 2 \
+                and fold(doc.word(k)) not in words("post_nouns.txt", "place_abbreviations") \
                 and "\n" not in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] and not _role_lemma(doc.word(k)) and (
                 (doc.word(k)[:1].islower() and lemmas(doc.word(k)) & territory)
                 or (doc.word(k)[:1].isupper() and is_place(doc.word(k)))

@@ -129,8 +129,26 @@ def _is_speech_verb(word: str) -> bool:
 def _clause_end(text: str, start: int, limit: int) -> int:
     """Where an attribution clause starting at ``start`` ends: a full stop, a colon, or the
     dash that resumes the speech."""
-    match = re.compile(r"[.!?:;]|\s[—–-]\s").search(text, start, limit)
-    return match.start() if match else limit
+    for match in _CLAUSE_BREAK.finditer(text, start, limit):
+        k = match.start()
+        if text[k] == "." and ((k + 1 < len(text) and text[k + 1].isalpha()) or _abbreviated(text, start, k)):
+            continue  # "г.Алматы", "А.Б. Иванов", "Б. Иванов", "г. Шымкент": no end of the clause
+        return k
+    return limit
+
+
+_CLAUSE_BREAK = re.compile(r"[.!?:;]|\s[—–-]\s")
+_WORD_BEFORE_DOT = re.compile(r"(?:^|[\s(])([^\W\d_]{1,3})$")
+
+
+def _abbreviated(text: str, start: int, dot: int) -> bool:
+    """Whether the dot at ``dot`` ends an initial (one capital) or a place's abbreviation
+    ([place_abbreviations] of post_nouns.txt: "г", "с")."""
+    match = _WORD_BEFORE_DOT.search(text, max(start, dot - 4), dot)
+    if match is None:
+        return False
+    word = match.group(1)
+    return (len(word) == 1 and word.isupper()) or fold(word) in words("post_nouns.txt", "place_abbreviations")
 
 
 def _speaker(text: str, start: int, end: int, quote_start: int, speakers: _Speakers) -> str | None:
