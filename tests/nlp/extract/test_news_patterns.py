@@ -221,6 +221,11 @@ def run(text: str):
         # a type phrase alone, capitalised, after the body's full name is that body
         ("Атырау облысы Қоғамдық кеңесінің отырысы өтті. Күн тәртібінде Қоғамдық кеңес құрамы қаралды.",
          ["Атырау облысы Қоғамдық кеңесі"]),
+        # the same words in other forms name one body, by its longer name
+        ("«Amanat» партиясының Маңғыстау облыстық филиалында конференция өтті. Оны «Amanat» партиясы "
+         "Маңғыстау облыстық филиалының төрағасы ашты.", ["«Amanat» партиясының Маңғыстау облыстық филиалы"]),
+        ("Маңғыстау облысы мәслихатының сессиясы өтті. Маңғыстау облыстық мәслихатының депутаттары жиналды.",
+         ["Маңғыстау облыстық мәслихаты"]),
         # the capital's bodies ("елорда") and the region's, by their level noun
         ("Кеше Елорда мәслихатында көпшілік тыңдаулар өтті.", ["Елорда мәслихаты"]),
         # a possessed accusative no verbal noun governs is the object of a verb, no word of a name

@@ -128,6 +128,17 @@ def group_organizations(doc: Document, mentions: list[OrgMention]) -> list[Organ
             fuller = _abbreviated_type(org, by_key.values())
         if fuller is not None and fuller is not org:
             _merge(by_key, key, fuller)
+    # "«Amanat» партиясы Маңғыстау облыстық филиалы" and "«Amanat» партиясының Маңғыстау
+    # облыстық филиалы", "Маңғыстау облысы мәслихаты" and "Маңғыстау облыстық мәслихаты": the
+    # same words in other forms name one body, by its longer name
+    same_words: dict[tuple[str, tuple[str, ...]], Organization] = {}
+    for key, org in list(by_key.items()):
+        words_key = (org.type, _level_key(org.name))
+        first = same_words.setdefault(words_key, org)
+        if first is not org and by_key[key] is org:
+            if len(org.name) > len(first.name):
+                first.name = org.name
+            _merge(by_key, key, first)
     for m in mentions:
         # every mention answers to the body's fullest name: "«Ұлағат» бірлестігінің төрағасы"
         # is a post in "«Ұлағат» жастар қоғамдық бірлестігі"
