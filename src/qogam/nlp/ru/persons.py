@@ -397,7 +397,17 @@ def _given_before(doc: RuDocument, first: int) -> bool:
 def _mentioned(doc: RuDocument) -> set[int]:
     """The tokens inside the model's spans (computed once per document)."""
     if doc.entity_tokens is None:
-        doc.entity_tokens = {k for span in doc.entities for k in doc.tokens_in(span.start, span.end)}
+        tokens: set[int] = set()
+        for span in doc.entities:
+            inside = list(doc.tokens_in(span.start, span.end))
+            if span.label == "LOC" and len(inside) >= 3 and (
+                    gender_hint(doc.word(inside[-2])) or any("Name" in p.tag for p in parses(doc.word(inside[-2]))[:1])) \
+                    and _family_like(doc.word(inside[-1])):
+                # "поселка Зачаганск Курмангали Байгаржанова" read as one place: a given and a
+                # family name ending it stay free for the name rules
+                inside = inside[:-2]
+            tokens.update(inside)
+        doc.entity_tokens = tokens
     return doc.entity_tokens
 
 

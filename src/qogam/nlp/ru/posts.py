@@ -455,6 +455,9 @@ class _Finder:
                 and "\n" not in doc.text[doc.tokens[k - 1].end : doc.tokens[k].start] and not _role_lemma(doc.word(k)) and (
                 (doc.word(k)[:1].islower() and lemmas(doc.word(k)) & territory)
                 or (doc.word(k)[:1].isupper() and is_place(doc.word(k)))
+                # "акима поселка Зачаганск X": a settlement's name after its noun, known or not
+                or (doc.word(k)[:1].isupper() and k + 1 in self.person_at
+                    and lemmas(doc.word(k - 1)) & words("org_types.txt", "apposed_places"))
                 or (doc.word(k)[:1].isupper() and k + 1 < len(doc.tokens) and doc.word(k + 1)[:1].islower()
                     and lemmas(doc.word(k + 1)) & territory)):
             # "… области", "… Союза журналистов Казахстана", "«Жастар» Шымкентского района": a place
@@ -599,7 +602,9 @@ class _Finder:
         while found[0].first >= 2 and self.doc.word(found[0].first - 1) in (",", "и") \
                 and (found[0].first - 2) in self.person_ending:
             found.insert(0, self.person_ending[found[0].first - 2])
-        return found
+        # one person is no plural's holder: "председатель совета X, руководители областных
+        # ведомств, депутаты …" lists other people
+        return found if len(found) > 1 else []
 
     def _interleaved(self, first: RuPersonMention) -> list[tuple[RuPersonMention, RuOrgMention]]:
         """"Руководители ОО «Жастар» X и ОФ «Шанс» Y": after a plural role's first body and
