@@ -245,12 +245,25 @@ def _indeclinable_family(word: str, prefer: str | None) -> bool:
         and word.lower() not in _given_names()
 
 
-def name_case(words: list[str], case_hint: str | None = None) -> tuple[str, str | None]:
+_FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной")
+
+
+def name_case(words: list[str], case_hint: str | None = None, verb_gender: str | None = None) -> tuple[str, str | None]:
     """The case and gender a name of ``words`` is in: the pair its words' readings weigh most
     for (pymorphy3's scores, family-name endings, a known Kazakh given name for the gender —
     "Ерлану Карину" is a man's name in the dative, not Карина's), the nominative when the
     weights are equal."""
     hint = next((g for g in (gender_hint(_inflected_part(as_name(w))) for w in words[:1]) if g), None)
+    if len(words) > 1 and _inflected_part(as_name(words[-1])).lower().endswith(_FEMININE_OBLIQUE):
+        # "председателя Совета матерей Мухаббата Миражаповой": a woman's family name in an
+        # oblique case says whose name it is, whatever the given name looks like
+        hint = "femn"
+    elif case_hint is None and verb_gender == "femn" and hint != "masc" and len(words) > 1 \
+            and _inflected_part(as_name(words[-1])).lower().endswith(("ова", "ева", "ёва", "ина", "ына", "и", "о")):
+        # "Как сообщила соучредитель фонда Багила Балтабаева", "приняла участие Назипа Шанаи":
+        # her verb says the name is a woman's, in the nominative ("Балтабаева" is no man's
+        # genitive, "Назипа" no "Назип" here)
+        return "nomn", "femn"
     found = _name_case(words, case_hint, hint)
     if case_hint is not None and hint is not None and found[0] != case_hint:
         # "прочили Малика Мурзалина, первого зама": the noun beside it says genitive, and in the
@@ -329,12 +342,13 @@ def _nominative_word(word: str, case: str, gender: str | None, prefer: str | Non
     return shown
 
 
-def name_nominative(words: list[str], case_hint: str | None = None) -> list[str]:
+def name_nominative(words: list[str], case_hint: str | None = None, gender_hint_: str | None = None) -> list[str]:
     """The words of a person's name in the nominative ("Розе Ешаевой" → "Роза Ешаева",
     "Айгерим ТУРСЫНОВОЙ" → "Айгерим Турсынова"); initials stay as they are. ``case_hint`` is
-    the case of a post noun the name stands in apposition to, when the text shows one."""
+    the case of a post noun the name stands in apposition to, when the text shows one;
+    ``gender_hint_`` the gender of the verb whose subject the name is, when the text shows it."""
     named = [w for w in words if not w.endswith(".")]
-    case, gender = name_case(named, case_hint)
+    case, gender = name_case(named, case_hint, gender_hint_)
     out, k = [], 0
     for w in words:
         if w.endswith("."):

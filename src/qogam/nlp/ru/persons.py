@@ -211,6 +211,24 @@ def _apposition_case(doc: RuDocument, first: int, last: int) -> str | None:
     return case
 
 
+def _verb_gender_before(doc: RuDocument, first: int) -> str | None:
+    """The gender of the past-tense verb nearest before token ``first`` in its clause (at most
+    eight words back, no comma between), when a role in the nominative stands between, the
+    verb's subject the name is in apposition to: "Как сообщила соучредитель фонда Багила
+    Балтабаева" (not "поблагодарила Серикбая Омарова", the verb's object)."""
+    roles = words("post_nouns.txt", "roles")
+    role_between = False
+    for k in range(first - 1, max(first - 9, -1), -1):
+        if doc.sentence_of[k] != doc.sentence_of[first] or doc.word(k) in (",", ";", ":"):
+            return None
+        gender = _past_gender(doc.word(k))
+        if gender is not None:
+            return gender if role_between else None
+        role_between = role_between or any(
+            p.tag.POS == "NOUN" and p.tag.case == "nomn" and fold(p.normal_form) in roles for p in parses(doc.word(k))[:2])
+    return None
+
+
 def _past_gender(word: str) -> str | None:
     """The gender of a past-tense verb ("рассказала" → femn), or None."""
     for p in parses(word)[:1]:
@@ -294,7 +312,8 @@ def find_mentions(doc: RuDocument) -> list[RuPersonMention]:
         if len(words) == 2 and is_patronymic(words[1]) and first == tokens[0] and _family_before(doc, first):
             first -= 1  # "Смагулов Мейржан Серикбосынович", the model's span starting at the given name
             words = [doc.word(first), *words]
-        nominative = name_nominative(words, _apposition_case(doc, first, last))
+        case = _apposition_case(doc, first, last)
+        nominative = name_nominative(words, case, _verb_gender_before(doc, first) if case is None else None)
         if _character(nominative):
             continue  # "Дед Мороз": a character, not a real person
         given, family, patronymic = _parts(nominative)
