@@ -557,6 +557,11 @@ def _mention_ending_at(
         return None  # "Алматының орталығындағы ескерткіш", "Алматы облысының орталығы": a place's centre
     if abbreviation is not None and abbreviation.lower() in org_words("generic_abbreviations") and quote is None:
         return None  # "Халық ҮЕҰ-ды …": NGOs in general
+    if quote is None and type_ in ("council", "commission") and start == type_first - 1 and start - 1 > floor \
+            and doc.lower(start) in org_words("field_levels") and doc.lower(start - 1) == "жөніндегі":
+        # "… отбасылық-демографиялық саясат жөніндегі Ұлттық комиссия": the capital of its level
+        # opens no name, its field before does
+        start = _plain_start(doc, type_, type_first, i, floor, blocked) or start
     if quote is None and type_ in ("council", "commission"):
         start = _attached_start(doc, start, type_first, floor, abbreviations, blocked)
     owner = _owner(doc, type_first, floor, abbreviations, blocked)
@@ -592,6 +597,9 @@ def _mention_ending_at(
         if model_start is None:
             return None
         start = model_start
+        if type_ in ("council", "commission"):
+            # "облыс әкімдігі жанындағы | жастар саясаты мәселелері жөніндегі кеңес"
+            start = _attached_start(doc, start, type_first, floor, abbreviations, blocked)
     if quote is None and owner is None and wing_of is None and type_ == "state_body" \
             and doc.lemma(i) not in org_words("department_heads"):
         owning = _owning_body(doc, start, floor, abbreviations, blocked)
@@ -919,6 +927,9 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             if is_people(lower) and k - 1 >= floor and k - 1 not in blocked and doc.lower(k - 1) in org_words("level"):
                 k -= 1  # "облыстық корей этномәдени орталығы": the level of a people's association
             return k
+        if tok.norm[:1].isupper() and by_field and k == type_first - 1:
+            k -= 1  # "… саясат жөніндегі Ұлттық комиссия": the level's capital, then its field
+            continue
         if tok.norm[:1].isupper():
             # (a state body's fields joined by "және" may run longer: "Қаржы нарқын реттеу және
             # дамыту агенттігі")
@@ -957,6 +968,9 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             return k
         if lower in org_words("connectors") and (lower != "және" or (k > floor and doc.lemma(k - 1) in org_heads())):
             return None  # "Қазақстан мәслихаты және аудан мәслихаты" are two bodies
+        if by_field and lower in org_words("attached") and type_first - k > 3:
+            return k + 1  # "облыс әкімдігі жанындағы | жастар саясаты … жөніндегі кеңес": the field
+            # ends at the body it is attached to, which the attachment rule adds
         if lower == "және" and not listed:
             listed = 1
         if lower.endswith(org_suffixes("participle_suffixes")) and lower not in org_words("named_participles"):
@@ -969,7 +983,8 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         governed = governed or (strip_case(tok.norm)[1] == "DAT" and doc.lower(k + 1) in org_words("dative_postpositions"))
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)) \
                 or _possessed_object(doc, k):
-            return branch_start(k)
+            # (a field ends there: "Президенті жанындағы | әйелдер істері … жөніндегі комиссия")
+            return k + 1 if by_field and type_first - k > 3 else branch_start(k)
         k -= 1
     return branch_start(k)
 
