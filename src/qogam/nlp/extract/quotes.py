@@ -16,6 +16,7 @@ from typing import Protocol
 
 from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.lexicon import person_words, post_nouns, speaker_pronouns
+from qogam.nlp.extract.organizations import strip_case
 from qogam.nlp.extract.results import Evidence, Mention, Quote
 from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.tokens import quote_pairs
@@ -461,6 +462,10 @@ def _quotes_in_sentence(
             speaker, how = _speaker(doc, clause, doc.tokens[opener].start, speakers)
             if speaker is None and clause is before and not _has_speech_verb(doc, before):
                 continue  # "Фото: «Таза ауыл» ҚБ мұрағатынан" names a source, no speaker
+            if speaker is None and clause is after:
+                held = _subject_post_holder(doc, first, opener, speakers)
+                if held is not None:
+                    speaker, how = held, "post"
         elif inner_clauses:
             # «A, — дейді X. — B»: the attribution stands inside the quotation marks
             speaker, how = _speaker(doc, inner_clauses[0], doc.tokens[opener].start, speakers)
@@ -510,6 +515,17 @@ def _quotes_in_sentence(
             )
         previous_speaker, previous_closer = speaker, closer
     return found
+
+
+def _subject_post_holder(doc: Document, first: int, opener: int, speakers: Speakers) -> str | None:
+    """"Қала әкімі … айтып, «…» деп кеңес берді.": a sentence opened by a post in the
+    nominative, its subject, speaks the quotation inside it; the person who holds that post."""
+    for end in range(first + 1, min(first + 3, opener - 1)):
+        tok = doc.tokens[end]
+        if tok.kind == "word" and doc.lemma(end) in post_nouns() and strip_case(tok.norm)[1] == "NOM" \
+                and all(doc.tokens[k].kind == "word" for k in range(first, end + 1)):
+            return speakers.holder_of([doc.lower(k) for k in range(first, end + 1)], doc.tokens[opener].start)
+    return None
 
 
 def _according(doc: Document, opener: int, closer: int, first: int, last: int) -> _Clause | None:
