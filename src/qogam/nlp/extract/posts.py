@@ -787,7 +787,7 @@ class _PostFinder:
                 for j in range(max(guess.last + 1, phrase.first - 2), phrase.first)):
             return None  # "… ұйымы Украинаның танымал ақыны X": the role of a country's, not the body's
         if guess is not None and any(
-                self.doc.tokens[j].norm == "»" and j not in self.orgs.covered
+                self.doc.tokens[j].norm == "»" and j not in self.orgs.covered and j - 1 not in self.orgs.covered
                 for j in range(max(guess.last + 1, phrase.first - 4), phrase.first)):
             return None  # "… орталығының директоры A, «Пионер» кондитерлік фирмасының директоры B": a
             # body of its own, named in marks, that no rule knows
