@@ -403,10 +403,17 @@ def _coordinated_quoted(doc: Document, i: int, type_first: int, type_: str, floo
         return []
     cores: list[tuple[int, int]] = []  # (opening «, closing ») of each name, right to left
     k = type_first - 1
+    # plain words all the names share may stand between ("«Молот» және «Зияткер» пікірсайыс
+    # клубтары", "«Фэникс», «Мейірім» волонтерлік орталықтары")
+    while k > floor and type_first - k <= 2 and doc.tokens[k].kind == "word" and doc.tokens[k].norm[:1].islower() \
+            and strip_case(doc.tokens[k].norm)[1] == "NOM" and doc.lower(k) not in org_words("coordinators") \
+            and doc.lemma(k) not in org_heads():
+        k -= 1  # (not a type word: "«AMANAT» пен «…» партиялары филиалдарының" names the parties' branches)
+    shared_first = k + 1
     while k > floor and doc.tokens[k].norm == "»":
         opener = doc.quote_partner(k)
-        if opener is None or opener >= k or opener < floor:
-            break
+        if opener is None or opener >= k or opener < floor or (cores and doc.lemma(k - 1) in org_heads()):
+            break  # (a name that ends in a type word is a body of its own: "«Қазақстан студенттер Альянсы»")
         cores.append((opener, k))
         k = opener - 1
         if k >= floor and doc.lower(k) in org_words("coordinators"):
@@ -415,7 +422,7 @@ def _coordinated_quoted(doc: Document, i: int, type_first: int, type_: str, floo
         break
     if len(cores) < 2:
         return []
-    kind = (doc.norm_span(type_first, i - 1) + " " if type_first < i else "") + possessive3(doc.lemma(i))
+    kind = (doc.norm_span(shared_first, i - 1) + " " if shared_first < i else "") + possessive3(doc.lemma(i))
     case = strip_case(doc.tokens[i].norm)[1]
     out = []
     for opener, closer in reversed(cores):

@@ -349,7 +349,9 @@ def possessive3(noun: str) -> str:
     or front by the noun's last vowel. A noun with no vowel is returned as it is.
     """
     lower = noun.lower()
-    last_vowel = next((ch for ch in reversed(lower) if ch in _BACK_VOWELS or ch in _FRONT_VOWELS), None)
+    # "у" between consonants is a back vowel ("клуб" → "клубы"); at the end it is a consonant
+    # ("ту" → "туы")
+    last_vowel = next((ch for ch in reversed(lower) if ch in _BACK_VOWELS or ch in _FRONT_VOWELS or ch == "у"), None)
     if last_vowel is None:
         return noun
     front = last_vowel in _FRONT_VOWELS
