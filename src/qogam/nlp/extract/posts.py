@@ -265,7 +265,9 @@ class _Orgs:
         if lemma in org_words("generic_bodies"):
             # "Ұйым басшысы", "ұйымның президенті": the body named last before
             earlier = [m for m in self.ordered if m.end <= offset and m.type != "media"]
-            return earlier[-1] if earlier else None
+            # (the one that ends last: "… ассамблеясы жанындағы жастар қанаты", not the
+            # assembly inside its name)
+            return max(earlier, key=lambda m: (m.end, m.end - m.start)) if earlier else None
         # by type only where one word names the type whatever the body's own name: "компания"
         type_ = type_of_noun().get(lemma)
         typed = [m for m in self.ordered if m.type == type_] if type_ == "company" else []
