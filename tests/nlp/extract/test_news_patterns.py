@@ -225,6 +225,12 @@ def run(text: str):
         # a farm; a theatre named by its genre ("драма" is no negated verb)
         ("Бұл үйлерді «Ақтерек» шаруа қожалығы салдырған.", ["«Ақтерек» шаруа қожалығы"]),
         ("Кеше облыстық музыкалық драма театрының директоры Талғат Теменов сөйледі.", ["облыстық музыкалық драма театры"]),
+        # a body of its own before another (a bare standalone body before a quoted name, a head
+        # with its possessive before a bare one), a title, and the country abbreviated opening a sentence
+        ("Үкімет «Самұрық-Қазына» қорымен бірлесіп шешім қабылдауы қажет.", ["Үкімет", "«Самұрық-Қазына» қоры"]),
+        ("Ұлыбритания Парламенті Үкімет ұсынған жоспарды қабылдамады.", ["Ұлыбритания Парламенті", "Үкімет"]),
+        ("Газдандыруды өткен жылы Елбасы «Нұр Отан» партиясының съезінде тапсырған.", ["«Нұр Отан» партиясы"]),
+        ("ҚР Парламенті Мәжілісінің отырысы өтті.", ["ҚР Парламенті Мәжілісі"]),
         # quoted names listed before one plural type phrase, shared plain words between; a name
         # that ends in a type word is a body of its own
         ("Шараға «Молот» және «Зияткер» пікірсайыс клубтары қатысты.", ["«Молот» пікірсайыс клубы", "«Зияткер» пікірсайыс клубы"]),

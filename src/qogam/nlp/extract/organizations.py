@@ -39,6 +39,7 @@ from qogam.nlp.extract.lexicon import (
     standalone_bodies,
     type_of_noun,
 )
+from qogam.nlp.kk import lexicon as kk
 from qogam.nlp.kk.morphology import CASE_TAGS, analyse, possessive3
 
 # The rules that find organisation mentions, each with the score it gives a mention (what a
@@ -144,11 +145,22 @@ def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
         if base in standalone_bodies() and not base.isupper() and nxt[:1].isupper() and not nxt.isupper() \
                 and "POSS3" not in _tags(nxt.lower()):
             return False  # "Мәжіліс пен Үкімет Ұлттық қордан …": a body of its own ("Парламент Мәжілісі" is not)
+        if base in standalone_bodies() and case == "NOM" and nxt in ("«", '"', "“") and "POSS3" not in _tags(lower):
+            return False  # "Үкімет «Самұрық-Қазына» қорымен бірлесіп": the government, then the fund
+        if "POSS3" in _tags(lower) and case == "NOM" and nxt in standalone_bodies() and "POSS3" not in _tags(nxt.lower()):
+            return False  # "Ұлыбритания Парламенті Үкімет ұсынған …": a head of its own before another body
+        if lower in _honorifics():
+            return False  # "Елбасы «Нұр Отан» партиясының съезінде": a title, no word of the name
         # a place "in" which a body works is no part of its name ("Алматыдағы «…»", "Семейде")
         return case in ("NOM", "GEN") and not _sentence_opener(doc, i)
     if case == "LOC" and base.lower() in izafet_heads():
         return False  # "Катонқарағай ауданындағы «…»": where it is, not what it is called
     return lower in org_words("modifiers") or lower in izafet_heads() or lower.endswith(org_suffixes("modifier_suffixes"))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return kk.words("non_posts.txt", "honorifics")
 
 
 def _sentence_opener(doc: Document, i: int) -> bool:
@@ -158,7 +170,7 @@ def _sentence_opener(doc: Document, i: int) -> bool:
     written = strip_case(doc.tokens[i].norm)[0]
     word = written.lower()
     level = word in org_words("level") and word.endswith(org_suffixes("adjective_suffixes"))
-    if word in places() or written in standalone_bodies() or level:
+    if word in places() or written in standalone_bodies() or level or word in org_words("country_abbreviations"):
         # "Парламент Мәжілісінің …", "Облыстық «Ардагерлер» қоғамдық бірлестігі" opening a
         # sentence: still the name's first word
         return False
