@@ -551,6 +551,8 @@ def _mention_ending_at(
             return None
         if i + 1 < len(doc.tokens) and case == "NOM" and doc.lemma(i + 1) in org_words("venue"):
             return None  # "мәжіліс залында": a hall, not the body
+        if i + 1 < len(doc.tokens) and f"{base.lower()} {strip_case(doc.tokens[i + 1].norm)[0].lower()}" in place_prefixes():
+            return None  # "Еуропалық Одақтың Орталық Азия бойынша …": a place's first word
         if i + 1 < len(doc.tokens) and tok.norm.lower() == doc.lemma(i) and doc.lower(i + 1).endswith("у") \
                 and doc.tokens[i + 1].norm[:1].islower():
             return None  # "кеңес беру бөлімі": the noun is the object of a verbal noun
