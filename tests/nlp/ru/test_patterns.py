@@ -186,6 +186,7 @@ def test_persons(text: str, persons: list[str]) -> None:
         # a region's hyphenated adjective is no bare name: the body's name goes on to its noun
         ("Выступил председатель маслихата Восточно-Казахстанской области.", ["маслихат Восточно-Казахстанской области"]),
         ("Мероприятие провел Фонд Сорос-Казахстан.", ["Фонд Сорос-Казахстан"]),
+        ("Он оказался в центре внимания всех гостей.", []),
         # a town abbreviated ends a body's name, glued or spaced
         ("Выступил руководитель отдела образования г. Шымкента.", ["отдел образования г. Шымкента"]),
         ("Выступила руководитель АНК г.Алматы.", ["АНК г.Алматы"]),
@@ -483,6 +484,14 @@ def test_organizations(text: str, organizations: list[str]) -> None:
          [("Айгуль Сейтова", "председатель", "совет")]),
         ("Аким наградил Айгуль Сейтову медалью.", []),
         # an honorary title is no post, and it or a degree may stand between a post and its holder
+        # a plural role before a colon and a list: each listed person's, when it names its body;
+        # a lower-case body named by what it is for, in three words or more
+        ("Выступили члены общественного совета: Айгуль Сейтова, Ерлан Сапаров и Марат Оспанов.",
+         [("Айгуль Сейтова", "член", "общественный совет"), ("Ерлан Сапаров", "член", "общественный совет"),
+          ("Марат Оспанов", "член", "общественный совет")]),
+        ("Выступили руководители НПО: Айгуль Сейтова, Ерлан Сапаров.", []),
+        ("Айгуль Сейтову назначили директором центра поддержки гражданских инициатив.",
+         [("Айгуль Сейтова", "директор", "центр поддержки гражданских инициатив")]),
         # a settlement's name after its noun, known or not; plural roles after one person are others'
         ("Отчет акима поселка Зачаганск Курмангали Байгаржанова пройдет 18 октября.",
          [("Курмангали Байгаржанов", "аким", None)]),

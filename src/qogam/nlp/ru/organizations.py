@@ -423,6 +423,11 @@ def _named(doc: RuDocument, first: int, last: int, head: int) -> bool:
         return True  # "уйгурского этнокультурного объединения": two words make a general noun specific
     if last > head and any(lemmas(doc.word(k)) & words("org_types.txt", "levels") for k in range(first, head)):
         return True  # "областного фронт-офиса волонтеров": a level and what it serves
+    if last - head >= 3 and not lemmas(doc.word(head + 1)) & pairs("post_nouns.txt", "place_kinds").keys() \
+            and not (head > 0 and fold(doc.word(head - 1)) in ("в", "во")):
+        # "центра поддержки гражданских инициатив": what it is for, in three words or more (not
+        # "в центре внимания всех гостей", where something is)
+        return True
     return _heads().get(lemma) in ("state_body", "commission", "council") and last > head
 
 

@@ -473,6 +473,9 @@ class _Finder:
                 k = close + 1
         if k < len(doc.tokens) and doc.word(k) in _DASHES and k + 1 in self.person_at:
             k += 1
+        if k < len(doc.tokens) and doc.word(k) == ":" and k + 1 in self.person_at and _is_plural(doc.word(phrase.head)) \
+                and self._body_after(phrase)[0] is not None:
+            k += 1  # "члены общественного совета: X, Y и Z" (not "руководители НПО: …", of no one body)
         if k + 1 < len(doc.tokens) and doc.word(k) == "," and k + 1 in self.person_at:
             # "руководитель фонда, Айгуль Сейтова, отметила": the name set off by commas
             person = self.person_at[k + 1]
