@@ -484,6 +484,9 @@ def test_organizations(text: str, organizations: list[str]) -> None:
          [("Айгуль Сейтова", "председатель", "совет")]),
         ("Аким наградил Айгуль Сейтову медалью.", []),
         # an honorary title is no post, and it or a degree may stand between a post and its holder
+        # a territory's "глава" is the same post as its akim's
+        ("Аким Абайской области Нурлан Уранхаев провел совещание. Глава региона Нурлан Уранхаев подчеркнул важность выборов.",
+         [("Нурлан Уранхаев", "аким", None)]),
         # a plural role before a colon and a list: each listed person's, when it names its body;
         # a lower-case body named by what it is for, in three words or more
         ("Выступили члены общественного совета: Айгуль Сейтова, Ерлан Сапаров и Марат Оспанов.",

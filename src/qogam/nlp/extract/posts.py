@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from qogam.nlp.extract.document import Document
+from qogam.nlp.extract.document import Document, word_lemma
 from qogam.nlp.extract.events import is_event_noun
 from qogam.nlp.extract.lexicon import (
     compound_roles,
@@ -31,6 +31,7 @@ from qogam.nlp.extract.lexicon import (
     izafet_heads,
     org_heads,
     org_words,
+    person_words,
     places,
     post_nouns,
     post_words,
@@ -368,8 +369,20 @@ def _before_role() -> frozenset[str]:
 
 
 def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMention]) -> list[Post]:
-    """Return the posts stated in ``doc`` (one per person, role and organisation)."""
-    return _PostFinder(doc, persons, orgs).run()
+    """Return the posts stated in ``doc`` (one per person, role and organisation); a
+    territory's head ("өңір басшысы", "аудан басшысы") is dropped for the person the text also
+    calls its әкім (the conventions: one post)."""
+    posts = _PostFinder(doc, persons, orgs).run()
+    akims = {p.person for p in posts if p.role == "әкім" and p.organization is None}
+    heads = person_words("head_of_territory")
+    places = post_words("territory") | person_words("regions")
+
+    def territorial(post: Post) -> bool:
+        before = doc.token_at(post.mention.start) - 1  # "Өңір | басшысы X", the place before the role
+        words = {word_lemma(w.lower()) for w in post.role_text.split()}
+        return bool(words & places) or (before >= 0 and doc.lemma(before) in places)
+
+    return [p for p in posts if not (p.person in akims and p.organization is None and p.role in heads and territorial(p))]
 
 
 def _first_body(*choices: tuple[OrgMention | None, str]) -> tuple[OrgMention | None, str]:

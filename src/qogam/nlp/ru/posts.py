@@ -907,5 +907,9 @@ class _Finder:
 
 
 def find_posts(doc: RuDocument, persons: list[RuPersonMention], orgs: list[RuOrgMention]) -> list[Post]:
-    """The posts stated in ``doc``, one per person, role and organisation."""
-    return _Finder(doc, persons, orgs).run()
+    """The posts stated in ``doc``, one per person, role and organisation; a territory's
+    "глава" is dropped for the person the text also calls its аким ("Аким Абайской области X
+    …; Глава региона X подчеркнул" is one post)."""
+    posts = _Finder(doc, persons, orgs).run()
+    akims = {p.person for p in posts if p.role == "аким" and p.organization is None}
+    return [p for p in posts if not (p.role == "глава" and p.organization is None and p.person in akims)]
