@@ -484,6 +484,9 @@ def test_organizations(text: str, organizations: list[str]) -> None:
          [("Айгуль Сейтова", "председатель", "совет")]),
         ("Аким наградил Айгуль Сейтову медалью.", []),
         # an honorary title is no post, and it or a degree may stand between a post and its holder
+        # a deputy with no body of his own sits in the maslikhat the text names, not in a parliament compared
+        ("Сессия городского маслихата была похожа на заседание парламента Южной Кореи. Шум начался с "
+         "попытки депутата Нуриддина Джарболова изменить повестку.", [("Нуриддин Джарболов", "депутат", "городской маслихат")]),
         # a territory's "глава" is the same post as its akim's
         ("Аким Абайской области Нурлан Уранхаев провел совещание. Глава региона Нурлан Уранхаев подчеркнул важность выборов.",
          [("Нурлан Уранхаев", "аким", None)]),

@@ -819,7 +819,10 @@ class _Finder:
         before = [m for m in self.orgs if m.last < phrase.first and m.type != "media"]
         if phrase.role == "депутат":
             assemblies = [m for m in before if m.head in words("post_nouns.txt", "deputy_bodies")]
-            return assemblies[-1] if assemblies else None
+            # a maslikhat the text names before any other assembly ("сессии городского маслихата
+            # … похоже на заседание парламента Южной Кореи … депутата X")
+            local = [m for m in assemblies if m.head == "маслихат"]
+            return (local or assemblies)[-1] if assemblies else None
         sentence = doc.sentence_of[phrase.head]
         near = [m for m in before if sentence - 1 <= doc.sentence_of[m.last] <= sentence]
         return near[-1] if near else None
