@@ -963,8 +963,7 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
             adjective = lower.endswith(org_suffixes("adjective_suffixes")) and strip_case(tok.norm)[1] == "NOM" and not (
                 type_ == "commission" and "POSS3" not in _tags(doc.lower(head)))
             # a capital in the dative its postposition governs ("Жемқорлыққа қарсы іс-қимыл агенттігі")
-            governed_capital = strip_case(tok.norm)[1] == "DAT" and doc.lower(k + 1) in org_words("dative_postpositions")
-            capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective or governed_capital)
+            capital_ok = (near or placed) and (_is_modifier(doc, k, blocked) or adjective or _governed_dative(doc, k))
             case = strip_case(tok.norm)[1]
             if k == type_first - 1 and case == "NOM" and doc.lemma(k) in post_nouns() and "POSS3" not in _tags(lower) \
                     and "POSS3" not in _tags(doc.lower(type_first)):
@@ -1001,13 +1000,19 @@ def _plain_walk(doc: Document, type_: str, type_first: int, head: int, floor: in
         # (in any case itself: "жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы")
         governed = strip_case(tok.norm)[1] == "INS" and strip_case(doc.tokens[k + 1].norm)[0].lower().endswith(("у", "ю"))
         # "сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі": a dative governed by the postposition after it
-        governed = governed or (strip_case(tok.norm)[1] == "DAT" and doc.lower(k + 1) in org_words("dative_postpositions"))
+        governed = governed or _governed_dative(doc, k)
         if is_event_noun(doc, k) or (strip_case(tok.norm)[1] not in ("NOM", "GEN", "ACC") and not (attributive or governed)) \
                 or _possessed_object(doc, k):
-            # (a field ends there: "Президенті жанындағы | әйелдер істері … жөніндегі комиссия")
+            # (a field ends there: "облыста | жастар саясаты мәселелері жөніндегі кеңес құрылды")
             return k + 1 if by_field and type_first - k > 3 else branch_start(k)
         k -= 1
     return branch_start(k)
+
+
+def _governed_dative(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a dative the postposition after it governs ("жемқорлыққа | қарсы")."""
+    return strip_case(doc.tokens[k].norm)[1] == "DAT" and k + 1 < len(doc.tokens) \
+        and doc.lower(k + 1) in org_words("dative_postpositions")
 
 
 def _territory_before(doc: Document, k: int, floor: int, blocked: set[int]) -> int:

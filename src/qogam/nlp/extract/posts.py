@@ -375,12 +375,12 @@ def find_posts(doc: Document, persons: list[PersonMention], orgs: list[OrgMentio
     posts = _PostFinder(doc, persons, orgs).run()
     akims = {p.person for p in posts if p.role == "әкім" and p.organization is None}
     heads = person_words("head_of_territory")
-    places = post_words("territory") | person_words("regions")
+    territories = post_words("territory") | person_words("regions")
 
     def territorial(post: Post) -> bool:
         before = doc.token_at(post.mention.start) - 1  # "Өңір | басшысы X", the place before the role
         words = {word_lemma(w.lower()) for w in post.role_text.split()}
-        return bool(words & places) or (before >= 0 and doc.lemma(before) in places)
+        return bool(words & territories) or (before >= 0 and doc.lemma(before) in territories)
 
     return [p for p in posts if not (p.person in akims and p.organization is None and p.role in heads and territorial(p))]
 

@@ -252,7 +252,8 @@ def name_case(words: list[str], case_hint: str | None = None, verb_gender: str |
     """The case and gender a name of ``words`` is in: the pair its words' readings weigh most
     for (pymorphy3's scores, family-name endings, a known Kazakh given name for the gender —
     "Ерлану Карину" is a man's name in the dative, not Карина's), the nominative when the
-    weights are equal."""
+    weights are equal. ``verb_gender``: the gender of the past-tense verb whose subject the
+    name is (see :func:`name_nominative`)."""
     hint = next((g for g in (gender_hint(_inflected_part(as_name(w))) for w in words[:1]) if g), None)
     if len(words) > 1 and _inflected_part(as_name(words[-1])).lower().endswith(_FEMININE_OBLIQUE):
         # "председателя Совета матерей Мухаббата Миражаповой": a woman's family name in an
@@ -342,13 +343,13 @@ def _nominative_word(word: str, case: str, gender: str | None, prefer: str | Non
     return shown
 
 
-def name_nominative(words: list[str], case_hint: str | None = None, gender_hint_: str | None = None) -> list[str]:
+def name_nominative(words: list[str], case_hint: str | None = None, verb_gender: str | None = None) -> list[str]:
     """The words of a person's name in the nominative ("Розе Ешаевой" → "Роза Ешаева",
     "Айгерим ТУРСЫНОВОЙ" → "Айгерим Турсынова"); initials stay as they are. ``case_hint`` is
     the case of a post noun the name stands in apposition to, when the text shows one;
-    ``gender_hint_`` the gender of the verb whose subject the name is, when the text shows it."""
+    ``verb_gender`` the gender of the verb whose subject the name is, when the text shows it."""
     named = [w for w in words if not w.endswith(".")]
-    case, gender = name_case(named, case_hint, gender_hint_)
+    case, gender = name_case(named, case_hint, verb_gender)
     out, k = [], 0
     for w in words:
         if w.endswith("."):
