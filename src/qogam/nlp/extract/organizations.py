@@ -149,18 +149,13 @@ def _is_modifier(doc: Document, i: int, blocked: set[int]) -> bool:
             return False  # "Үкімет «Самұрық-Қазына» қорымен бірлесіп": the government, then the fund
         if "POSS3" in _tags(lower) and case == "NOM" and nxt in standalone_bodies() and "POSS3" not in _tags(nxt.lower()):
             return False  # "Ұлыбритания Парламенті Үкімет ұсынған …": a head of its own before another body
-        if lower in _honorifics():
+        if lower in kk.words("non_posts.txt", "honorifics"):
             return False  # "Елбасы «Нұр Отан» партиясының съезінде": a title, no word of the name
         # a place "in" which a body works is no part of its name ("Алматыдағы «…»", "Семейде")
         return case in ("NOM", "GEN") and not _sentence_opener(doc, i)
     if case == "LOC" and base.lower() in izafet_heads():
         return False  # "Катонқарағай ауданындағы «…»": where it is, not what it is called
     return lower in org_words("modifiers") or lower in izafet_heads() or lower.endswith(org_suffixes("modifier_suffixes"))
-
-
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    return kk.words("non_posts.txt", "honorifics")
 
 
 def _sentence_opener(doc: Document, i: int) -> bool:

@@ -174,7 +174,7 @@ def _dependents_after(doc: RuDocument, head: int, blocked: frozenset[int] = froz
                     and fold(doc.word(close + 1)) == "по" and (territory := _territory_after(doc, close + 2, blocked)) is not None:
                 return territory  # "филиал партии «AMANAT» по Туркестанской области"
             return close  # a quoted name ends the body's name
-        if k > head and (town := _territory_genitive(doc, k + 1, blocked)) is not None and doc.word(k + 2) == ".":
+        if k > head and abbreviated_town(doc, k + 1) and (town := _territory_genitive(doc, k + 1, blocked)) is not None:
             return town  # "отдела образования г. Шымкента": a town abbreviated ends the name
         if fold(word) in words("org_types.txt", "convocations") or (
                 k + 2 < n and fold(doc.word(k + 2)) in words("org_types.txt", "convocations")):
@@ -237,13 +237,19 @@ def _territory_genitive(doc: RuDocument, k: int, blocked: frozenset[int]) -> int
     return _territory(doc, k, blocked, "gent")
 
 
+def abbreviated_town(doc: RuDocument, k: int) -> bool:
+    """Whether tokens ``k``… are a settlement abbreviated: "г", "с" ([place_abbreviations] of
+    post_nouns.txt), a full stop, a capitalised name ("г. Шымкента", "г.Алматы")."""
+    return k + 2 < len(doc.tokens) and fold(doc.word(k)) in words("post_nouns.txt", "place_abbreviations") \
+        and doc.word(k + 1) == "." and doc.word(k + 2)[:1].isupper()
+
+
 def _territory(doc: RuDocument, k: int, blocked: frozenset[int], case: str) -> int | None:
     """Adjectives in ``case``, then a noun of a territory in it ([place_kinds] of
     post_nouns.txt), then a town's name if the noun stands alone ("городу Шымкент", "города
     Шымкент"): the last token, or None. A bare noun in the dative is no territory."""
     n = len(doc.tokens)
-    if case == "gent" and k + 2 < n and fold(doc.word(k)) in words("post_nouns.txt", "place_abbreviations") \
-            and doc.word(k + 1) == "." and k + 2 not in blocked and doc.word(k + 2)[:1].isupper() and is_place(doc.word(k + 2)):
+    if case == "gent" and abbreviated_town(doc, k) and k + 2 not in blocked and is_place(doc.word(k + 2)):
         return k + 2  # "АНК г.Алматы", "акимата г. Шымкента": a town abbreviated
     j = k
     while j < n and j not in blocked and j - k < 3 and any(

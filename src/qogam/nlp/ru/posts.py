@@ -19,7 +19,7 @@ from qogam.nlp.extract.results import Evidence, Mention, Post
 from qogam.nlp.ru.document import RuDocument
 from qogam.nlp.ru.lexicon import entries, fold, pairs, words
 from qogam.nlp.ru.morph import is_place, lemmas, parses
-from qogam.nlp.ru.organizations import RuOrgMention, board_at
+from qogam.nlp.ru.organizations import RuOrgMention, abbreviated_town, board_at
 from qogam.nlp.ru.persons import RuPersonMention, person_gender
 
 RULES: dict[str, float] = {
@@ -418,8 +418,7 @@ class _Finder:
             if word in ("№", "#") or (word.isdigit() and end > phrase.last):
                 end += 1  # "директор школы № 5"
                 continue
-            if fold(word) in words("post_nouns.txt", "place_abbreviations") and end + 3 < len(doc.tokens) \
-                    and doc.word(end + 2) == "." and doc.word(end + 3)[:1].isupper() and end + 3 not in self.person_at:
+            if abbreviated_town(doc, end + 1) and end + 3 not in self.person_at:
                 end += 3  # "аким г. Шымкента": a town abbreviated
                 continue
             if word in _OPENING and end > phrase.last:
@@ -501,8 +500,7 @@ class _Finder:
         stands for ("от партии AMANAT"); ``k`` itself when none stands there."""
         doc, n = self.doc, len(self.doc.tokens)
         word = fold(doc.word(k)) if k < n else ""
-        if word in words("post_nouns.txt", "place_abbreviations") and k + 2 < n and doc.word(k + 1) == "." \
-                and doc.word(k + 2)[:1].isupper():
+        if abbreviated_town(doc, k):
             return k + 3 if k + 3 in self.person_at else k
         if word == "по":
             for j in range(k + 1, min(k + 5, n)):
